@@ -1,7 +1,41 @@
-type SeriesSize = 'sm' | 'md' | 'lg';
+import { ReducerID } from '@grafana/data';
 
-export interface SimpleOptions {
-  text: string;
-  showSeriesCount: boolean;
-  seriesCountSize: SeriesSize;
+/** Which exporter's label names to use, or `auto` (detect from the labels present) or `custom`. */
+export type PresetChoice = 'auto' | 'custom' | string;
+
+export type InputUnit = 'auto' | 's' | 'ms' | 'us' | 'ns';
+
+export interface PingmeshOptions {
+  /** Exporter preset id, `auto` or `custom`. */
+  preset: PresetChoice;
+  /** Source label when preset is `custom`; several candidates may be given comma-separated, first non-empty wins. */
+  sourceLabel: string;
+  /** Destination label when preset is `custom`; comma-separated candidates as for sourceLabel. */
+  destinationLabel: string;
+  /** refId of the latency query; empty = the first refId in the response. */
+  latencyRefId: string;
+  /** Grafana reducer that turns a pair's time series into one value. */
+  reducer: ReducerID;
+  /** Unit the series arrive in; `auto` reads it from the metric name or preset. Values are converted to the field unit. */
+  inputUnit: InputUnit;
+  /** Show host names on the axes (only those that fit are drawn). */
+  showAxisLabels: boolean;
 }
+
+export const DEFAULT_OPTIONS: PingmeshOptions = {
+  preset: 'auto',
+  sourceLabel: 'src',
+  destinationLabel: 'dst',
+  latencyRefId: '',
+  reducer: ReducerID.lastNotNull,
+  inputUnit: 'auto',
+  showAxisLabels: true,
+};
+
+/** Default field config: latency in ms with SLA-like thresholds. */
+export const DEFAULT_UNIT = 'ms';
+export const DEFAULT_THRESHOLD_STEPS = [
+  { value: -Infinity, color: 'green' },
+  { value: 10, color: 'orange' },
+  { value: 100, color: 'red' },
+];

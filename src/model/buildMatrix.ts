@@ -1,0 +1,346 @@
+import { DataFrame, Field, FieldConfig, FieldType, GrafanaTheme2, ReducerID, getDisplayProcessor } from '@grafana/data';
+
+import { PingmeshOptions } from '../types';
+import { hostIdentity } from './hostId';
+import { LabelMapping, detectPreset, findPreset, splitLabels } from './presets';
+import { LabelReader, NumberFieldView, labelNames, labelReader, metricNames, numberFieldViews, reduceOne, reduceValues, refIdOf } from './series';
+import { CellState, MatrixModel } from './types';
+import { conversionFactor, inputUnitOf } from './units';
+
+export interface BuildMatrixInput {
+  frames: DataFrame[];
+  options: PingmeshOptions;
+  theme: GrafanaTheme2;
+}
+
+export type BuildMatrixResult = { model: MatrixModel; warning?: undefined } | { warning: string; model?: undefined };
+
+const MAX_LISTED = 12;
+const listed = (names: Iterable<string>) => {
+  const all = [...names].sort();
+  const shown = all.slice(0, MAX_LISTED).map((n) => `\`${n}\``);
+  return all.length > MAX_LISTED ? `${shown.join(', ')} … (${all.length} in all)` : shown.join(', ') || 'none';
+};
+
+/** Pairs keyed by src*2^21+dst: integer keys stay exact below 2^53 for up to 2M hosts. */
+const PAIR_KEY = 2 ** 21;
+
+interface PairAcc {
+  src: number[];
+  dst: number[];
+  value: number[];
+  /** 0 = no sample, 1 = valid, 2 = invalid (NaN, ±Inf, negative). */
+  kind: number[];
+  series: number[];
+}
+
+/**
+ * frames → one value per (source, destination) host pair. Pure; bad input gives `{ warning }`, never a throw.
+ */
+export function buildMatrix({ frames, options, theme }: BuildMatrixInput): BuildMatrixResult {
+  const withFields = frames.filter((f) => f.fields.length > 0 && f.length > 0);
+  if (withFields.length === 0) {
+    return { warning: 'No data: the query returned no series.' };
+  }
+  const refIds = [...new Set(withFields.map(refIdOf))];
+  const refId = options.latencyRefId || refIds[0];
+  const views = withFields.filter((f) => refIdOf(f) === refId).flatMap(numberFieldViews);
+  if (!refIds.includes(refId)) {
+    return { warning: `No frames for the latency query \`${refId}\`; queries seen: ${listed(refIds)}.` };
+  }
+  if (views.length === 0) {
+    return { warning: `Query \`${refId}\` has no numeric field: a latency query must return numbers.` };
+  }
+
+  const labelsSeen = new Set(views.flatMap(labelNames));
+  const metricsSeen = new Set(views.flatMap(metricNames));
+  const notices: string[] = [];
+  const mapping = resolveMapping(options, labelsSeen, metricsSeen, notices);
+  if ('warning' in mapping) {
+    return mapping;
+  }
+
+  const hosts = new Map<string, number>();
+  const hostNames: string[] = [];
+  const intern = (raw: string) => {
+    let id = hosts.get(raw);
+    if (id === undefined) {
+      id = hostNames.length;
+      hosts.set(raw, id);
+      hostNames.push(raw);
+    }
+    return id;
+  };
+  const identity = new Map<string, number>();
+  const hostOf = (label: string) => {
+    let id = identity.get(label);
+    if (id === undefined) {
+      id = intern(hostIdentity(label));
+      identity.set(label, id);
+    }
+    return id;
+  };
+
+  const acc: PairAcc = { src: [], dst: [], value: [], kind: [], series: [] };
+  const pairIndex = new Map<number, number>();
+  let missingLabel = 0;
+  let readers = 0;
+  const add = (s: number, d: number, v: number | null) => {
+    const key = s * PAIR_KEY + d;
+    const kind = v === null ? 0 : Number.isFinite(v) && v >= 0 ? 1 : 2;
+    const at = pairIndex.get(key);
+    if (at === undefined) {
+      pairIndex.set(key, acc.src.length);
+      acc.src.push(s);
+      acc.dst.push(d);
+      acc.value.push(kind === 1 ? (v as number) : NaN);
+      acc.kind.push(kind);
+      acc.series.push(1);
+      return;
+    }
+    acc.series[at]++;
+    // Keep the worst: a valid value beats an invalid or empty one, and a larger latency beats a smaller.
+    if (kind === 1 && (acc.kind[at] !== 1 || (v as number) > acc.value[at])) {
+      acc.value[at] = v as number;
+      acc.kind[at] = 1;
+    } else if (kind === 2 && acc.kind[at] === 0) {
+      acc.kind[at] = 2;
+    }
+  };
+
+  for (const view of views) {
+    const src = labelReader(view, mapping.source);
+    const dst = labelReader(view, mapping.destination);
+    if (!src || !dst) {
+      missingLabel += seriesCount(view);
+      continue;
+    }
+    readers++;
+    collect({ view, src, dst, reducer: options.reducer, hostOf, add, skip: () => missingLabel++ });
+  }
+
+  if (readers === 0 || acc.src.length === 0) {
+    const absent = [...mapping.source, ...mapping.destination].filter((l) => !labelsSeen.has(l));
+    const what = absent.length > 0 ? `label ${absent.map((l) => `\`${l}\``).join(' or ')}` : 'a non-empty source and destination label';
+    return { warning: `No series has ${what}; labels seen: ${listed(labelsSeen)}.` };
+  }
+  if (missingLabel > 0) {
+    notices.push(`${missingLabel} series without a ${mapping.source.join('/')} or ${mapping.destination.join('/')} label were skipped.`);
+  }
+
+  const firstField = views[0].field;
+  const unit = firstField.config.unit ?? 'ms';
+  const fromUnit = inputUnitOf(options.inputUnit, metricsSeen, mapping.preset);
+  const factor = conversionFactor(fromUnit, unit);
+  if (factor !== 1) {
+    notices.push(`Values converted from ${fromUnit} to ${unit}.`);
+  }
+  return { model: assemble({ acc, hostNames, factor, config: { ...firstField.config, unit }, theme, notices, mapping }) };
+}
+
+type ResolvedMapping = LabelMapping & { detected: boolean };
+
+function resolveMapping(
+  options: PingmeshOptions,
+  labelsSeen: Set<string>,
+  metricsSeen: Set<string>,
+  notices: string[]
+): ResolvedMapping | { warning: string } {
+  if (options.preset === 'custom') {
+    return { source: splitLabels(options.sourceLabel), destination: splitLabels(options.destinationLabel), detected: false };
+  }
+  if (options.preset !== 'auto') {
+    const preset = findPreset(options.preset);
+    if (!preset) {
+      return { warning: `Unknown exporter preset \`${options.preset}\`: choose one in the panel options.` };
+    }
+    return { source: preset.source, destination: preset.destination, preset, detected: false };
+  }
+  const found = detectPreset(labelsSeen, metricsSeen);
+  if (!found) {
+    return {
+      warning: `No exporter preset fits these series (labels seen: ${listed(labelsSeen)}). Choose a preset or set the source and destination labels under Custom.`,
+    };
+  }
+  if ('ambiguous' in found) {
+    return {
+      warning: `Several exporter presets fit these labels (${found.ambiguous.map((p) => p.name).join('; ')}): choose one in the panel options.`,
+    };
+  }
+  return { ...found.mapping, detected: true };
+}
+
+function seriesCount(view: NumberFieldView): number {
+  return view.labelColumns.length === 0 ? 1 : view.field.values.length;
+}
+
+interface CollectInput {
+  view: NumberFieldView;
+  src: LabelReader;
+  dst: LabelReader;
+  reducer: ReducerID;
+  hostOf: (label: string) => number;
+  add: (s: number, d: number, v: number | null) => void;
+  skip: () => void;
+}
+
+function collect({ view, src, dst, reducer, hostOf, add, skip }: CollectInput) {
+  const values = view.field.values;
+  if (view.labelColumns.length === 0) {
+    // One frame per series: labels are constant, rows are samples over time.
+    const s = src.read(0);
+    const d = dst.read(0);
+    if (s === undefined || d === undefined) {
+      skip();
+      return;
+    }
+    add(hostOf(s), hostOf(d), values.length === 0 ? null : reduceValues(values, reducer));
+    return;
+  }
+  const time = view.frame.fields.find((f) => f.type === FieldType.time);
+  if (!time || isSingleInstant(time)) {
+    // Instant table: every row is its own series.
+    for (let row = 0; row < values.length; row++) {
+      const s = src.read(row);
+      const d = dst.read(row);
+      if (s === undefined || d === undefined) {
+        skip();
+        continue;
+      }
+      add(hostOf(s), hostOf(d), reduceOne(values[row], reducer));
+    }
+    return;
+  }
+  // Range table: rows of one series share all label columns; group them, then reduce each series.
+  const bySeries = new Map<string, { s: number; d: number; values: unknown[] }>();
+  for (let row = 0; row < values.length; row++) {
+    const s = src.read(row);
+    const d = dst.read(row);
+    if (s === undefined || d === undefined) {
+      skip();
+      continue;
+    }
+    const key = view.labelColumns.map((c) => String(c.values[row])).join('\u0000');
+    let series = bySeries.get(key);
+    if (!series) {
+      series = { s: hostOf(s), d: hostOf(d), values: [] };
+      bySeries.set(key, series);
+    }
+    series.values.push(values[row]);
+  }
+  for (const series of bySeries.values()) {
+    add(series.s, series.d, reduceValues(series.values, reducer));
+  }
+}
+
+function isSingleInstant(time: Field): boolean {
+  const v = time.values;
+  for (let i = 1; i < v.length; i++) {
+    if (v[i] !== v[0]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+interface AssembleInput {
+  acc: PairAcc;
+  hostNames: string[];
+  factor: number;
+  config: FieldConfig;
+  theme: GrafanaTheme2;
+  notices: string[];
+  mapping: ResolvedMapping;
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+function assemble({ acc, hostNames, factor, config, theme, notices, mapping }: AssembleInput): MatrixModel {
+  const isSrc = new Uint8Array(hostNames.length);
+  const isDst = new Uint8Array(hostNames.length);
+  for (let i = 0; i < acc.src.length; i++) {
+    isSrc[acc.src[i]] = 1;
+    isDst[acc.dst[i]] = 1;
+  }
+  const srcIds = hostNames.map((_, i) => i).filter((i) => isSrc[i]);
+  const dstIds = hostNames.map((_, i) => i).filter((i) => isDst[i]);
+  const shared = srcIds.filter((i) => isDst[i]).length;
+  // A mesh whose sources and destinations are mostly the same hosts gets one axis order on both sides, so the
+  // diagonal is "self"; meshes with disjoint sides (names vs IPs) keep separate axes.
+  const sameAxes = shared * 2 >= Math.min(srcIds.length, dstIds.length);
+  const byName = (a: number, b: number) => collator.compare(hostNames[a], hostNames[b]);
+  const union = hostNames.map((_, i) => i).filter((i) => isSrc[i] || isDst[i]);
+  const rowIds = (sameAxes ? union : srcIds).sort(byName);
+  const colIds = sameAxes ? rowIds : dstIds.sort(byName);
+
+  const rowOf = new Int32Array(hostNames.length).fill(-1);
+  const colOf = new Int32Array(hostNames.length).fill(-1);
+  rowIds.forEach((h, r) => (rowOf[h] = r));
+  colIds.forEach((h, c) => (colOf[h] = c));
+
+  const nRows = rowIds.length;
+  const nCols = colIds.length;
+  const values = new Float64Array(nRows * nCols).fill(NaN);
+  const states = new Uint8Array(nRows * nCols).fill(CellState.NoData);
+  if (sameAxes) {
+    for (let r = 0; r < nRows; r++) {
+      states[r * nCols + r] = CellState.Self;
+    }
+  }
+  let duplicates = 0;
+  let invalid = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (let i = 0; i < acc.src.length; i++) {
+    const cell = rowOf[acc.src[i]] * nCols + colOf[acc.dst[i]];
+    if (acc.series[i] > 1) {
+      duplicates++;
+    }
+    if (acc.kind[i] === 1) {
+      const v = acc.value[i] * factor;
+      values[cell] = v;
+      states[cell] = CellState.Value;
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    } else if (acc.kind[i] === 2) {
+      states[cell] = CellState.Invalid;
+      invalid++;
+    } else if (states[cell] !== CellState.Self) {
+      states[cell] = CellState.NoData;
+    }
+  }
+  if (duplicates > 0) {
+    notices.push(`${duplicates} pair${duplicates > 1 ? 's have' : ' has'} more than one series; the worst value is shown.`);
+  }
+  if (invalid > 0) {
+    notices.push(`${invalid} pair${invalid > 1 ? 's have' : ' has'} an invalid value (NaN, ±Inf or negative).`);
+  }
+
+  const field: Field = {
+    name: 'latency',
+    type: FieldType.number,
+    config,
+    values: [],
+    state: { range: min <= max ? { min, max, delta: max - min } : { min: 0, max: 0, delta: 0 } },
+  };
+  field.display = getDisplayProcessor({ field, theme });
+
+  const rows = rowIds.map((h) => hostNames[h]);
+  return {
+    rows,
+    cols: sameAxes ? rows : colIds.map((h) => hostNames[h]),
+    values,
+    states,
+    field,
+    notices,
+    pairs: acc.src.length,
+    duplicates,
+    invalid,
+    mapping: {
+      source: mapping.source,
+      destination: mapping.destination,
+      presetName: mapping.preset?.name,
+      detected: mapping.detected,
+    },
+  };
+}

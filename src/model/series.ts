@@ -1,0 +1,139 @@
+import { DataFrame, Field, FieldType, ReducerID, reduceField } from '@grafana/data';
+
+/**
+ * Reads pair samples out of any frame shape Grafana's Prometheus data source produces:
+ * - one frame per series: labels in the number field's `labels`, rows are samples over time;
+ * - table format: one frame, labels as string columns, one row per (series, timestamp).
+ * Both are "a number field plus label values per row": field labels are constant, columns vary per row.
+ */
+
+export interface LabelReader {
+  /** The first candidate label with a non-empty value at a row, or undefined. */
+  read(row: number): string | undefined;
+}
+
+export interface NumberFieldView {
+  frame: DataFrame;
+  field: Field;
+  /** String columns of a table-format frame (label columns). Empty for one-frame-per-series. */
+  labelColumns: Field[];
+}
+
+export function labelReader(view: NumberFieldView, candidates: string[]): LabelReader | undefined {
+  const readers: Array<(row: number) => string | undefined> = [];
+  for (const name of candidates) {
+    const fixed = view.field.labels?.[name];
+    if (fixed !== undefined) {
+      readers.push(() => fixed);
+      continue;
+    }
+    const column = view.labelColumns.find((f) => f.name === name);
+    if (column) {
+      const values = column.values;
+      readers.push((row) => (values[row] == null ? undefined : String(values[row])));
+    }
+  }
+  if (readers.length === 0) {
+    return undefined;
+  }
+  if (readers.length === 1) {
+    const only = readers[0];
+    return { read: (row) => nonEmpty(only(row)) };
+  }
+  return {
+    read: (row) => {
+      for (const r of readers) {
+        const v = nonEmpty(r(row));
+        if (v !== undefined) {
+          return v;
+        }
+      }
+      return undefined;
+    },
+  };
+}
+
+const nonEmpty = (v: string | undefined) => (v === undefined || v === '' ? undefined : v);
+
+/** The refId of a frame, falling back to the `Value #B` naming of multi-query table frames. */
+export function refIdOf(frame: DataFrame): string {
+  if (frame.refId) {
+    return frame.refId;
+  }
+  for (const f of frame.fields) {
+    const m = /^Value #(.+)$/.exec(f.name);
+    if (m) {
+      return m[1];
+    }
+  }
+  return 'A';
+}
+
+export function numberFieldViews(frame: DataFrame): NumberFieldView[] {
+  const labelColumns = frame.fields.filter((f) => f.type === FieldType.string);
+  return frame.fields
+    .filter((f) => f.type === FieldType.number)
+    .map((field) => ({ frame, field, labelColumns }));
+}
+
+/** Label names present on a view (field labels and label columns). */
+export function labelNames(view: NumberFieldView): string[] {
+  return [...Object.keys(view.field.labels ?? {}), ...view.labelColumns.map((f) => f.name)];
+}
+
+/** Metric names visible on a view: `__name__` label or column, or the field name Grafana derived from it. */
+export function metricNames(view: NumberFieldView): string[] {
+  const names: string[] = [];
+  const fromLabel = view.field.labels?.__name__;
+  if (fromLabel) {
+    names.push(fromLabel);
+  }
+  const col = view.labelColumns.find((f) => f.name === '__name__');
+  if (col && col.values.length > 0) {
+    names.push(String(col.values[0]));
+  }
+  if (!/^Value( #.+)?$/.test(view.field.name)) {
+    names.push(view.field.name);
+  }
+  return names;
+}
+
+/** Reducers for which one sample reduces to itself: lets instant table rows skip reduceField. */
+const IDENTITY_ON_ONE = new Set<string>([
+  ReducerID.last,
+  ReducerID.lastNotNull,
+  ReducerID.first,
+  ReducerID.firstNotNull,
+  ReducerID.mean,
+  ReducerID.max,
+  ReducerID.min,
+  ReducerID.sum,
+  ReducerID.median,
+]);
+
+/** One value per series; null when the series has no samples (no data, as opposed to an invalid value). */
+export function reduceOne(value: unknown, reducer: ReducerID): number | null {
+  if (IDENTITY_ON_ONE.has(reducer)) {
+    return toNumber(value);
+  }
+  return reduceValues([value], reducer);
+}
+
+export function reduceValues(values: unknown[], reducer: ReducerID): number | null {
+  // A fresh field: reduceField caches into field.state, and incoming frames are not ours to mutate.
+  const field: Field = { name: 'v', type: FieldType.number, config: {}, values };
+  const reduced = toNumber(reduceField({ field, reducers: [reducer] })[reducer]);
+  // Grafana's reducers skip NaN like null; a series of only NaN/±Inf samples is invalid, not "no data".
+  return reduced === null && values.some((v) => v != null) ? NaN : reduced;
+}
+
+export function toNumber(v: unknown): number | null {
+  if (typeof v === 'number') {
+    return v;
+  }
+  if (v === null || v === undefined) {
+    return null;
+  }
+  // Wire formats carry NaN/±Inf as strings; anything else non-numeric is invalid, not zero.
+  return v === '' ? NaN : Number(v);
+}

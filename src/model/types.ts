@@ -1,0 +1,39 @@
+import { Field } from '@grafana/data';
+
+/** What a cell shows. Numbers, not strings: the model keeps one byte per cell. */
+export const CellState = {
+  /** The pair is on the axes but has no series or no samples. Never painted with the OK colour. */
+  NoData: 0,
+  /** A valid value, coloured by the field's thresholds / colour scheme. */
+  Value: 1,
+  /** NaN, ±Inf or a negative latency: never a threshold colour. */
+  Invalid: 2,
+  /** The diagonal (a host to itself) when it has no series. */
+  Self: 3,
+} as const;
+export type CellState = (typeof CellState)[keyof typeof CellState];
+
+export const STATE_NAMES: Record<CellState, string> = {
+  [CellState.NoData]: 'No data',
+  [CellState.Value]: 'OK',
+  [CellState.Invalid]: 'Invalid value',
+  [CellState.Self]: 'Self',
+};
+
+export interface MatrixModel {
+  /** Source hosts, natural order. */
+  rows: string[];
+  /** Destination hosts, natural order (the same array as rows when both sides are the same hosts). */
+  cols: string[];
+  /** rows × cols, row-major; NaN where there is no valid value. In the field's unit. */
+  values: Float64Array;
+  states: Uint8Array;
+  /** A field carrying the panel's field config, with `display` set: colours and text come from it. */
+  field: Field;
+  notices: string[];
+  /** Pairs that had at least one series. */
+  pairs: number;
+  duplicates: number;
+  invalid: number;
+  mapping: { source: string[]; destination: string[]; presetName?: string; detected: boolean };
+}
