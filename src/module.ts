@@ -1,40 +1,94 @@
-import { PanelPlugin } from '@grafana/data';
-import { SimpleOptions } from './types';
-import { SimplePanel } from './components/SimplePanel';
+import { FieldColorModeId, FieldConfigProperty, PanelPlugin, ReducerID, ThresholdsMode, fieldReducers } from '@grafana/data';
 
-export const plugin = new PanelPlugin<SimpleOptions>(SimplePanel).setPanelOptions((builder) => {
-  return builder
-    .addTextInput({
-      path: 'text',
-      name: 'Simple text option',
-      description: 'Description of panel option',
-      defaultValue: 'Default value of text input option',
-    })
-    .addBooleanSwitch({
-      path: 'showSeriesCount',
-      name: 'Show series counter',
-      defaultValue: false,
-    })
-    .addRadio({
-      path: 'seriesCountSize',
-      defaultValue: 'sm',
-      name: 'Series counter size',
-      settings: {
-        options: [
-          {
-            value: 'sm',
-            label: 'Small',
-          },
-          {
-            value: 'md',
-            label: 'Medium',
-          },
-          {
-            value: 'lg',
-            label: 'Large',
-          },
-        ],
+import { PingmeshPanel } from './components/PingmeshPanel';
+import { PRESETS } from './model/presets';
+import { DEFAULT_OPTIONS, DEFAULT_THRESHOLD_STEPS, DEFAULT_UNIT, PingmeshOptions } from './types';
+
+export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
+  .useFieldConfig({
+    standardOptions: {
+      [FieldConfigProperty.Unit]: { defaultValue: DEFAULT_UNIT },
+      [FieldConfigProperty.Color]: { defaultValue: { mode: FieldColorModeId.Thresholds } },
+      [FieldConfigProperty.Thresholds]: {
+        defaultValue: { mode: ThresholdsMode.Absolute, steps: DEFAULT_THRESHOLD_STEPS },
       },
-      showIf: (config) => config.showSeriesCount,
-    });
-});
+    },
+  })
+  .setPanelOptions((builder) => {
+    const category = ['Pairs'];
+    builder
+      .addSelect({
+        path: 'preset',
+        name: 'Exporter preset',
+        description: 'Which labels name the source and destination host. Auto picks the preset whose labels are present.',
+        category,
+        defaultValue: DEFAULT_OPTIONS.preset,
+        settings: {
+          options: [
+            { value: 'auto', label: 'Auto-detect' },
+            ...PRESETS.map((p) => ({ value: p.id, label: p.name, description: p.query })),
+            { value: 'custom', label: 'Custom labels' },
+          ],
+        },
+      })
+      .addTextInput({
+        path: 'sourceLabel',
+        name: 'Source label',
+        description: 'Label holding the probing host. Comma-separated candidates: the first non-empty one wins.',
+        category,
+        defaultValue: DEFAULT_OPTIONS.sourceLabel,
+        showIf: (o) => o.preset === 'custom',
+      })
+      .addTextInput({
+        path: 'destinationLabel',
+        name: 'Destination label',
+        description: 'Label holding the probed host. Comma-separated candidates: the first non-empty one wins.',
+        category,
+        defaultValue: DEFAULT_OPTIONS.destinationLabel,
+        showIf: (o) => o.preset === 'custom',
+      })
+      .addTextInput({
+        path: 'latencyRefId',
+        name: 'Latency query',
+        description: 'refId of the latency query (e.g. A). Empty: the first query.',
+        category,
+        defaultValue: DEFAULT_OPTIONS.latencyRefId,
+        settings: { placeholder: 'first query' },
+      })
+      .addSelect({
+        path: 'reducer',
+        name: 'Value per pair',
+        description: 'How a pair’s time series becomes one value.',
+        category,
+        defaultValue: DEFAULT_OPTIONS.reducer,
+        settings: {
+          // Reducers that give one number; allValues/uniqueValues give arrays.
+          options: fieldReducers
+            .selectOptions([], (r) => r.id !== ReducerID.allValues && r.id !== ReducerID.uniqueValues)
+            .options.map((o) => ({ ...o, value: o.value as ReducerID })),
+        },
+      })
+      .addRadio({
+        path: 'inputUnit',
+        name: 'Input unit',
+        description: 'Unit of the series as stored. Auto reads it from the metric name or preset; values are shown in the field unit.',
+        category,
+        defaultValue: DEFAULT_OPTIONS.inputUnit,
+        settings: {
+          options: [
+            { value: 'auto', label: 'Auto' },
+            { value: 's', label: 's' },
+            { value: 'ms', label: 'ms' },
+            { value: 'us', label: 'µs' },
+            { value: 'ns', label: 'ns' },
+          ],
+        },
+      })
+      .addBooleanSwitch({
+        path: 'showAxisLabels',
+        name: 'Axis labels',
+        description: 'Host names on the axes; only those that fit are drawn.',
+        category: ['Display'],
+        defaultValue: DEFAULT_OPTIONS.showAxisLabels,
+      });
+  });

@@ -1,0 +1,53 @@
+import { css } from '@emotion/css';
+import { GrafanaTheme2 } from '@grafana/data';
+import { Portal, VizTooltipContainer, useStyles2, useTheme2 } from '@grafana/ui';
+import React, { useMemo } from 'react';
+
+import { TEST_IDS } from '../constants';
+import { MatrixModel } from '../model/types';
+import { describeCell } from '../render/describe';
+import { cellColor } from '../render/paint';
+import { Hover } from './MatrixView';
+
+interface Props {
+  model: MatrixModel;
+  hover: Hover;
+}
+
+/** The panel's single tooltip: source, destination, value with unit, state. */
+export function CellTooltip({ model, hover }: Props) {
+  const styles = useStyles2(getStyles);
+  const theme = useTheme2();
+  const { row, col } = hover;
+  const d = useMemo(() => describeCell(model, row, col), [model, row, col]);
+  const swatch = useMemo(() => cellColor(model, theme, row * model.cols.length + col), [model, theme, row, col]);
+  return (
+    <Portal>
+      <VizTooltipContainer position={{ x: hover.clientX, y: hover.clientY }} offset={{ x: 12, y: 12 }}>
+        <div className={styles.box} data-testid={TEST_IDS.tooltip} role="tooltip">
+          <div className={styles.pair}>
+            <span data-testid={TEST_IDS.tooltipSource}>{d.source}</span>
+            <span className={styles.arrow}> → </span>
+            <span data-testid={TEST_IDS.tooltipDestination}>{d.destination}</span>
+          </div>
+          <div className={styles.value}>
+            <span className={styles.swatch} style={{ background: swatch }} />
+            <span data-testid={TEST_IDS.tooltipValue}>{d.value}</span>
+          </div>
+          <div className={styles.state} data-testid={TEST_IDS.tooltipState}>
+            {d.state}
+          </div>
+        </div>
+      </VizTooltipContainer>
+    </Portal>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  box: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(0.5), maxWidth: 480 }),
+  pair: css({ fontWeight: theme.typography.fontWeightMedium, overflowWrap: 'anywhere', unicodeBidi: 'isolate' }),
+  arrow: css({ color: theme.colors.text.secondary }),
+  value: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), fontSize: theme.typography.h5.fontSize }),
+  swatch: css({ width: 12, height: 12, borderRadius: theme.shape.radius.default, flex: 'none' }),
+  state: css({ color: theme.colors.text.secondary }),
+});

@@ -1,0 +1,55 @@
+import { css } from '@emotion/css';
+import { GrafanaTheme2, PanelProps } from '@grafana/data';
+import { PanelDataErrorView } from '@grafana/runtime';
+import { useStyles2, useTheme2 } from '@grafana/ui';
+import React, { useMemo } from 'react';
+
+import { TEST_IDS } from '../constants';
+import { buildMatrix } from '../model/buildMatrix';
+import { PingmeshOptions } from '../types';
+import { MatrixView } from './MatrixView';
+
+const MODEL_MARK = 'pingmesh:model';
+
+export function PingmeshPanel({ data, options, width, height, id, fieldConfig }: PanelProps<PingmeshOptions>) {
+  const theme = useTheme2();
+  const styles = useStyles2(getStyles);
+
+  const result = useMemo(() => {
+    const start = performance.now();
+    const built = buildMatrix({ frames: data.series, options, theme });
+    // A user-timing entry lets the benchmark read the model build time from the real bundle.
+    performance.measure(MODEL_MARK, { start, end: performance.now() });
+    return built;
+  }, [data.series, options, theme]);
+
+  if (data.series.length === 0) {
+    return (
+      <div data-testid={TEST_IDS.message} className={styles.message}>
+        <PanelDataErrorView panelId={id} data={data} fieldConfig={fieldConfig} needsNumberField needsStringField />
+      </div>
+    );
+  }
+  if (result.warning !== undefined) {
+    return (
+      <div data-testid={TEST_IDS.message} className={styles.message} role="status">
+        <PanelDataErrorView panelId={id} data={data} fieldConfig={fieldConfig} message={result.warning} />
+      </div>
+    );
+  }
+  return <MatrixView model={result.model} options={options} width={width} height={height} />;
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  message: css({
+    width: '100%',
+    height: '100%',
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    padding: theme.spacing(2),
+    color: theme.colors.text.secondary,
+    textAlign: 'center',
+    overflow: 'auto',
+  }),
+});

@@ -1,0 +1,55 @@
+import { cellAt, computeLayout, labelIndices } from './layout';
+
+const base = { width: 800, height: 600, rowLabelWidth: 60, colLabelWidth: 60, showLabels: true, fontSize: 12, footer: 0 };
+
+describe('computeLayout', () => {
+  it('gives whole-pixel cells that fit the panel, with label gutters', () => {
+    const l = computeLayout({ ...base, rows: 48, cols: 48 });
+    expect(l.x).toBe(68);
+    expect(l.y).toBe(68);
+    expect(Number.isInteger(l.cellW)).toBe(true);
+    expect(l.x + l.w).toBeLessThanOrEqual(800);
+    expect(l.y + l.h).toBeLessThanOrEqual(600);
+    // 11 px rows with 14 px label lines: every 2nd label
+    expect(l.cellH).toBe(11);
+    expect(l.rowLabelEvery).toBe(2);
+  });
+
+  it('draws every label when cells are tall enough', () => {
+    const l = computeLayout({ ...base, rows: 10, cols: 10 });
+    expect(l.rowLabelEvery).toBe(1);
+    expect(l.colLabelEvery).toBe(1);
+  });
+
+  it('caps gutters at 30 % of the panel for very long labels', () => {
+    const l = computeLayout({ ...base, rows: 10, cols: 10, rowLabelWidth: 5000 });
+    expect(l.rowGutter).toBe(240);
+  });
+
+  it('has no gutters when labels are off', () => {
+    const l = computeLayout({ ...base, rows: 10, cols: 10, showLabels: false });
+    expect([l.x, l.y, l.rowLabelEvery, l.colLabelEvery]).toEqual([0, 0, 0, 0]);
+  });
+
+  it('keeps fractional cells below 2 px instead of dropping rows', () => {
+    const l = computeLayout({ ...base, rows: 1000, cols: 1000, showLabels: false, width: 500, height: 500 });
+    expect(l.cellW * 1000).toBeCloseTo(496);
+  });
+});
+
+describe('cellAt', () => {
+  const l = computeLayout({ ...base, rows: 10, cols: 5 });
+  it('maps points to cells and outside points to nothing', () => {
+    expect(cellAt(l, 10, 5, l.x + 0.5, l.y + 0.5)).toEqual({ row: 0, col: 0 });
+    expect(cellAt(l, 10, 5, l.x + l.cellW * 4 + 1, l.y + l.cellH * 9 + 1)).toEqual({ row: 9, col: 4 });
+    expect(cellAt(l, 10, 5, l.x - 1, l.y + 1)).toBeUndefined();
+    expect(cellAt(l, 10, 5, l.x + l.w + 1, l.y + 1)).toBeUndefined();
+  });
+});
+
+describe('labelIndices', () => {
+  it('thins labels', () => {
+    expect(labelIndices(7, 3)).toEqual([0, 3, 6]);
+    expect(labelIndices(7, 0)).toEqual([]);
+  });
+});

@@ -1,0 +1,110 @@
+/**
+ * Where the matrix, the axis labels and each cell go. Pure: sizes in, rectangles out.
+ */
+export interface LayoutInput {
+  width: number;
+  height: number;
+  rows: number;
+  cols: number;
+  /** Longest label on each axis, in px (measured by the caller). */
+  rowLabelWidth: number;
+  colLabelWidth: number;
+  showLabels: boolean;
+  fontSize: number;
+  /** Space kept below the matrix for notices / legend. */
+  footer: number;
+}
+
+export interface Layout {
+  /** Top-left corner of the cell area and its size, in CSS px. */
+  x: number;
+  y: number;
+  cellW: number;
+  cellH: number;
+  /** Cell area size: cols × cellW by rows × cellH. */
+  w: number;
+  h: number;
+  /** Draw every n-th label so they never overlap; 0 = no labels on that axis. */
+  rowLabelEvery: number;
+  colLabelEvery: number;
+  /** Gutters for labels. */
+  rowGutter: number;
+  colGutter: number;
+}
+
+const PAD = 4;
+const MAX_GUTTER_SHARE = 0.3;
+
+export function computeLayout(input: LayoutInput): Layout {
+  const { width, height, rows, cols, showLabels, fontSize, footer } = input;
+  const lineHeight = fontSize + 2;
+  const wantGutter = (labelWidth: number, size: number) =>
+    showLabels ? Math.min(Math.ceil(labelWidth) + 2 * PAD, Math.floor(size * MAX_GUTTER_SHARE)) : 0;
+  let rowGutter = wantGutter(input.rowLabelWidth, width);
+  let colGutter = wantGutter(input.colLabelWidth, height - footer);
+
+  const fit = () => {
+    const availW = Math.max(0, width - rowGutter - PAD);
+    const availH = Math.max(0, height - colGutter - footer - PAD);
+    return { cellW: cellSize(availW, cols), cellH: cellSize(availH, rows) };
+  };
+  let { cellW, cellH } = fit();
+  // Labels thinned to every n-th: with less than a pixel per label line there is no point keeping the gutter.
+  const every = (cell: number) => (cell <= 0 ? 0 : Math.ceil(lineHeight / cell));
+  if (showLabels && every(cellH) > rows) {
+    rowGutter = 0;
+  }
+  if (showLabels && every(cellW) > cols) {
+    colGutter = 0;
+  }
+  ({ cellW, cellH } = fit());
+
+  return {
+    x: rowGutter,
+    y: colGutter,
+    cellW,
+    cellH,
+    w: cellW * cols,
+    h: cellH * rows,
+    rowLabelEvery: showLabels && rowGutter > 0 ? every(cellH) : 0,
+    colLabelEvery: showLabels && colGutter > 0 ? every(cellW) : 0,
+    rowGutter,
+    colGutter,
+  };
+}
+
+/** Whole pixels while cells are at least 2 px, so grid edges stay crisp; fractional below that. */
+function cellSize(avail: number, n: number): number {
+  if (n === 0) {
+    return 0;
+  }
+  const raw = avail / n;
+  return raw >= 2 ? Math.floor(raw) : raw;
+}
+
+/** The cell under a point (CSS px relative to the panel), or undefined outside the matrix. */
+export function cellAt(layout: Layout, rows: number, cols: number, px: number, py: number) {
+  const c = Math.floor((px - layout.x) / layout.cellW);
+  const r = Math.floor((py - layout.y) / layout.cellH);
+  if (px < layout.x || py < layout.y || r < 0 || c < 0 || r >= rows || c >= cols) {
+    return undefined;
+  }
+  return { row: r, col: c };
+}
+
+/** Indices of the labels to draw on an axis of n entries. */
+export function labelIndices(n: number, every: number): number[] {
+  if (every <= 0) {
+    return [];
+  }
+  const out: number[] = [];
+  for (let i = 0; i < n; i += every) {
+    out.push(i);
+  }
+  return out;
+}
+
+/** A rough text width for layout without a canvas (tests, first pass): average glyph ≈ 0.6 em. */
+export function estimateTextWidth(text: string, fontSize: number): number {
+  return text.length * fontSize * 0.6;
+}

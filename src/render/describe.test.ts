@@ -1,0 +1,35 @@
+import { FieldColorModeId, ThresholdsMode, createTheme } from '@grafana/data';
+
+import { buildMatrix } from '../model/buildMatrix';
+import { seriesFrames } from '../model/testFrames';
+import { DEFAULT_OPTIONS, DEFAULT_THRESHOLD_STEPS } from '../types';
+import { describeCell } from './describe';
+
+describe('describeCell', () => {
+  const frames = seriesFrames([
+    { labels: { src: 'a', dst: 'b' }, values: [3.25] },
+    { labels: { src: 'b', dst: 'a' }, values: [250] },
+    { labels: { src: 'a', dst: 'c' }, values: [Infinity] },
+  ]);
+  frames.forEach((f) => {
+    f.fields[1].config = {
+      unit: 'ms',
+      decimals: 2,
+      color: { mode: FieldColorModeId.Thresholds },
+      thresholds: { mode: ThresholdsMode.Absolute, steps: DEFAULT_THRESHOLD_STEPS },
+    };
+  });
+  const { model } = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms' }, theme: createTheme() });
+  const at = (s: string, d: string) => describeCell(model!, model!.rows.indexOf(s), model!.cols.indexOf(d));
+
+  it('formats the value with unit and decimals and names the threshold reached', () => {
+    expect(at('a', 'b')).toEqual({ source: 'a', destination: 'b', value: '3.25 ms', state: 'OK' });
+    expect(at('b', 'a')).toEqual({ source: 'b', destination: 'a', value: '250.00 ms', state: 'At or above 100.00 ms' });
+  });
+
+  it('names the non-value states', () => {
+    expect(at('a', 'c').state).toBe('Invalid value (NaN, ±Inf or negative)');
+    expect(at('c', 'a')).toMatchObject({ value: '—', state: 'No data' });
+    expect(at('a', 'a').state).toBe('Self (not probed)');
+  });
+});
