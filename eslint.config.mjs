@@ -35,5 +35,8 @@ export default defineConfig([
       '**/.eslintcache',
     ],
   },
+  { ignores: ['harness/dist/', 'harness/fixtures/**/dist/'] },
   ...baseConfig,
+  // Lint the tools too (simulator, harness, scripts, browser tests), not only src/.
+  { files: ['sim/**/*.ts', 'harness/**/*.{ts,tsx}', 'scripts/**/*.ts', 'tests/**/*.ts', '*.ts'] },
 ]);

@@ -11,9 +11,9 @@ export const CellState = {
   /** The diagonal (a host to itself) when it has no series. */
   Self: 3,
 } as const;
-export type CellState = (typeof CellState)[keyof typeof CellState];
+export type CellStateCode = (typeof CellState)[keyof typeof CellState];
 
-export const STATE_NAMES: Record<CellState, string> = {
+export const STATE_NAMES: Record<CellStateCode, string> = {
   [CellState.NoData]: 'No data',
   [CellState.Value]: 'OK',
   [CellState.Invalid]: 'Invalid value',

@@ -1,6 +1,6 @@
 import { ThresholdsMode, formattedValueToString, getActiveThreshold } from '@grafana/data';
 
-import { CellState, MatrixModel } from '../model/types';
+import { CellState, CellStateCode, MatrixModel } from '../model/types';
 
 export interface CellDescription {
   source: string;
@@ -16,7 +16,7 @@ export interface CellDescription {
  */
 export function describeCell(model: MatrixModel, row: number, col: number): CellDescription {
   const i = row * model.cols.length + col;
-  const state = model.states[i] as CellState;
+  const state = model.states[i] as CellStateCode;
   const base = { source: model.rows[row], destination: model.cols[col] };
   const display = model.field.display!;
   switch (state) {

@@ -1,7 +1,7 @@
 import { GrafanaTheme2, getScaleCalculator } from '@grafana/data';
 import { rgb } from 'd3-color';
 
-import { CellState, MatrixModel } from '../model/types';
+import { CellState, CellStateCode, MatrixModel } from '../model/types';
 import { stateColors } from './palette';
 
 /** RGBA bytes of a CSS colour; unparsable colours become transparent rather than a wrong colour. */
@@ -49,7 +49,7 @@ export function paintCells(model: MatrixModel, theme: GrafanaTheme2): Uint8Clamp
 
 /** The CSS colour of one cell, for legends, tooltips and tests. */
 export function cellColor(model: MatrixModel, theme: GrafanaTheme2, index: number): string {
-  const state = model.states[index] as CellState;
+  const state = model.states[index] as CellStateCode;
   if (state === CellState.Value) {
     return getScaleCalculator(model.field, theme)(model.values[index]).color;
   }

@@ -1,0 +1,76 @@
+/**
+ * The one test command (`npm test`, also what .ci/run calls): typecheck, lint, build, jest, then the
+ * Playwright suites against the real bundle in the harness. Ends with `N passed, N failed`, counting
+ * every test case plus each failed step.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const root = join(__dirname, '..');
+const out = join(root, 'artifacts');
+mkdirSync(out, { recursive: true });
+
+let passed = 0;
+let failed = 0;
+
+function step(name: string, cmd: string, args: string[], env: Record<string, string> = {}): boolean {
+  const started = Date.now();
+  console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
+  const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const ok = r.status === 0;
+  console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return ok;
+}
+
+function gate(name: string, cmd: string, args: string[]) {
+  if (step(name, cmd, args)) {
+    passed++;
+  } else {
+    failed++;
+  }
+}
+
+gate('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
+gate('typecheck tools', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.tools.json']);
+gate('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
+const built = step('build', 'npm', ['run', 'build']);
+if (!built) {
+  failed++;
+}
+
+const jestJson = join(out, 'jest.json');
+rmSync(jestJson, { force: true });
+step('jest', 'npx', ['jest', '--ci', '--json', `--outputFile=${jestJson}`]);
+if (existsSync(jestJson)) {
+  const j = JSON.parse(readFileSync(jestJson, 'utf8'));
+  passed += j.numPassedTests;
+  failed += j.numFailedTests + j.numRuntimeErrorTestSuites;
+  console.log(`jest: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numRuntimeErrorTestSuites} suites did not run`);
+} else {
+  failed++;
+}
+
+if (built) {
+  const pwJson = join(out, 'playwright.json');
+  rmSync(pwJson, { force: true });
+  step('playwright (harness)', 'npx', ['playwright', 'test', '--project=harness']);
+  if (existsSync(pwJson)) {
+    const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats;
+    passed += s.expected + s.flaky;
+    failed += s.unexpected;
+    console.log(`playwright: ${s.expected} passed, ${s.flaky} flaky, ${s.unexpected} failed, ${s.skipped} skipped`);
+    if (s.expected + s.flaky === 0) {
+      console.log('playwright ran no test: counted as a failure');
+      failed++;
+    }
+  } else {
+    failed++;
+  }
+} else {
+  console.log('build failed: browser tests not run');
+  failed++;
+}
+
+console.log(`\n${passed} passed, ${failed} failed`);
+process.exit(failed === 0 ? 0 : 1);
