@@ -1,0 +1,271 @@
+// Exposition writers: OpenMetrics for `promtool tsdb create-blocks-from openmetrics`, Prometheus text for a live
+// /metrics. Pure (no Node/DOM APIs) and chunked, so a 2000-host mesh streams instead of living in one string.
+import { Sample } from './baseline';
+import { Scenario, samplePair } from './scenarios';
+import { Topology } from './topology';
+
+export const FORMATS = ['pingmesh-agent', 'topology', 'both'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export const METRIC_NAMES = {
+  /** pingmesh-agent: RTT in ms, exported only when above the delay threshold. */
+  duration: 'pingmesh_duration_milliseconds',
+  /** pingmesh-agent: 1 while the probe fails, absent otherwise. */
+  fail: 'pingmesh_fail',
+  /** topology format: P99-like RTT in seconds for every probed pair. */
+  latency: 'pingmesh_pair_latency_seconds',
+  /** topology format: drop ratio 0…1 for every probed pair. */
+  loss: 'pingmesh_pair_loss_ratio',
+} as const;
+
+/** Port in the pingmesh-agent `instance` label (`<src ip>:9115`). */
+export const AGENT_PORT = 9115;
+/** pingmesh-agent's default: durations at or below this are not exported. */
+export const DEFAULT_DELAY_MS = 200;
+
+export interface OpenMetricsOptions {
+  fromMs: number;
+  toMs: number;
+  stepMs: number;
+  format: Format;
+  delayMs?: number;
+}
+
+export interface LiveOptions {
+  delayMs?: number;
+}
+
+/** Filled in while writing; lets callers report sizes without re-reading the output. */
+export interface WriteStats {
+  series: number;
+  samples: number;
+  bytes: number;
+}
+
+export function isFormat(s: string): s is Format {
+  return (FORMATS as readonly string[]).includes(s);
+}
+
+export function escapeLabelValue(v: string): string {
+  return v.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n');
+}
+
+/** `{a="x",b="y"}` in the given order, values escaped. */
+export function formatLabels(labels: Array<[string, string]>): string {
+  return '{' + labels.map(([k, v]) => `${k}="${escapeLabelValue(v)}"`).join(',') + '}';
+}
+
+// Without the braces, so per-host fragments can be precomputed once and concatenated per pair.
+function labelList(labels: Array<[string, string]>): string {
+  return formatLabels(labels).slice(1, -1);
+}
+
+interface Family {
+  name: string;
+  help: string;
+  /** Only set when the name ends with it: the OpenMetrics parser rejects a UNIT that is not the name's suffix. */
+  unit?: string;
+  labels(src: number, dst: number): string;
+  /** null = no sample for this pair at this time (pingmesh-agent's sparsity). */
+  value(s: Sample): string | null;
+}
+
+// Rounding keeps files small; Math.round(x·k)/k prints as the shortest decimal, without float noise.
+function fixed(v: number, k: number): string {
+  return String(Math.round(v * k) / k);
+}
+
+function agentFamilies(topo: Topology, delayMs: number): Family[] {
+  const src = topo.hosts.map((h) => labelList([['instance', `${h.ip}:${AGENT_PORT}`]]));
+  const tor = topo.hosts.map((h) => labelList([['tor', h.tor]]));
+  const dst = topo.hosts.map((h) => labelList([['target', h.ip]]));
+  const labels = (s: number, d: number) => `{${src[s]},${dst[d]},${tor[s]}}`;
+  return [
+    {
+      name: METRIC_NAMES.duration,
+      help: `Ping RTT in milliseconds, exported only above the ${delayMs} ms delay threshold.`,
+      unit: 'milliseconds',
+      labels,
+      value: (x) => (x.latencyMs > delayMs ? fixed(x.latencyMs, 1e3) : null),
+    },
+    {
+      name: METRIC_NAMES.fail,
+      help: 'Ping failed (1); absent while the target answers.',
+      labels,
+      value: (x) => (x.fail ? '1' : null),
+    },
+  ];
+}
+
+function topologyFamilies(topo: Topology): Family[] {
+  const side = (prefix: 'src' | 'dst') =>
+    topo.hosts.map((h) => ({
+      name: labelList([[prefix, h.name]]),
+      place: labelList([
+        [`${prefix}_region`, h.region],
+        [`${prefix}_dc`, h.dc],
+        [`${prefix}_az`, h.az],
+        [`${prefix}_tor`, h.tor],
+      ]),
+    }));
+  const src = side('src');
+  const dst = side('dst');
+  const labels = (s: number, d: number) => `{${src[s].name},${dst[d].name},${src[s].place},${dst[d].place}}`;
+  return [
+    {
+      name: METRIC_NAMES.latency,
+      help: 'Simulated P99 round-trip time between two hosts.',
+      unit: 'seconds',
+      labels,
+      value: (x) => fixed(x.latencyMs / 1000, 1e9),
+    },
+    {
+      name: METRIC_NAMES.loss,
+      help: 'Simulated packet drop ratio between two hosts.',
+      unit: 'ratio',
+      labels,
+      value: (x) => fixed(x.loss, 1e9),
+    },
+  ];
+}
+
+function familiesFor(topo: Topology, format: Format, delayMs: number): Family[] {
+  const out: Family[] = [];
+  if (format !== 'topology') {
+    out.push(...agentFamilies(topo, delayMs));
+  }
+  if (format !== 'pingmesh-agent') {
+    out.push(...topologyFamilies(topo));
+  }
+  return out;
+}
+
+function tsSeconds(ms: number): string {
+  return ms % 1000 === 0 ? String(ms / 1000) : (ms / 1000).toFixed(3);
+}
+
+const CHUNK_CHARS = 1 << 18;
+
+interface Plan {
+  topo: Topology;
+  scenario: Scenario;
+  families: Family[];
+  times: number[];
+  /** OpenMetrics (timestamps, UNIT, # EOF) vs Prometheus text 0.0.4. */
+  openMetrics: boolean;
+}
+
+// All samples of one family together and each series' samples consecutive and ascending: the OpenMetrics grouping
+// rules promtool enforces. Pairs outer, time inner.
+function* chunks(plan: Plan, stats: WriteStats): Generator<string> {
+  const { topo, scenario, families, times, openMetrics } = plan;
+  const n = topo.hosts.length;
+  const stamps = times.map((t) => ' ' + tsSeconds(t));
+  let buf = '';
+  for (const fam of families) {
+    buf += `# HELP ${fam.name} ${fam.help}\n# TYPE ${fam.name} gauge\n`;
+    if (openMetrics && fam.unit) {
+      buf += `# UNIT ${fam.name} ${fam.unit}\n`;
+    }
+    for (let s = 0; s < n; s++) {
+      for (let d = 0; d < n; d++) {
+        if (s === d) {
+          continue;
+        }
+        let head: string | null = null;
+        for (let i = 0; i < times.length; i++) {
+          const v = fam.value(samplePair(topo, scenario, s, d, times[i], scenario.seed));
+          if (v === null) {
+            continue;
+          }
+          if (head === null) {
+            head = fam.name + fam.labels(s, d) + ' ';
+            stats.series++;
+          }
+          buf += openMetrics ? head + v + stamps[i] + '\n' : head + v + '\n';
+          stats.samples++;
+        }
+        if (buf.length >= CHUNK_CHARS) {
+          stats.bytes += buf.length;
+          yield buf;
+          buf = '';
+        }
+      }
+    }
+  }
+  if (openMetrics) {
+    buf += '# EOF\n';
+  }
+  stats.bytes += buf.length;
+  yield buf;
+}
+
+export function newStats(): WriteStats {
+  return { series: 0, samples: 0, bytes: 0 };
+}
+
+/** Sample times fromMs, fromMs+step, … ≤ toMs. */
+export function sampleTimes(fromMs: number, toMs: number, stepMs: number): number[] {
+  if (!(stepMs > 0) || toMs < fromMs) {
+    throw new Error(`bad time range: from ${fromMs} to ${toMs} step ${stepMs}`);
+  }
+  const out: number[] = [];
+  for (let t = fromMs; t <= toMs; t += stepMs) {
+    out.push(t);
+  }
+  return out;
+}
+
+/** OpenMetrics backfill as chunks (ASCII, so `bytes` counts characters). Stats are complete once iteration ends. */
+export function openMetricsChunks(
+  topo: Topology,
+  scenario: Scenario,
+  opts: OpenMetricsOptions,
+  stats: WriteStats = newStats()
+): Generator<string> {
+  const families = familiesFor(topo, opts.format, opts.delayMs ?? DEFAULT_DELAY_MS);
+  const times = sampleTimes(opts.fromMs, opts.toMs, opts.stepMs);
+  return chunks({ topo, scenario, families, times, openMetrics: true }, stats);
+}
+
+export function writeOpenMetrics(
+  topo: Topology,
+  scenario: Scenario,
+  opts: OpenMetricsOptions,
+  write: (chunk: string) => void
+): WriteStats {
+  const stats = newStats();
+  for (const c of openMetricsChunks(topo, scenario, opts, stats)) {
+    write(c);
+  }
+  return stats;
+}
+
+export function renderOpenMetrics(topo: Topology, scenario: Scenario, opts: OpenMetricsOptions): string {
+  const parts: string[] = [];
+  writeOpenMetrics(topo, scenario, opts, (c) => parts.push(c));
+  return parts.join('');
+}
+
+/** Live /metrics body (text/plain; version=0.0.4): no timestamps, no UNIT, no # EOF. */
+export function metricsTextChunks(
+  topo: Topology,
+  scenario: Scenario,
+  nowMs: number,
+  format: Format,
+  opts: LiveOptions = {},
+  stats: WriteStats = newStats()
+): Generator<string> {
+  const families = familiesFor(topo, format, opts.delayMs ?? DEFAULT_DELAY_MS);
+  return chunks({ topo, scenario, families, times: [nowMs], openMetrics: false }, stats);
+}
+
+export function renderMetricsText(
+  topo: Topology,
+  scenario: Scenario,
+  nowMs: number,
+  format: Format,
+  opts: LiveOptions = {}
+): string {
+  return [...metricsTextChunks(topo, scenario, nowMs, format, opts)].join('');
+}
