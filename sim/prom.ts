@@ -6,7 +6,7 @@ import net from 'net';
 import os from 'os';
 import path from 'path';
 import { parseSimArgs } from './args';
-import { generateScenarioFile } from './files';
+import { GenerateOptions, GeneratedFile, generateScenarioFile } from './files';
 import { httpGet } from './http';
 import { culpritText } from './scenarios';
 import { SimServer, startSimServer } from './server';
@@ -227,6 +227,51 @@ serves the simulator live and scrapes it so instant queries keep working after t
   --no-live         backfill only
 Prints PROMETHEUS_URL=http://127.0.0.1:PORT and runs until SIGINT/SIGTERM.`;
 
+export interface ScenarioStack {
+  gen: GeneratedFile;
+  prom: PrometheusHandle;
+  sim?: SimServer;
+  stop(): Promise<void>;
+}
+
+/**
+ * Simulator → backfill → real Prometheus, and (live) the simulator served and scraped so instant queries keep
+ * working after the 5-minute lookback. Used by the CLI below, `npm run demo` and the benchmark.
+ */
+export async function startScenarioStack(
+  opts: GenerateOptions & { live?: boolean; port?: number; log?: (line: string) => void }
+): Promise<ScenarioStack> {
+  const log = opts.log ?? (() => undefined);
+  const gen = generateScenarioFile(opts);
+  const n = gen.topo.hosts.length;
+  log(
+    `pingmesh-sim: scenario=${gen.scenario.name} seed=${gen.scenario.seed} hosts=${n} pairs=${n * (n - 1)} ` +
+      `format=${gen.format} culprit=${culpritText(gen.scenario.culprit)}`
+  );
+  log(`generated ${gen.stats.samples} samples / ${gen.stats.series} series in ${gen.writeMs} ms`);
+  const sim = opts.live
+    ? await startSimServer({ topo: gen.topo, scenario: gen.scenario, format: gen.format, delayMs: opts.delayMs })
+    : undefined;
+  try {
+    const prom = await startPrometheus({ openMetricsFiles: [gen.file], scrapeTargets: sim ? [sim.url] : [], port: opts.port });
+    log(`backfill ${prom.timings.backfillMs} ms, ready ${prom.timings.readyMs} ms`);
+    return {
+      gen,
+      prom,
+      sim,
+      stop: async () => {
+        await prom.stop();
+        await sim?.close();
+      },
+    };
+  } finally {
+    // Prometheus has its own copy now; a directory the caller chose is the caller's.
+    if (!opts.dir) {
+      fs.rmSync(path.dirname(gen.file), { recursive: true, force: true });
+    }
+  }
+}
+
 async function main(argv: string[]): Promise<void> {
   const args = parseSimArgs(argv, [
     ...(['scenario', 'seed', 'hosts', 'regions', 'dcs', 'azs', 'tors', 'per-tor'] as const),
@@ -236,31 +281,13 @@ async function main(argv: string[]): Promise<void> {
     console.log(PROM_USAGE);
     return;
   }
-  const gen = generateScenarioFile({ ...args, sizes: args.sizes });
-  const n = gen.topo.hosts.length;
-  console.log(
-    `pingmesh-sim: scenario=${args.scenario} seed=${args.seed} hosts=${n} pairs=${n * (n - 1)} ` +
-      `format=${args.format} culprit=${culpritText(gen.scenario.culprit)}`
-  );
-  console.log(`generated ${gen.stats.samples} samples / ${gen.stats.series} series in ${gen.writeMs} ms`);
-  let sim: SimServer | undefined;
-  if (args.live) {
-    sim = await startSimServer({ topo: gen.topo, scenario: gen.scenario, format: args.format, delayMs: args.delayMs });
+  const stack = await startScenarioStack({ ...args, sizes: args.sizes, log: console.log });
+  if (stack.sim) {
+    console.log(`SIM_URL=${stack.sim.url}`);
   }
-  const prom = await startPrometheus({
-    openMetricsFiles: [gen.file],
-    scrapeTargets: sim ? [sim.url] : [],
-    port: args.port,
-  });
-  fs.rmSync(path.dirname(gen.file), { recursive: true, force: true });
-  console.log(`backfill ${prom.timings.backfillMs} ms, ready ${prom.timings.readyMs} ms`);
-  if (sim) {
-    console.log(`SIM_URL=${sim.url}`);
-  }
-  console.log(`PROMETHEUS_URL=${prom.url}`);
+  console.log(`PROMETHEUS_URL=${stack.prom.url}`);
   const shutdown = async () => {
-    await prom.stop();
-    await sim?.close();
+    await stack.stop();
     process.exit(0);
   };
   process.once('SIGINT', shutdown);
