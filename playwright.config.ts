@@ -2,6 +2,8 @@ import type { PluginOptions } from '@grafana/plugin-e2e';
 import { defineConfig, devices } from '@playwright/test';
 import { dirname } from 'node:path';
 
+import { launchOptions } from './harness/launch';
+
 /**
  * Two kinds of browser tests:
  * - `harness` (always): the built dist/module.js loaded by SystemJS into a host page made of Grafana's npm
@@ -9,18 +11,7 @@ import { dirname } from 'node:path';
  * - `grafana` (only when GRAFANA_URL is set, e.g. under docker compose): @grafana/plugin-e2e specs against a
  *   real Grafana. CI here has no Grafana and does not run them.
  */
-const chromiumLaunch = {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-    '--disable-quic',
-  ],
-};
+const chromiumLaunch = launchOptions;
 
 const grafanaUrl = process.env.GRAFANA_URL;
 const grafanaProjects = grafanaUrl

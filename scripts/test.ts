@@ -33,6 +33,7 @@ function gate(name: string, cmd: string, args: string[]) {
 
 gate('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 gate('typecheck tools', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.tools.json']);
+gate('typecheck harness', 'npx', ['tsc', '--noEmit', '-p', 'harness/tsconfig.json']);
 gate('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 const built = step('build', 'npm', ['run', 'build']);
 if (!built) {
@@ -51,22 +52,27 @@ if (existsSync(jestJson)) {
   failed++;
 }
 
-if (built) {
-  const pwJson = join(out, 'playwright.json');
-  rmSync(pwJson, { force: true });
-  step('playwright (harness)', 'npx', ['playwright', 'test', '--project=harness']);
-  if (existsSync(pwJson)) {
-    const s = JSON.parse(readFileSync(pwJson, 'utf8')).stats;
-    passed += s.expected + s.flaky;
-    failed += s.unexpected;
-    console.log(`playwright: ${s.expected} passed, ${s.flaky} flaky, ${s.unexpected} failed, ${s.skipped} skipped`);
-    if (s.expected + s.flaky === 0) {
-      console.log('playwright ran no test: counted as a failure');
-      failed++;
-    }
-  } else {
+/** A Playwright run counted by its JSON report; a run that executed nothing counts as a failure. */
+function playwright(name: string, args: string[], report: string) {
+  rmSync(report, { force: true });
+  step(name, 'npx', ['playwright', 'test', ...args]);
+  if (!existsSync(report)) {
+    failed++;
+    return;
+  }
+  const s = JSON.parse(readFileSync(report, 'utf8')).stats;
+  passed += s.expected + s.flaky;
+  failed += s.unexpected;
+  console.log(`${name}: ${s.expected} passed, ${s.flaky} flaky, ${s.unexpected} failed, ${s.skipped} skipped`);
+  if (s.expected + s.flaky === 0) {
+    console.log(`${name} ran no test: counted as a failure`);
     failed++;
   }
+}
+
+if (built) {
+  playwright('playwright: panel in the harness', ['--project=harness'], join(out, 'playwright.json'));
+  playwright('playwright: harness self-test', ['-c', 'harness/playwright.config.ts'], join(out, 'harness-selftest.json'));
 } else {
   console.log('build failed: browser tests not run');
   failed++;

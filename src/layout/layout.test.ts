@@ -3,15 +3,14 @@ import { cellAt, computeLayout, labelIndices } from './layout';
 const base = { width: 800, height: 600, rowLabelWidth: 60, colLabelWidth: 60, showLabels: true, fontSize: 12, footer: 0 };
 
 describe('computeLayout', () => {
-  it('gives whole-pixel cells that fit the panel, with label gutters', () => {
+  it('fills the panel with cells, leaving label gutters', () => {
     const l = computeLayout({ ...base, rows: 48, cols: 48 });
     expect(l.x).toBe(68);
     expect(l.y).toBe(68);
-    expect(Number.isInteger(l.cellW)).toBe(true);
-    expect(l.x + l.w).toBeLessThanOrEqual(800);
-    expect(l.y + l.h).toBeLessThanOrEqual(600);
-    // 11 px rows with 14 px label lines: every 2nd label
-    expect(l.cellH).toBe(11);
+    expect(l.x + l.w).toBeCloseTo(800 - 4);
+    expect(l.y + l.h).toBeCloseTo(600 - 4);
+    // 11.0 px rows with 14 px label lines: every 2nd label
+    expect(l.cellH).toBeCloseTo(528 / 48);
     expect(l.rowLabelEvery).toBe(2);
   });
 
@@ -31,7 +30,7 @@ describe('computeLayout', () => {
     expect([l.x, l.y, l.rowLabelEvery, l.colLabelEvery]).toEqual([0, 0, 0, 0]);
   });
 
-  it('keeps fractional cells below 2 px instead of dropping rows', () => {
+  it('keeps sub-pixel cells instead of dropping rows', () => {
     const l = computeLayout({ ...base, rows: 1000, cols: 1000, showLabels: false, width: 500, height: 500 });
     expect(l.cellW * 1000).toBeCloseTo(496);
   });

@@ -73,13 +73,9 @@ export function computeLayout(input: LayoutInput): Layout {
   };
 }
 
-/** Whole pixels while cells are at least 2 px, so grid edges stay crisp; fractional below that. */
+/** Cells fill the space; fractional sizes are fine because the canvas scales by nearest neighbour and grid lines are rounded. */
 function cellSize(avail: number, n: number): number {
-  if (n === 0) {
-    return 0;
-  }
-  const raw = avail / n;
-  return raw >= 2 ? Math.floor(raw) : raw;
+  return n === 0 ? 0 : avail / n;
 }
 
 /** The cell under a point (CSS px relative to the panel), or undefined outside the matrix. */

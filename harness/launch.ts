@@ -1,0 +1,31 @@
+import { Browser, LaunchOptions, chromium } from '@playwright/test';
+
+import type { HarnessConfig } from './host/config';
+
+/**
+ * Chromium for harness pages. `npx playwright install` cannot download browsers here, so this uses Debian's
+ * chromium; the flags stop it from flooding the closed network with background requests.
+ */
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+
+/** For Playwright configs: `use: { launchOptions }`. */
+export const launchOptions: LaunchOptions = { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS };
+
+export function launchBrowser(extra: LaunchOptions = {}): Promise<Browser> {
+  return chromium.launch({ ...launchOptions, ...extra, args: [...CHROMIUM_ARGS, ...(extra.args ?? [])] });
+}
+
+/** URL of the harness page rendering `config` (the page reads `?config=<url-encoded JSON>`). */
+export function harnessUrl(baseUrl: string, config: HarnessConfig): string {
+  return `${baseUrl.replace(/\/$/, '')}/?config=${encodeURIComponent(JSON.stringify(config))}`;
+}

@@ -1,0 +1,93 @@
+/**
+ * `npm run demo`: build the plugin and the harness, start simulator → real Prometheus → harness, print the URL.
+ *   --scenario tor-down  --hosts 48  --port 3001  --screenshot FILE (save a Chromium screenshot and exit)
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+
+import { harnessUrl, launchBrowser } from '../harness/launch';
+import { startHarnessServer } from '../harness/server';
+import { startScenarioStack } from '../sim/prom';
+import { isScenarioName } from '../sim/scenarios';
+
+const root = join(__dirname, '..');
+
+function flag(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+function has(cmd: string): boolean {
+  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
+}
+
+async function main() {
+  const missing = ['prometheus', 'promtool'].filter((c) => !has(c));
+  if (missing.length > 0) {
+    console.error(`${missing.join(' and ')} not found. Install it with:\n  apt-get install -y prometheus`);
+    process.exit(1);
+  }
+  const scenario = flag('scenario', 'tor-down');
+  if (!isScenarioName(scenario)) {
+    console.error(`unknown scenario ${scenario}; see npm run sim -- --help`);
+    process.exit(1);
+  }
+  const screenshot = flag('screenshot', '');
+  if (screenshot && !has('chromium')) {
+    console.error('chromium not found. Install it with:\n  apt-get install -y chromium');
+    process.exit(1);
+  }
+
+  console.log('building the plugin and the harness …');
+  execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npx', ['webpack', '-c', 'harness/webpack.config.ts'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+
+  const stack = await startScenarioStack({ scenario, hosts: Number(flag('hosts', '48')), minutes: 30, live: true, log: console.log });
+  const harness = await startHarnessServer({
+    port: Number(flag('port', '3001')),
+    prom: stack.prom.url,
+    plugins: { 'netobs-pingmesh-panel': join(root, 'dist') },
+  });
+  const config = {
+    theme: 'dark' as const,
+    timeRange: { from: 'now-30m', to: 'now' },
+    panels: [
+      {
+        pluginId: 'netobs-pingmesh-panel',
+        title: 'Pair latency (topology labels)',
+        width: 1000,
+        height: 820,
+        targets: [{ refId: 'A', expr: 'pingmesh_pair_latency_seconds', format: 'table' as const, instant: true }],
+      },
+    ],
+  };
+  const url = harnessUrl(harness.url, config);
+  const stop = async () => {
+    await harness.stop();
+    await stack.stop();
+  };
+
+  if (screenshot) {
+    const browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1040, height: 860 } });
+    await page.goto(url);
+    await page.waitForFunction(() => (window as unknown as { harness?: { ready?: Promise<void> } }).harness?.ready);
+    await page.evaluate(() => (window as unknown as { harness: { ready: Promise<void> } }).harness.ready);
+    await page.getByTestId('harness-panel-0').screenshot({ path: screenshot });
+    await browser.close();
+    await stop();
+    console.log(`screenshot: ${screenshot}`);
+    return;
+  }
+
+  console.log(`\nPingmesh Heatmap demo (${scenario}, culprit ${JSON.stringify(stack.gen.info.culprit)}):\n  ${url}\n`);
+  console.log(`Prometheus: ${stack.prom.url}   simulator: ${stack.sim?.url}   Ctrl-C to stop.`);
+  const shutdown = () => stop().then(() => process.exit(0));
+  process.once('SIGINT', shutdown);
+  process.once('SIGTERM', shutdown);
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.message : e);
+  process.exit(1);
+});

@@ -1,0 +1,20 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What globalSetup started and generated, shared with the specs through a file (workers are separate processes). */
+export interface HarnessEnv {
+  harnessUrl: string;
+  promUrl: string;
+  /** End of the backfill (ms): specs query at this instant so the 5-minute lookback never runs out mid-suite. */
+  toMs: number;
+  fromMs: number;
+  scenario: string;
+  culpritTor: string;
+  hosts: Array<{ name: string; ip: string; tor: string; dc: string; region: string }>;
+}
+
+export const ENV_FILE = join(__dirname, '..', '..', 'artifacts', 'harness-env.json');
+
+export function harnessEnv(): HarnessEnv {
+  return JSON.parse(readFileSync(ENV_FILE, 'utf8'));
+}
