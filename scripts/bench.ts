@@ -1,0 +1,120 @@
+/**
+ * `npm run bench`: the real dist/module.js in the harness (production host build, Debian Chromium), fed
+ * table-format frames of N hosts (N² rows). Prints JSON: per N, medians over RUNS of
+ *   modelMs      – the panel's model build (user-timing entry `pingmesh:model` from the bundle)
+ *   firstPaintMs – new frames handed to the panel → canvas drawn (includes Grafana's applyFieldOverrides)
+ *   heapMB       – JS heap after the last run (CDP)
+ * Options: --sizes 100,300,1000  --runs 7
+ */
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { build } from 'esbuild';
+
+import { harnessUrl, launchBrowser } from '../harness/launch';
+import { startHarnessServer } from '../harness/server';
+
+const root = join(__dirname, '..');
+
+function flag(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
+}
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
+};
+const round = (x: number) => Math.round(x * 10) / 10;
+
+interface PageRun {
+  hosts: number;
+  model: number[];
+  firstPaint: number[];
+}
+
+async function main() {
+  const sizes = flag('sizes', '100,300,1000').split(',').map(Number);
+  const runs = Number(flag('runs', '7'));
+  const quiet = { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] as ['ignore', 'ignore', 'inherit'] };
+  execFileSync('npm', ['run', 'build', '--silent'], quiet);
+  execFileSync('npx', ['webpack', '-c', 'harness/webpack.config.ts', '--env', 'production'], quiet);
+
+  const benchDir = mkdtempSync(join(tmpdir(), 'pingmesh-bench-'));
+  await build({
+    entryPoints: [join(__dirname, 'bench', 'frames.ts')],
+    bundle: true,
+    format: 'esm',
+    outfile: join(benchDir, 'frames.js'),
+    logLevel: 'error',
+  });
+  const server = await startHarnessServer({
+    plugins: { 'netobs-pingmesh-panel': join(root, 'dist') },
+    mounts: { '/bench': benchDir },
+  });
+  const browser = await launchBrowser({ args: ['--js-flags=--expose-gc'] });
+  const results: Record<string, unknown> = {};
+  try {
+    for (const n of sizes) {
+      const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+      const tiny = { refId: 'A', fields: [{ name: 'Value', type: 'number', values: [1], labels: { src: 'a', dst: 'b' } }] };
+      await page.goto(harnessUrl(server.url, { panels: [{ pluginId: 'netobs-pingmesh-panel', width: 1200, height: 900, frames: [tiny] }] }));
+      await page.evaluate(() => (window as unknown as { harness: { ready: Promise<void> } }).harness.ready);
+      const run: PageRun = await page.evaluate(
+        async ([hosts, count]) => {
+          type Harness = { update(i: number, p: { frames: unknown[] }): Promise<void>; errors: string[] };
+          const harness = (window as unknown as { harness: Harness }).harness;
+          const mod = await import(/* webpackIgnore: true */ `${location.origin}/bench/frames.js`);
+          const { frame, hosts: actual } = mod.makeTableFrame(hosts);
+          const model: number[] = [];
+          const firstPaint: number[] = [];
+          // One extra warm-up run (JIT), not counted.
+          for (let i = 0; i <= count; i++) {
+            performance.clearMeasures('pingmesh:model');
+            // A new frame object each run, sharing the value arrays: the panel's memo sees new data.
+            const copy = { ...frame, fields: frame.fields.map((f: object) => ({ ...f })) };
+            const t0 = performance.now();
+            await harness.update(0, { frames: [copy] });
+            const t1 = performance.now();
+            const m = performance.getEntriesByName('pingmesh:model').at(-1);
+            if (i > 0) {
+              firstPaint.push(t1 - t0);
+              model.push(m ? m.duration : NaN);
+            }
+          }
+          if (harness.errors.length > 0) {
+            throw new Error(harness.errors.join('\n'));
+          }
+          return { hosts: actual, model, firstPaint };
+        },
+        [n, runs] as const
+      );
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('HeapProfiler.collectGarbage');
+      await cdp.send('Performance.enable');
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+      results[`N=${run.hosts}`] = {
+        hosts: run.hosts,
+        rows: run.hosts * (run.hosts - 1),
+        runs,
+        modelMs: round(median(run.model)),
+        firstPaintMs: round(median(run.firstPaint)),
+        firstPaintMinMaxMs: [round(Math.min(...run.firstPaint)), round(Math.max(...run.firstPaint))],
+        heapMB: round(heap / 2 ** 20),
+      };
+      await page.close();
+    }
+  } finally {
+    await browser.close();
+    await server.stop();
+    rmSync(benchDir, { recursive: true, force: true });
+  }
+  console.log(JSON.stringify({ input: 'table format, instant, one frame', results }, null, 2));
+}
+
+main().catch((e: unknown) => {
+  console.error(e instanceof Error ? e.stack : e);
+  process.exit(1);
+});
