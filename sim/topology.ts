@@ -135,10 +135,10 @@ export function topologyForHosts(n: number): Topology {
   return buildTopology(topologySizesForHosts(n));
 }
 
-export function scopeOf(a: Host, b: Host): Scope {
-  if (a.index === b.index) {
-    return 'self';
-  }
+type Groups = Pick<HostPlace, 'region' | 'dc' | 'az' | 'tor'> | Pick<Host, 'region' | 'dc' | 'az' | 'tor'>;
+
+/** Narrowest group shared by two different hosts, by names or by group numbers alike. */
+function sharedScope(a: Groups, b: Groups): Exclude<Scope, 'self'> {
   return a.tor === b.tor
     ? 'tor'
     : a.az === b.az
@@ -150,20 +150,14 @@ export function scopeOf(a: Host, b: Host): Scope {
           : 'global';
 }
 
+export function scopeOf(a: Host, b: Host): Scope {
+  return a.index === b.index ? 'self' : sharedScope(a, b);
+}
+
 /** scopeOf on host indices via integer group numbers (hot path of the writers). */
 export function scopeOfIndex(topo: Topology, src: number, dst: number): Scope {
   if (src === dst) {
     return 'self';
   }
-  const a = topo.places[src];
-  const b = topo.places[dst];
-  return a.tor === b.tor
-    ? 'tor'
-    : a.az === b.az
-      ? 'az'
-      : a.dc === b.dc
-        ? 'dc'
-        : a.region === b.region
-          ? 'region'
-          : 'global';
+  return sharedScope(topo.places[src], topo.places[dst]);
 }

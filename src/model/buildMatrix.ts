@@ -198,28 +198,25 @@ function collect({ view, src, dst, reducer, hostOf, add, skip }: CollectInput) {
     return;
   }
   const time = view.frame.fields.find((f) => f.type === FieldType.time);
-  if (!time || isSingleInstant(time)) {
-    // Instant table: every row is its own series.
+  const eachRow = (fn: (row: number, s: string, d: string) => void) => {
     for (let row = 0; row < values.length; row++) {
       const s = src.read(row);
       const d = dst.read(row);
       if (s === undefined || d === undefined) {
         skip();
-        continue;
+      } else {
+        fn(row, s, d);
       }
-      add(hostOf(s), hostOf(d), reduceOne(values[row], reducer));
     }
+  };
+  if (!time || isSingleInstant(time)) {
+    // Instant table: every row is its own series.
+    eachRow((row, s, d) => add(hostOf(s), hostOf(d), reduceOne(values[row], reducer)));
     return;
   }
   // Range table: rows of one series share all label columns; group them, then reduce each series.
   const bySeries = new Map<string, { s: number; d: number; values: unknown[] }>();
-  for (let row = 0; row < values.length; row++) {
-    const s = src.read(row);
-    const d = dst.read(row);
-    if (s === undefined || d === undefined) {
-      skip();
-      continue;
-    }
+  eachRow((row, s, d) => {
     const key = view.labelColumns.map((c) => String(c.values[row])).join('\u0000');
     let series = bySeries.get(key);
     if (!series) {
@@ -227,7 +224,7 @@ function collect({ view, src, dst, reducer, hostOf, add, skip }: CollectInput) {
       bySeries.set(key, series);
     }
     series.values.push(values[row]);
-  }
+  });
   for (const series of bySeries.values()) {
     add(series.s, series.d, reduceValues(series.values, reducer));
   }
