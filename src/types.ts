@@ -20,7 +20,26 @@ export interface PingmeshOptions {
   inputUnit: InputUnit;
   /** Show host names on the axes (only those that fit are drawn). */
   showAxisLabels: boolean;
+  /**
+   * Grouping levels, outermost first, comma-separated: `region,dc,az,tor`. A level is read from the pair series as
+   * `src_<level>`/`dst_<level>` (a bare `<level>` label counts for the source), or from the topology query; `zone=label_x`
+   * names the level `zone` and reads label `label_x` from the topology query.
+   */
+  levels: string;
+  /** The level the view starts collapsed at (e.g. `dc` for DC × DC); empty = the outermost level. */
+  startLevel: string;
+  /** How a group × group cell summarises its pairs. */
+  aggregation: Aggregation;
+  /** Order within each level. */
+  sortBy: SortBy;
+  /** refIds of topology queries (e.g. kube_node_labels, kube_node_info), comma-separated; empty = none. */
+  topologyRefIds: string;
+  /** Labels on the topology series that name the host (node name or IP), comma-separated. */
+  topologyHostLabels: string;
 }
+
+export type Aggregation = 'max' | 'mean' | 'p50' | 'p90' | 'p99';
+export type SortBy = 'name' | 'worst' | 'breaches';
 
 export const DEFAULT_OPTIONS: PingmeshOptions = {
   preset: 'auto',
@@ -30,6 +49,12 @@ export const DEFAULT_OPTIONS: PingmeshOptions = {
   reducer: ReducerID.lastNotNull,
   inputUnit: 'auto',
   showAxisLabels: true,
+  levels: '',
+  startLevel: '',
+  aggregation: 'max',
+  sortBy: 'name',
+  topologyRefIds: '',
+  topologyHostLabels: 'node,instance,internal_ip,host_ip,host,kubernetes_node',
 };
 
 /** Default field config: latency in ms with SLA-like thresholds. */

@@ -4,6 +4,7 @@ import { PingmeshOptions } from '../types';
 import { hostIdentity } from './hostId';
 import { LabelMapping, detectPreset, findPreset, splitLabels } from './presets';
 import { LabelReader, NumberFieldView, labelNames, labelReader, metricNames, numberFieldViews, reduceOne, reduceValues, refIdOf } from './series';
+import { LevelSpec, PairTopology, TopologyTable, UNKNOWN_GROUP, parseLevels, topologyFromFrames } from './topology';
 import { CellState, MatrixModel } from './types';
 import { conversionFactor, inputUnitOf } from './units';
 
@@ -43,7 +44,8 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
     return { warning: 'No data: the query returned no series.' };
   }
   const refIds = [...new Set(withFields.map(refIdOf))];
-  const refId = options.latencyRefId || refIds[0];
+  const topologyRefIds = splitLabels(options.topologyRefIds);
+  const refId = options.latencyRefId || refIds.find((r) => !topologyRefIds.includes(r)) || refIds[0];
   const views = withFields.filter((f) => refIdOf(f) === refId).flatMap(numberFieldViews);
   if (!refIds.includes(refId)) {
     return { warning: `No frames for the latency query \`${refId}\`; queries seen: ${listed(refIds)}.` };
@@ -60,6 +62,10 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
     return mapping;
   }
 
+  const levels = parseLevels(options.levels);
+  const table = topologyFromFrames(withFields, topologyRefIds, splitLabels(options.topologyHostLabels), levels);
+  const pairTopology = new PairTopology(levels);
+
   const hosts = new Map<string, number>();
   const hostNames: string[] = [];
   const intern = (raw: string) => {
@@ -75,7 +81,8 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
   const hostOf = (label: string) => {
     let id = identity.get(label);
     if (id === undefined) {
-      id = intern(hostIdentity(label));
+      const host = hostIdentity(label);
+      id = intern(table.alias.get(host) ?? host);
       identity.set(label, id);
     }
     return id;
@@ -85,7 +92,12 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
   const pairIndex = new Map<number, number>();
   let missingLabel = 0;
   let readers = 0;
-  const add = (s: number, d: number, v: number | null) => {
+  let levelReaders: ReturnType<PairTopology['readers']> = { src: [], dst: [] };
+  const add = (s: number, d: number, v: number | null, row: number) => {
+    if (levels.length > 0) {
+      pairTopology.note(s, levelReaders.src, row);
+      pairTopology.note(d, levelReaders.dst, row);
+    }
     const key = s * PAIR_KEY + d;
     const kind = v === null ? 0 : Number.isFinite(v) && v >= 0 ? 1 : 2;
     const at = pairIndex.get(key);
@@ -116,6 +128,7 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
       continue;
     }
     readers++;
+    levelReaders = pairTopology.readers(view);
     collect({ view, src, dst, reducer: options.reducer, hostOf, add, skip: () => missingLabel++ });
   }
 
@@ -135,7 +148,9 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
   if (factor !== 1) {
     notices.push(`Values converted from ${fromUnit} to ${unit}.`);
   }
-  return { model: assemble({ acc, hostNames, factor, config: { ...firstField.config, unit }, theme, notices, mapping }) };
+  const topology = { levels, table, pairs: pairTopology };
+  const model = assemble({ acc, hostNames, factor, config: { ...firstField.config, unit }, theme, notices, mapping, topology });
+  return { model };
 }
 
 type ResolvedMapping = LabelMapping & { detected: boolean };
@@ -180,7 +195,7 @@ interface CollectInput {
   dst: LabelReader;
   reducer: ReducerID;
   hostOf: (label: string) => number;
-  add: (s: number, d: number, v: number | null) => void;
+  add: (s: number, d: number, v: number | null, row: number) => void;
   skip: () => void;
 }
 
@@ -194,7 +209,7 @@ function collect({ view, src, dst, reducer, hostOf, add, skip }: CollectInput) {
       skip();
       return;
     }
-    add(hostOf(s), hostOf(d), values.length === 0 ? null : reduceValues(values, reducer));
+    add(hostOf(s), hostOf(d), values.length === 0 ? null : reduceValues(values, reducer), 0);
     return;
   }
   const time = view.frame.fields.find((f) => f.type === FieldType.time);
@@ -211,23 +226,39 @@ function collect({ view, src, dst, reducer, hostOf, add, skip }: CollectInput) {
   };
   if (!time || isSingleInstant(time)) {
     // Instant table: every row is its own series.
-    eachRow((row, s, d) => add(hostOf(s), hostOf(d), reduceOne(values[row], reducer)));
+    eachRow((row, s, d) => add(hostOf(s), hostOf(d), reduceOne(values[row], reducer), row));
     return;
   }
   // Range table: rows of one series share all label columns; group them, then reduce each series.
-  const bySeries = new Map<string, { s: number; d: number; values: unknown[] }>();
+  const bySeries = new Map<string, { s: number; d: number; values: unknown[]; row: number }>();
   eachRow((row, s, d) => {
     const key = view.labelColumns.map((c) => String(c.values[row])).join('\u0000');
     let series = bySeries.get(key);
     if (!series) {
-      series = { s: hostOf(s), d: hostOf(d), values: [] };
+      series = { s: hostOf(s), d: hostOf(d), values: [], row };
       bySeries.set(key, series);
     }
     series.values.push(values[row]);
   });
   for (const series of bySeries.values()) {
-    add(series.s, series.d, reduceValues(series.values, reducer));
+    add(series.s, series.d, reduceValues(series.values, reducer), series.row);
   }
+}
+
+/** A host's group at each level: its pair labels first, then the topology query, else "unknown". */
+function hostPaths(topology: AssembleInput['topology'], hostNames: string[]) {
+  const { levels, table, pairs } = topology;
+  const cache = new Map<number, string[]>();
+  return (host: number): string[] => {
+    let path = cache.get(host);
+    if (!path) {
+      const own = pairs.get(host);
+      const joined = table.byKey.get(hostNames[host]);
+      path = levels.map((_, i) => own?.[i] || joined?.[i] || UNKNOWN_GROUP);
+      cache.set(host, path);
+    }
+    return path;
+  };
 }
 
 function isSingleInstant(time: Field): boolean {
@@ -248,11 +279,12 @@ interface AssembleInput {
   theme: GrafanaTheme2;
   notices: string[];
   mapping: ResolvedMapping;
+  topology: { levels: LevelSpec[]; table: TopologyTable; pairs: PairTopology };
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-function assemble({ acc, hostNames, factor, config, theme, notices, mapping }: AssembleInput): MatrixModel {
+function assemble({ acc, hostNames, factor, config, theme, notices, mapping, topology }: AssembleInput): MatrixModel {
   const isSrc = new Uint8Array(hostNames.length);
   const isDst = new Uint8Array(hostNames.length);
   for (let i = 0; i < acc.src.length; i++) {
@@ -323,9 +355,20 @@ function assemble({ acc, hostNames, factor, config, theme, notices, mapping }: A
   field.display = getDisplayProcessor({ field, theme });
 
   const rows = rowIds.map((h) => hostNames[h]);
+  const cols = sameAxes ? rows : colIds.map((h) => hostNames[h]);
+  const paths = hostPaths(topology, hostNames);
+  const rowPaths = rowIds.map(paths);
+  const colPaths = sameAxes ? rowPaths : colIds.map(paths);
+  const unknown = new Set([...rowIds, ...colIds].filter((h) => paths(h).includes(UNKNOWN_GROUP))).size;
+  if (unknown > 0) {
+    notices.push(`${unknown} host${unknown > 1 ? 's have' : ' has'} no topology (grouped as “${UNKNOWN_GROUP}”).`);
+  }
   return {
     rows,
-    cols: sameAxes ? rows : colIds.map((h) => hostNames[h]),
+    cols,
+    levels: topology.levels.map((l) => l.name),
+    rowPaths,
+    colPaths,
     values,
     states,
     field,

@@ -25,6 +25,11 @@ export interface MatrixModel {
   rows: string[];
   /** Destination hosts, natural order (the same array as rows when both sides are the same hosts). */
   cols: string[];
+  /** Grouping level names, outermost first (empty without grouping). */
+  levels: string[];
+  /** Each row host's group at every level (`unknown` where none is known); same array as colPaths on shared axes. */
+  rowPaths: string[][];
+  colPaths: string[][];
   /** rows × cols, row-major; NaN where there is no valid value. In the field's unit. */
   values: Float64Array;
   states: Uint8Array;
