@@ -13,4 +13,7 @@ export const TEST_IDS = {
   colLabel: 'pingmesh-col-label',
   live: 'pingmesh-live',
   focus: 'pingmesh-focus',
+  groupHeader: 'pingmesh-group-header',
+  breadcrumb: 'pingmesh-breadcrumb',
+  tooltipPairs: 'pingmesh-tooltip-pairs',
 } as const;

@@ -84,6 +84,69 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
           ],
         },
       })
+      .addTextInput({
+        path: 'levels',
+        name: 'Group by',
+        description:
+          'Topology levels, outermost first, e.g. region,dc,az,tor. Read from src_<level>/dst_<level> labels or a topology query; zone=label_x reads label_x from the topology query.',
+        category: ['Grouping'],
+        defaultValue: DEFAULT_OPTIONS.levels,
+        settings: { placeholder: 'region,dc,az,tor' },
+      })
+      .addTextInput({
+        path: 'startLevel',
+        name: 'Start at level',
+        description: 'Level the matrix opens at, collapsed (e.g. dc for DC × DC). Empty: the outermost level.',
+        category: ['Grouping'],
+        defaultValue: DEFAULT_OPTIONS.startLevel,
+        showIf: (o) => o.levels !== '',
+      })
+      .addSelect({
+        path: 'aggregation',
+        name: 'Group cell value',
+        description: 'How a group × group cell summarises its pairs. The tooltip also counts pairs over SLA and without data.',
+        category: ['Grouping'],
+        defaultValue: DEFAULT_OPTIONS.aggregation,
+        settings: {
+          options: [
+            { value: 'max', label: 'Worst pair' },
+            { value: 'mean', label: 'Mean' },
+            { value: 'p50', label: 'p50 of pairs' },
+            { value: 'p90', label: 'p90 of pairs' },
+            { value: 'p99', label: 'p99 of pairs' },
+          ],
+        },
+        showIf: (o) => o.levels !== '',
+      })
+      .addRadio({
+        path: 'sortBy',
+        name: 'Sort within level',
+        category: ['Grouping'],
+        defaultValue: DEFAULT_OPTIONS.sortBy,
+        settings: {
+          options: [
+            { value: 'name', label: 'Name' },
+            { value: 'worst', label: 'Worst value' },
+            { value: 'breaches', label: 'Pairs over SLA' },
+          ],
+        },
+      })
+      .addTextInput({
+        path: 'topologyRefIds',
+        name: 'Topology queries',
+        description: 'refIds of queries giving each host its topology (e.g. kube_node_labels, kube_node_info), comma-separated.',
+        category: ['Grouping'],
+        defaultValue: DEFAULT_OPTIONS.topologyRefIds,
+        settings: { placeholder: 'B,C' },
+      })
+      .addTextInput({
+        path: 'topologyHostLabels',
+        name: 'Topology host labels',
+        description: 'Labels of the topology series that name a host (node name or IP); series sharing any of them are joined.',
+        category: ['Grouping'],
+        defaultValue: DEFAULT_OPTIONS.topologyHostLabels,
+        showIf: (o) => o.topologyRefIds !== '',
+      })
       .addBooleanSwitch({
         path: 'showAxisLabels',
         name: 'Axis labels',

@@ -5,50 +5,107 @@ import React, { memo } from 'react';
 
 import { TEST_IDS } from '../constants';
 import { Layout, labelIndices } from '../layout/layout';
-import { MatrixModel } from '../model/types';
+import { AxisEntry, GroupNode } from '../model/hierarchy';
+import { View } from '../model/view';
 import { Hover } from './MatrixView';
 
+/** Width of one header band (an expanded group level) beside the axis labels. */
+export const BAND = 14;
+
 interface Props {
-  model: MatrixModel;
+  view: View;
   layout: Layout;
   hover?: Hover;
   fontSize: number;
+  bands: { rows: number; cols: number };
+  onToggle: (ids: string[]) => void;
 }
 
 /**
- * Host names as DOM text (React escapes them: label values are untrusted). Only labels that fit are drawn,
- * so this is O(rows + cols) elements at most.
+ * Axis text as DOM (React escapes it: label values are untrusted): entry labels where they fit, collapsed groups as
+ * buttons that expand them, expanded groups as header bands that collapse them. O(rows + cols) elements at most.
  */
-export const AxisLabels = memo(function AxisLabels({ model, layout, hover, fontSize }: Props) {
+export const AxisLabels = memo(function AxisLabels({ view, layout, hover, fontSize, bands, onToggle }: Props) {
   const styles = useStyles2(getStyles);
-  const rows = labelIndices(model.rows.length, layout.rowLabelEvery);
-  const cols = labelIndices(model.cols.length, layout.colLabelEvery);
+  const { rows, cols } = view.matrix;
+  const rowBandsW = bands.rows * BAND;
+  const colBandsH = bands.cols * BAND;
+
+  const entry = (axis: 'row' | 'col', e: AxisEntry, i: number) => {
+    const isRow = axis === 'row';
+    const hot = isRow ? hover?.row === i : hover?.col === i;
+    const style = isRow
+      ? { top: layout.y + i * layout.cellH + layout.cellH / 2, left: rowBandsW, width: layout.rowGutter - rowBandsW - 6, fontSize }
+      : { left: layout.x + i * layout.cellW + layout.cellW / 2, top: colBandsH, height: layout.colGutter - colBandsH - 6, fontSize };
+    const className = cx(styles.label, isRow ? styles.row : styles.col, hot && styles.hot);
+    const testId = isRow ? TEST_IDS.rowLabel : TEST_IDS.colLabel;
+    if (e.kind === 'group') {
+      return (
+        <button
+          key={`${axis}${i}`}
+          type="button"
+          data-testid={testId}
+          data-index={i}
+          data-group={e.node.id}
+          className={cx(className, styles.button)}
+          style={style}
+          title={`${e.label}: ${e.end - e.start} hosts (click to expand)`}
+          aria-expanded={false}
+          onClick={() => onToggle([e.node.id])}
+        >
+          ▸ {e.label}
+        </button>
+      );
+    }
+    return (
+      <div key={`${axis}${i}`} data-testid={testId} data-index={i} className={className} style={style} title={e.label}>
+        {e.label}
+      </div>
+    );
+  };
+
+  const header = (axis: 'row' | 'col', node: GroupNode, levels: number[]) => {
+    const entries = axis === 'row' ? rows : cols;
+    const first = entries.findIndex((e) => e.start >= node.start);
+    let last = first;
+    while (last + 1 < entries.length && entries[last + 1].end <= node.end) {
+      last++;
+    }
+    if (first < 0) {
+      return null;
+    }
+    const band = levels.indexOf(node.level);
+    const isRow = axis === 'row';
+    const style = isRow
+      ? { left: band * BAND, top: layout.y + first * layout.cellH, height: (last - first + 1) * layout.cellH, width: BAND - 2 }
+      : { top: band * BAND, left: layout.x + first * layout.cellW, width: (last - first + 1) * layout.cellW, height: BAND - 2 };
+    return (
+      <button
+        key={`${axis}h${node.id}`}
+        type="button"
+        data-testid={TEST_IDS.groupHeader}
+        data-group={node.id}
+        className={cx(styles.header, isRow ? styles.headerRow : styles.headerCol)}
+        style={style}
+        title={`${node.name} (click to collapse)`}
+        aria-label={`Collapse ${node.name}`}
+        aria-expanded={true}
+        onClick={() => onToggle([node.id])}
+      >
+        <span>{node.name}</span>
+      </button>
+    );
+  };
+  const levelsOf = (headers: GroupNode[]) => [...new Set(headers.map((h) => h.level))].sort((a, b) => a - b);
+  const rowLevels = levelsOf(view.rowHeaders);
+  const colLevels = levelsOf(view.colHeaders);
+
   return (
     <>
-      {rows.map((r) => (
-        <div
-          key={r}
-          data-testid={TEST_IDS.rowLabel}
-          data-index={r}
-          className={cx(styles.label, styles.row, hover?.row === r && styles.hot)}
-          style={{ top: layout.y + r * layout.cellH + layout.cellH / 2, width: layout.rowGutter - 6, fontSize }}
-          title={model.rows[r]}
-        >
-          {model.rows[r]}
-        </div>
-      ))}
-      {cols.map((c) => (
-        <div
-          key={c}
-          data-testid={TEST_IDS.colLabel}
-          data-index={c}
-          className={cx(styles.label, styles.col, hover?.col === c && styles.hot)}
-          style={{ left: layout.x + c * layout.cellW + layout.cellW / 2, height: layout.colGutter - 6, fontSize }}
-          title={model.cols[c]}
-        >
-          {model.cols[c]}
-        </div>
-      ))}
+      {labelIndices(rows.length, layout.rowLabelEvery).map((i) => entry('row', rows[i], i))}
+      {labelIndices(cols.length, layout.colLabelEvery).map((i) => entry('col', cols[i], i))}
+      {layout.rowGutter > 0 && view.rowHeaders.map((h) => header('row', h, rowLevels))}
+      {layout.colGutter > 0 && view.colHeaders.map((h) => header('col', h, colLevels))}
     </>
   );
 });
@@ -64,12 +121,40 @@ const getStyles = (theme: GrafanaTheme2) => ({
     pointerEvents: 'none',
     unicodeBidi: 'isolate',
   }),
-  row: css({ left: 0, textAlign: 'right', transform: 'translateY(-50%)' }),
+  row: css({ textAlign: 'right', transform: 'translateY(-50%)' }),
   col: css({
-    top: 0,
     writingMode: 'vertical-rl',
     transform: 'translateX(-50%) rotate(180deg)',
     textAlign: 'left',
   }),
+  button: css({
+    pointerEvents: 'auto',
+    font: 'inherit',
+    background: 'none',
+    border: 'none',
+    padding: 0,
+    cursor: 'pointer',
+    color: theme.colors.text.primary,
+    '&:hover, &:focus-visible': { color: theme.colors.text.link, outline: 'none' },
+  }),
   hot: css({ color: theme.colors.text.primary, fontWeight: theme.typography.fontWeightMedium }),
+  header: css({
+    position: 'absolute',
+    font: 'inherit',
+    padding: 0,
+    border: 'none',
+    borderRadius: theme.shape.radius.default,
+    background: theme.colors.background.secondary,
+    color: theme.colors.text.secondary,
+    fontSize: 10,
+    lineHeight: 1,
+    overflow: 'hidden',
+    whiteSpace: 'nowrap',
+    cursor: 'pointer',
+    unicodeBidi: 'isolate',
+    '&:hover, &:focus-visible': { background: theme.colors.action.hover, color: theme.colors.text.primary, outline: 'none' },
+    '& > span': { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis' },
+  }),
+  headerRow: css({ '& > span': { writingMode: 'vertical-rl', transform: 'rotate(180deg)', maxHeight: '100%', margin: '0 auto' } }),
+  headerCol: css({ '& > span': { maxWidth: '100%', padding: '0 2px' } }),
 });

@@ -4,23 +4,23 @@ import { Portal, VizTooltipContainer, useStyles2, useTheme2 } from '@grafana/ui'
 import React, { useMemo } from 'react';
 
 import { TEST_IDS } from '../constants';
-import { MatrixModel } from '../model/types';
+import { ViewMatrix } from '../model/aggregate';
 import { describeCell } from '../render/describe';
 import { cellColor } from '../render/paint';
 import { Hover } from './MatrixView';
 
 interface Props {
-  model: MatrixModel;
+  view: ViewMatrix;
   hover: Hover;
 }
 
 /** The panel's single tooltip: source, destination, value with unit, state. */
-export function CellTooltip({ model, hover }: Props) {
+export function CellTooltip({ view, hover }: Props) {
   const styles = useStyles2(getStyles);
   const theme = useTheme2();
   const { row, col } = hover;
-  const d = useMemo(() => describeCell(model, row, col), [model, row, col]);
-  const swatch = useMemo(() => cellColor(model, theme, row * model.cols.length + col), [model, theme, row, col]);
+  const d = useMemo(() => describeCell(view, row, col), [view, row, col]);
+  const swatch = useMemo(() => cellColor(view, theme, row * view.cols.length + col), [view, theme, row, col]);
   return (
     <Portal>
       <VizTooltipContainer position={{ x: hover.clientX, y: hover.clientY }} offset={{ x: 12, y: 12 }}>
@@ -37,6 +37,11 @@ export function CellTooltip({ model, hover }: Props) {
           <div className={styles.state} data-testid={TEST_IDS.tooltipState}>
             {d.state}
           </div>
+          {d.pairs && (
+            <div className={styles.state} data-testid={TEST_IDS.tooltipPairs}>
+              {d.pairs}
+            </div>
+          )}
         </div>
       </VizTooltipContainer>
     </Portal>

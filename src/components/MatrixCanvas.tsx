@@ -2,19 +2,24 @@ import React, { useEffect, useRef } from 'react';
 
 import { TEST_IDS } from '../constants';
 import { Layout } from '../layout/layout';
+import { AxisEntry } from '../model/hierarchy';
+import { timed } from '../perf';
+import { Painted } from '../render/paint';
 
 interface Props {
-  pixels: Uint8ClampedArray;
+  painted: Painted;
   rows: number;
   cols: number;
   layout: Layout;
+  /** Entry indices where a group boundary is drawn (a gap across the matrix). */
+  separators: { rows: number[]; cols: number[] };
 }
 
 /**
- * One ImageData pixel per cell, drawn scaled up without smoothing: cost is O(cells) once per model,
- * and a resize only redraws the small image.
+ * One ImageData pixel per cell, drawn scaled up without smoothing: O(cells) once per view, and a resize only
+ * redraws the small image. With more cells than device pixels, cells are max-pooled by severity first.
  */
-export function MatrixCanvas({ pixels, rows, cols, layout }: Props) {
+export function MatrixCanvas({ painted, rows, cols, layout, separators }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
 
@@ -24,28 +29,35 @@ export function MatrixCanvas({ pixels, rows, cols, layout }: Props) {
     if (!el || !ctx || rows === 0 || cols === 0) {
       return;
     }
-    el.width = Math.max(1, Math.round(layout.w * dpr));
-    el.height = Math.max(1, Math.round(layout.h * dpr));
-    const source = document.createElement('canvas');
-    source.width = cols;
-    source.height = rows;
-    source.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(pixels), cols, rows), 0, 0);
-    ctx.imageSmoothingEnabled = false;
-    ctx.clearRect(0, 0, el.width, el.height);
-    ctx.drawImage(source, 0, 0, el.width, el.height);
-    // Hairline gaps between cells once they are big enough to read as a grid.
-    if (layout.cellW >= 6 && layout.cellH >= 6) {
+    timed('pingmesh:draw', () => {
+      el.width = Math.max(1, Math.round(layout.w * dpr));
+      el.height = Math.max(1, Math.round(layout.h * dpr));
+      const image = poolWorst(painted, rows, cols, Math.min(cols, el.width), Math.min(rows, el.height));
+      const source = document.createElement('canvas');
+      source.width = image.width;
+      source.height = image.height;
+      source.getContext('2d')!.putImageData(image, 0, 0);
+      ctx.imageSmoothingEnabled = false;
+      ctx.clearRect(0, 0, el.width, el.height);
+      ctx.drawImage(source, 0, 0, el.width, el.height);
+      // Gaps cut out of the image: hairlines between cells once they read as a grid, wider at group boundaries.
       ctx.globalCompositeOperation = 'destination-out';
-      ctx.fillStyle = 'black';
-      for (let c = 1; c < cols; c++) {
-        ctx.fillRect(Math.round(c * layout.cellW * dpr), 0, Math.max(1, Math.round(dpr)), el.height);
+      const line = (at: number, size: number, vertical: boolean) =>
+        vertical ? ctx.fillRect(Math.round(at * dpr), 0, size, el.height) : ctx.fillRect(0, Math.round(at * dpr), el.width, size);
+      const hair = Math.max(1, Math.round(dpr));
+      if (layout.cellW >= 6 && layout.cellH >= 6) {
+        for (let c = 1; c < cols; c++) {
+          line(c * layout.cellW, hair, true);
+        }
+        for (let r = 1; r < rows; r++) {
+          line(r * layout.cellH, hair, false);
+        }
       }
-      for (let r = 1; r < rows; r++) {
-        ctx.fillRect(0, Math.round(r * layout.cellH * dpr), el.width, Math.max(1, Math.round(dpr)));
-      }
+      separators.cols.forEach((c) => line(c * layout.cellW - dpr, 2 * hair, true));
+      separators.rows.forEach((r) => line(r * layout.cellH - dpr, 2 * hair, false));
       ctx.globalCompositeOperation = 'source-over';
-    }
-  }, [pixels, rows, cols, layout, dpr]);
+    });
+  }, [painted, rows, cols, layout, dpr, separators]);
 
   return (
     <canvas
@@ -55,4 +67,44 @@ export function MatrixCanvas({ pixels, rows, cols, layout }: Props) {
       style={{ width: layout.w, height: layout.h, display: 'block', imageRendering: 'pixelated' }}
     />
   );
+}
+
+/** The image to scale up: the cells themselves, or each output pixel the worst of the cells falling into it. */
+export function poolWorst({ rgba, rank }: Painted, rows: number, cols: number, width: number, height: number): ImageData {
+  if (width >= cols && height >= rows) {
+    return new ImageData(new Uint8ClampedArray(rgba), cols, rows);
+  }
+  const out = new Uint8ClampedArray(width * height * 4);
+  const best = new Float32Array(width * height).fill(-1);
+  for (let r = 0; r < rows; r++) {
+    const pr = Math.floor((r * height) / rows);
+    for (let c = 0; c < cols; c++) {
+      const i = r * cols + c;
+      const p = pr * width + Math.floor((c * width) / cols);
+      if (rank[i] > best[p]) {
+        best[p] = rank[i];
+        out.set(rgba.subarray(i * 4, i * 4 + 4), p * 4);
+      }
+    }
+  }
+  return new ImageData(out, width, height);
+}
+
+/**
+ * Where to draw group boundaries: between entries whose groups differ just below what all visible entries share
+ * (DCs at the top, the ToRs of a DC once zoomed into it).
+ */
+export function separatorsOf(entries: AxisEntry[]): number[] {
+  const paths = entries.map((e) => (e.node.id === '' ? [] : e.node.id.split('\u001f')));
+  let shared = 0;
+  while (paths.length > 0 && paths.every((p) => p.length > shared && p[shared] === paths[0][shared])) {
+    shared++;
+  }
+  const out: number[] = [];
+  for (let i = 1; i < paths.length; i++) {
+    if (paths[i][shared] !== undefined && paths[i][shared] !== paths[i - 1][shared]) {
+      out.push(i);
+    }
+  }
+  return out;
 }

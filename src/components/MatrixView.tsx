@@ -5,13 +5,17 @@ import React, { useCallback, useMemo, useRef, useState } from 'react';
 
 import { TEST_IDS } from '../constants';
 import { cellAt, computeLayout } from '../layout/layout';
+import { AxisEntry } from '../model/hierarchy';
 import { MatrixModel } from '../model/types';
+import { Zoom, buildView } from '../model/view';
+import { timed } from '../perf';
 import { describeCell } from '../render/describe';
 import { paintCells } from '../render/paint';
 import { PingmeshOptions } from '../types';
-import { AxisLabels } from './AxisLabels';
+import { AxisLabels, BAND } from './AxisLabels';
+import { Breadcrumb } from './Breadcrumb';
 import { CellTooltip } from './CellTooltip';
-import { MatrixCanvas } from './MatrixCanvas';
+import { MatrixCanvas, separatorsOf } from './MatrixCanvas';
 import { useTextWidth } from './useTextWidth';
 
 interface Props {
@@ -31,33 +35,45 @@ export interface Hover {
 
 const FONT_SIZE = 11;
 const FOOTER = 20;
+const GROUP_PREFIX = '▸ ';
 
 export function MatrixView({ model, options, width, height }: Props) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const measure = useTextWidth(FONT_SIZE, theme.typography.fontFamily);
 
-  const labelWidths = useMemo(
-    () => ({ rows: maxWidth(model.rows, measure), cols: model.cols === model.rows ? null : maxWidth(model.cols, measure) }),
-    [model.rows, model.cols, measure]
+  // Expansion and zoom are keyed by group ids, so they survive refreshes that bring new data.
+  const [toggled, setToggled] = useState<ReadonlySet<string>>(() => new Set());
+  const [zoomStack, setZoom] = useState<Zoom[]>([]);
+  const { aggregation, sortBy, startLevel } = options;
+  const view = useMemo(
+    () => timed('pingmesh:view', () => buildView({ model, startLevel, toggled, zoom: zoomStack, aggregation, sortBy })),
+    [model, startLevel, toggled, zoomStack, aggregation, sortBy]
   );
-  const footer = model.notices.length > 0 || model.mapping.presetName ? FOOTER : 0;
+  const { matrix } = view;
+  const nRows = matrix.rows.length;
+  const nCols = matrix.cols.length;
+
+  const labelWidths = useMemo(() => ({ rows: maxLabelWidth(matrix.rows, measure), cols: maxLabelWidth(matrix.cols, measure) }), [matrix, measure]);
+  const bands = { rows: bandCount(view.rowHeaders), cols: bandCount(view.colHeaders) };
+  const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
   const layout = useMemo(
     () =>
       computeLayout({
         width,
         height,
-        rows: model.rows.length,
-        cols: model.cols.length,
-        rowLabelWidth: labelWidths.rows,
-        colLabelWidth: labelWidths.cols ?? labelWidths.rows,
+        rows: nRows,
+        cols: nCols,
+        rowLabelWidth: labelWidths.rows + bands.rows * BAND,
+        colLabelWidth: labelWidths.cols + bands.cols * BAND,
         showLabels: options.showAxisLabels,
         fontSize: FONT_SIZE,
-        footer,
+        footer: FOOTER,
       }),
-    [width, height, model.rows.length, model.cols.length, labelWidths, options.showAxisLabels, footer]
+    [width, height, nRows, nCols, labelWidths, bands.rows, bands.cols, options.showAxisLabels]
   );
-  const pixels = useMemo(() => paintCells(model, theme), [model, theme]);
+  const painted = useMemo(() => timed('pingmesh:paint', () => paintCells(matrix, theme)), [matrix, theme]);
+  const separators = useMemo(() => ({ rows: separatorsOf(matrix.rows), cols: separatorsOf(matrix.cols) }), [matrix]);
 
   const [hover, setHover] = useState<Hover | undefined>();
   const [focus, setFocus] = useState<{ row: number; col: number } | undefined>();
@@ -65,11 +81,43 @@ export function MatrixView({ model, options, width, height }: Props) {
   const pending = useRef<Hover | undefined>(undefined);
   const root = useRef<HTMLDivElement>(null);
 
+  const toggle = useCallback((ids: string[]) => {
+    setToggled((prev) => {
+      const next = new Set(prev);
+      ids.forEach((id) => (next.has(id) ? next.delete(id) : next.add(id)));
+      return next;
+    });
+    setFocus(undefined);
+  }, []);
+
+  /** A group cell zooms into row group × column group; a cell with one group side expands that group in place. */
+  const openCell = useCallback(
+    (row: number, col: number) => {
+      const re = matrix.rows[row];
+      const ce = matrix.cols[col];
+      if (re.kind === 'group' && ce.kind === 'group') {
+        setZoom([...view.zoom, { row: re.node.id, col: ce.node.id }]);
+        setFocus(undefined);
+        setHover(undefined);
+      } else if (re.kind === 'group' || ce.kind === 'group') {
+        toggle([re, ce].filter((e) => e.kind === 'group').map((e) => e.node.id));
+      }
+    },
+    [matrix, view.zoom, toggle]
+  );
+
+  const hitTest = useCallback(
+    (e: React.PointerEvent | React.MouseEvent) => {
+      const box = root.current!.getBoundingClientRect();
+      return cellAt(layout, nRows, nCols, e.clientX - box.left, e.clientY - box.top);
+    },
+    [layout, nRows, nCols]
+  );
+
   // At most one hover update per animation frame, however fast the pointer moves.
   const onPointerMove = useCallback(
     (e: React.PointerEvent) => {
-      const box = root.current!.getBoundingClientRect();
-      const hit = cellAt(layout, model.rows.length, model.cols.length, e.clientX - box.left, e.clientY - box.top);
+      const hit = hitTest(e);
       pending.current = hit && { ...hit, clientX: e.clientX, clientY: e.clientY };
       if (frame.current === undefined) {
         frame.current = requestAnimationFrame(() => {
@@ -78,52 +126,60 @@ export function MatrixView({ model, options, width, height }: Props) {
         });
       }
     },
-    [layout, model.rows.length, model.cols.length]
+    [hitTest]
   );
   const onPointerLeave = useCallback(() => {
     pending.current = undefined;
     setHover(undefined);
   }, []);
+  const onClick = useCallback(
+    (e: React.MouseEvent) => {
+      const hit = hitTest(e);
+      if (hit) {
+        openCell(hit.row, hit.col);
+      }
+    },
+    [hitTest, openCell]
+  );
 
   const onKeyDown = useCallback(
     (e: React.KeyboardEvent) => {
-      const move: Record<string, [number, number]> = {
-        ArrowUp: [-1, 0],
-        ArrowDown: [1, 0],
-        ArrowLeft: [0, -1],
-        ArrowRight: [0, 1],
-        Home: [0, -Infinity],
-        End: [0, Infinity],
-      };
       if (e.key === 'Escape') {
         setFocus(undefined);
         return;
       }
-      const delta = move[e.key];
+      if (e.key === 'Enter' && focus) {
+        openCell(focus.row, focus.col);
+        return;
+      }
+      const delta = MOVES[e.key];
       if (!delta) {
         return;
       }
       e.preventDefault();
       setFocus((f) => {
-        const from = f ?? { row: 0, col: 0 };
         const clamp = (v: number, n: number) => Math.max(0, Math.min(n - 1, v));
-        return f === undefined
-          ? from
-          : { row: clamp(from.row + delta[0], model.rows.length), col: clamp(from.col + delta[1], model.cols.length) };
+        return f === undefined ? { row: 0, col: 0 } : { row: clamp(f.row + delta[0], nRows), col: clamp(f.col + delta[1], nCols) };
       });
     },
-    [model.rows.length, model.cols.length]
+    [focus, openCell, nRows, nCols]
   );
 
   const focusText = useMemo(() => {
-    if (!focus) {
+    if (!focus || focus.row >= nRows || focus.col >= nCols) {
       return '';
     }
-    const d = describeCell(model, focus.row, focus.col);
-    return `${d.source} → ${d.destination}: ${d.value}, ${d.state}`;
-  }, [focus, model]);
+    const d = describeCell(matrix, focus.row, focus.col);
+    return [`${d.source} → ${d.destination}: ${d.value}, ${d.state}`, d.pairs].filter(Boolean).join('. ');
+  }, [focus, matrix, nRows, nCols]);
 
-  const summary = `Pingmesh matrix, ${model.rows.length} sources × ${model.cols.length} destinations. Use the arrow keys to move between cells.`;
+  const pooled = layout.cellW * dpr < 1 || layout.cellH * dpr < 1;
+  const footer = [
+    model.mapping.presetName && `${model.mapping.detected ? 'Detected' : 'Preset'}: ${model.mapping.presetName}`,
+    pooled && `${nRows} × ${nCols} cells on fewer pixels: each pixel shows the worst of its cells`,
+    ...model.notices,
+  ].filter(Boolean);
+  const summary = `Pingmesh matrix, ${nRows} sources × ${nCols} destinations. Arrow keys move between cells; Enter opens a group.`;
 
   return (
     <div ref={root} className={styles.root} data-testid={TEST_IDS.panel} style={{ width, height }}>
@@ -133,13 +189,14 @@ export function MatrixView({ model, options, width, height }: Props) {
         tabIndex={0}
         role="grid"
         aria-label={summary}
-        aria-rowcount={model.rows.length}
-        aria-colcount={model.cols.length}
+        aria-rowcount={nRows}
+        aria-colcount={nCols}
         onKeyDown={onKeyDown}
         onPointerMove={onPointerMove}
         onPointerLeave={onPointerLeave}
+        onClick={onClick}
       >
-        <MatrixCanvas pixels={pixels} rows={model.rows.length} cols={model.cols.length} layout={layout} />
+        <MatrixCanvas painted={painted} rows={nRows} cols={nCols} layout={layout} separators={separators} />
         {focus && (
           <div
             data-testid={TEST_IDS.focus}
@@ -148,33 +205,46 @@ export function MatrixView({ model, options, width, height }: Props) {
           />
         )}
       </div>
-      <AxisLabels model={model} layout={layout} hover={hover} fontSize={FONT_SIZE} />
+      <AxisLabels view={view} layout={layout} hover={hover} fontSize={FONT_SIZE} bands={bands} onToggle={toggle} />
+      {view.zoom.length > 0 && (
+        <Breadcrumb zoom={view.zoom} view={view} onNavigate={(depth) => setZoom(view.zoom.slice(0, depth))} width={layout.x} />
+      )}
       <div className={styles.srOnly} aria-live="polite" data-testid={TEST_IDS.live}>
         {focusText}
       </div>
-      {footer > 0 && (
-        <div className={styles.footer} data-testid={TEST_IDS.notices} style={{ height: footer }}>
-          {[
-            model.mapping.presetName && `${model.mapping.detected ? 'Detected' : 'Preset'}: ${model.mapping.presetName}`,
-            ...model.notices,
-          ]
-            .filter(Boolean)
-            .join(' · ')}
+      {footer.length > 0 && (
+        <div className={styles.footer} data-testid={TEST_IDS.notices} style={{ height: FOOTER }} title={footer.join('\n')}>
+          {footer.join(' · ')}
         </div>
       )}
-      {hover && <CellTooltip model={model} hover={hover} />}
+      {hover && hover.row < nRows && hover.col < nCols && <CellTooltip view={matrix} hover={hover} />}
     </div>
   );
 }
 
-function maxWidth(labels: string[], measure: (s: string) => number): number {
+const MOVES: Record<string, [number, number]> = {
+  ArrowUp: [-1, 0],
+  ArrowDown: [1, 0],
+  ArrowLeft: [0, -1],
+  ArrowRight: [0, 1],
+  Home: [0, -Infinity],
+  End: [0, Infinity],
+};
+
+function maxLabelWidth(entries: AxisEntry[], measure: (s: string) => number): number {
   let longest = '';
-  for (const l of labels) {
-    if (l.length > longest.length) {
-      longest = l;
+  for (const e of entries) {
+    const text = e.kind === 'group' ? GROUP_PREFIX + e.label : e.label;
+    if (text.length > longest.length) {
+      longest = text;
     }
   }
   return measure(longest);
+}
+
+/** Header bands: one per level that has an expanded group. */
+function bandCount(headers: Array<{ level: number }>): number {
+  return new Set(headers.map((h) => h.level)).size;
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
@@ -182,6 +252,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
   matrix: css({
     position: 'absolute',
     outline: 'none',
+    cursor: 'pointer',
     '&:focus-visible': { boxShadow: `0 0 0 2px ${theme.colors.primary.main}` },
   }),
   focus: css({

@@ -21,7 +21,6 @@ const HOSTS = [
   { name: 'h7', dc: 'dc-b', tor: 'tor-4' },
   { name: 'h8', dc: 'dc-b', tor: 'tor-4' },
 ];
-const byName = new Map(HOSTS.map((h) => [h.name, h]));
 
 /** Latency = 1 ms inside a DC, 10 ms across, except h3 whose every pair is 200 ms; h8 → h1 has no series. */
 function meshFrame() {

@@ -1,6 +1,7 @@
 import { FieldColorModeId, ThresholdsMode, createTheme } from '@grafana/data';
 
 import { buildMatrix } from '../model/buildMatrix';
+import { buildView } from '../model/view';
 import { seriesFrames } from '../model/testFrames';
 import { DEFAULT_OPTIONS, DEFAULT_THRESHOLD_STEPS } from '../types';
 import { describeCell } from './describe';
@@ -20,11 +21,12 @@ describe('describeCell', () => {
     };
   });
   const { model } = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms' }, theme: createTheme() });
-  const at = (s: string, d: string) => describeCell(model!, model!.rows.indexOf(s), model!.cols.indexOf(d));
+  const { matrix } = buildView({ model: model!, startLevel: '', toggled: new Set(), zoom: [], aggregation: 'max', sortBy: 'name' });
+  const at = (s: string, d: string) => describeCell(matrix, model!.rows.indexOf(s), model!.cols.indexOf(d));
 
   it('formats the value with unit and decimals and names the threshold reached', () => {
-    expect(at('a', 'b')).toEqual({ source: 'a', destination: 'b', value: '3.25 ms', state: 'OK' });
-    expect(at('b', 'a')).toEqual({ source: 'b', destination: 'a', value: '250.00 ms', state: 'At or above 100.00 ms' });
+    expect(at('a', 'b')).toEqual({ source: 'a', destination: 'b', value: '3.25 ms', state: 'OK', pairs: undefined });
+    expect(at('b', 'a')).toMatchObject({ source: 'b', destination: 'a', value: '250.00 ms', state: 'At or above 100.00 ms' });
   });
 
   it('names the non-value states', () => {

@@ -1,35 +1,45 @@
 import { ThresholdsMode, formattedValueToString, getActiveThreshold } from '@grafana/data';
 
-import { CellState, CellStateCode, MatrixModel } from '../model/types';
+import { AGGREGATION_NAMES, ViewMatrix } from '../model/aggregate';
+import { CellState, CellStateCode } from '../model/types';
 
 export interface CellDescription {
   source: string;
   destination: string;
-  /** Formatted value with unit, or a dash when there is none. */
+  /** Formatted value with unit (prefixed by the aggregation for group cells), or a dash when there is none. */
   value: string;
   state: string;
+  /** Group cells: "7 of 48 pairs over SLA (≥ 100 ms) · 2 with no data". */
+  pairs?: string;
 }
 
 /**
  * What a person is told about a cell (tooltip, screen reader). State wording follows thresholds:
  * the base step is "OK", higher steps say which threshold the value is at or above.
  */
-export function describeCell(model: MatrixModel, row: number, col: number): CellDescription {
-  const i = row * model.cols.length + col;
-  const state = model.states[i] as CellStateCode;
-  const base = { source: model.rows[row], destination: model.cols[col] };
-  const display = model.field.display!;
-  switch (state) {
+export function describeCell(view: ViewMatrix, row: number, col: number): CellDescription {
+  const i = row * view.cols.length + col;
+  const re = view.rows[row];
+  const ce = view.cols[col];
+  const isGroup = re.kind === 'group' || ce.kind === 'group';
+  const display = view.field.display!;
+  const fmt = (v: number) => formattedValueToString(display(v));
+  const base = {
+    source: re.label,
+    destination: ce.label,
+    pairs: isGroup ? pairsText(view, i, fmt) : undefined,
+  };
+  switch (view.states[i] as CellStateCode) {
     case CellState.Value: {
-      const v = model.values[i];
+      const v = view.values[i];
       const shown = display(v);
-      const percentMode = model.field.config.thresholds?.mode === ThresholdsMode.Percentage;
-      const steps = model.field.config.thresholds?.steps;
+      const percentMode = view.field.config.thresholds?.mode === ThresholdsMode.Percentage;
+      const steps = view.field.config.thresholds?.steps;
       const threshold = getActiveThreshold(percentMode ? (shown.percent ?? 0) * 100 : v, steps);
-      const isBase = !Number.isFinite(threshold.value);
-      const at = percentMode ? `${threshold.value} %` : formattedValueToString(display(threshold.value));
-      const state = isBase ? 'OK' : `At or above ${at}`;
-      return { ...base, value: formattedValueToString(shown), state };
+      const at = percentMode ? `${threshold.value} %` : fmt(threshold.value);
+      const state = !Number.isFinite(threshold.value) ? 'OK' : `At or above ${at}`;
+      const value = formattedValueToString(shown);
+      return { ...base, value: isGroup ? `${AGGREGATION_NAMES[view.aggregation]}: ${value}` : value, state };
     }
     case CellState.Invalid:
       return { ...base, value: '—', state: 'Invalid value (NaN, ±Inf or negative)' };
@@ -38,4 +48,13 @@ export function describeCell(model: MatrixModel, row: number, col: number): Cell
     default:
       return { ...base, value: '—', state: 'No data' };
   }
+}
+
+function pairsText(view: ViewMatrix, i: number, fmt: (v: number) => string): string {
+  const sla = Number.isFinite(view.breachAt) ? ` (≥ ${fmt(view.breachAt)})` : '';
+  const parts = [`${view.breached[i]} of ${view.expected[i]} pairs over SLA${sla}`];
+  if (view.noData[i] > 0) {
+    parts.push(`${view.noData[i]} with no data`);
+  }
+  return parts.join(' · ');
 }

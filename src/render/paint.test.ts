@@ -24,7 +24,7 @@ describe('paintCells', () => {
         };
       });
       const { model } = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms' }, theme });
-      const px = paintCells(model!, theme);
+      const px = paintCells(model!, theme).rgba;
       const at = (src: string, dst: string) => {
         const i = (model!.rows.indexOf(src) * model!.cols.length + model!.cols.indexOf(dst)) * 4;
         return rgb(px[i], px[i + 1], px[i + 2]).formatHex();

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'nod
 import { dirname, join } from 'node:path';
 
 import { startHarnessServer } from '../../harness/server';
-import { generateScenarioFile, startPrometheus } from '../../sim/prom';
+import { startScenarioStack } from '../../sim/prom';
 import { ENV_FILE, HarnessEnv } from './env';
 
 const root = join(__dirname, '..', '..');
@@ -25,35 +25,51 @@ function ensureHarnessBuilt() {
 }
 
 /**
- * The ToR-down scenario, 48 hosts, from the simulator → promtool backfill → a real Prometheus → the harness
- * serving the built dist/. Torn down after the suite.
+ * Two scenarios, 48 hosts each, from the simulator → promtool backfill → a real Prometheus each → a harness each
+ * serving the built dist/: ToR down, and spine loss in one DC. Torn down after the suite.
  */
 export default async function globalSetup() {
   if (!existsSync(join(root, 'dist', 'module.js'))) {
     throw new Error('dist/module.js is missing: run `npm run build` first (npm test does).');
   }
   ensureHarnessBuilt();
-  const gen = generateScenarioFile({ scenario: 'tor-down', seed: 1, hosts: 48, minutes: 10, format: 'both' });
-  const prom = await startPrometheus({ openMetricsFiles: [gen.file] });
-  const harness = await startHarnessServer({ prom: prom.url, plugins: { 'netobs-pingmesh-panel': join(root, 'dist') } });
-  if (gen.info.culprit.kind !== 'tor') {
-    throw new Error(`expected a ToR culprit, got ${gen.info.culprit.kind}`);
+  const plugins = { 'netobs-pingmesh-panel': join(root, 'dist') };
+  const torDown = await startScenarioStack({ scenario: 'tor-down', seed: 1, hosts: 48, minutes: 10 });
+  const spine = await startScenarioStack({ scenario: 'spine-loss', seed: 1, hosts: 48, minutes: 10 });
+  const harness = await startHarnessServer({ prom: torDown.prom.url, plugins });
+  const spineHarness = await startHarnessServer({ prom: spine.prom.url, plugins });
+  const culprit = torDown.gen.info.culprit;
+  const spineCulprit = spine.gen.info.culprit;
+  if (culprit.kind !== 'tor' || spineCulprit.kind !== 'dc') {
+    throw new Error(`unexpected culprits ${culprit.kind}, ${spineCulprit.kind}`);
+  }
+  const tors: Record<string, string[]> = {};
+  for (const h of spine.gen.topo.hosts) {
+    (tors[h.dc] ??= []).includes(h.tor) || tors[h.dc].push(h.tor);
   }
   const env: HarnessEnv = {
     harnessUrl: harness.url,
-    promUrl: prom.url,
-    fromMs: gen.fromMs,
-    toMs: gen.toMs,
-    scenario: gen.info.scenario,
-    culpritTor: gen.info.culprit.id,
-    hosts: gen.topo.hosts.map(({ name, ip, tor, dc, region }) => ({ name, ip, tor, dc, region })),
+    promUrl: torDown.prom.url,
+    fromMs: torDown.gen.fromMs,
+    toMs: torDown.gen.toMs,
+    scenario: torDown.gen.info.scenario,
+    culpritTor: culprit.id,
+    hosts: torDown.gen.topo.hosts.map(({ name, ip, tor, dc, region }) => ({ name, ip, tor, dc, region })),
+    spine: {
+      harnessUrl: spineHarness.url,
+      promUrl: spine.prom.url,
+      fromMs: spine.gen.fromMs,
+      toMs: spine.gen.toMs,
+      culpritDc: spineCulprit.id,
+      tors,
+    },
   };
   mkdirSync(dirname(ENV_FILE), { recursive: true });
   writeFileSync(ENV_FILE, JSON.stringify(env, null, 2));
-  console.log(`harness ${harness.url} · prometheus ${prom.url} · ${gen.info.scenario}, culprit ToR ${env.culpritTor}`);
+  console.log(`harness ${harness.url}: tor-down, culprit ToR ${env.culpritTor}; ${spineHarness.url}: spine-loss in ${env.spine.culpritDc}`);
 
   return async () => {
-    await harness.stop();
-    await prom.stop();
+    await Promise.all([harness.stop(), spineHarness.stop()]);
+    await Promise.all([torDown.stop(), spine.stop()]);
   };
 }

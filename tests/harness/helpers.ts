@@ -15,7 +15,12 @@ export interface PanelSpec {
 }
 
 /** Opens the harness with one or more panels, waits for the first render, fails on any page error. */
-export async function openHarness(page: Page, env: HarnessEnv, panels: PanelSpec[], theme: 'dark' | 'light' = 'dark') {
+export async function openHarness(
+  page: Page,
+  env: Pick<HarnessEnv, 'harnessUrl' | 'fromMs' | 'toMs'>,
+  panels: PanelSpec[],
+  theme: 'dark' | 'light' = 'dark'
+) {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
   page.on('console', (m) => {
@@ -105,7 +110,7 @@ export function hex(css: string): string {
 }
 
 /** Instant query straight to Prometheus, for comparing what the panel shows with the source of truth. */
-export async function promInstant(env: HarnessEnv, expr: string): Promise<Array<{ metric: Record<string, string>; value: number }>> {
+export async function promInstant(env: Pick<HarnessEnv, 'promUrl' | 'toMs'>, expr: string): Promise<Array<{ metric: Record<string, string>; value: number }>> {
   const url = `${env.promUrl}/api/v1/query?query=${encodeURIComponent(expr)}&time=${env.toMs / 1000}`;
   const body = await (await fetch(url)).json();
   return body.data.result.map((r: { metric: Record<string, string>; value: [number, string] }) => ({
