@@ -25,6 +25,10 @@ export interface StartPrometheusOptions {
   dataDir?: string;
   /** Default 15s. */
   scrapeInterval?: string;
+  /** Rule files for `rule_files:` (e.g. rules/pingmesh.rules.yml); relative paths resolve against the cwd. */
+  ruleFiles?: string[];
+  /** Global `evaluation_interval`; default = scrapeInterval. A rule group's own `interval:` overrides it. */
+  evaluationInterval?: string;
   /** Default 30 000. */
   readyTimeoutMs?: number;
 }
@@ -115,12 +119,17 @@ function scrapeJob(target: string, i: number): string {
 `;
 }
 
-export function prometheusConfig(scrapeTargets: string[], scrapeInterval = '15s'): string {
+export function prometheusConfig(
+  scrapeTargets: string[],
+  scrapeInterval = '15s',
+  opts: { ruleFiles?: string[]; evaluationInterval?: string } = {}
+): string {
   const jobs = scrapeTargets.map(scrapeJob).join('');
+  const rules = (opts.ruleFiles ?? []).map((f) => `  - ${JSON.stringify(path.resolve(f))}\n`).join('');
   return `global:
   scrape_interval: ${scrapeInterval}
-  evaluation_interval: ${scrapeInterval}
-scrape_configs:${jobs ? '\n' + jobs : ' []\n'}`;
+  evaluation_interval: ${opts.evaluationInterval ?? scrapeInterval}
+${rules ? `rule_files:\n${rules}` : ''}scrape_configs:${jobs ? '\n' + jobs : ' []\n'}`;
 }
 
 async function waitReady(url: string, child: ChildProcess, log: () => string, timeoutMs: number): Promise<void> {
@@ -168,7 +177,13 @@ export async function startPrometheus(opts: StartPrometheusOptions = {}): Promis
     }
     const backfillMs = Date.now() - t0;
     const configFile = path.join(work, 'prometheus.yml');
-    fs.writeFileSync(configFile, prometheusConfig(opts.scrapeTargets ?? [], opts.scrapeInterval));
+    fs.writeFileSync(
+      configFile,
+      prometheusConfig(opts.scrapeTargets ?? [], opts.scrapeInterval, {
+        ruleFiles: opts.ruleFiles,
+        evaluationInterval: opts.evaluationInterval,
+      })
+    );
     const port = opts.port || (await freePort());
     const url = `http://127.0.0.1:${port}`;
     const t1 = Date.now();
@@ -253,7 +268,11 @@ export async function startScenarioStack(
     ? await startSimServer({ topo: gen.topo, scenario: gen.scenario, format: gen.format, delayMs: opts.delayMs })
     : undefined;
   try {
-    const prom = await startPrometheus({ openMetricsFiles: [gen.file], scrapeTargets: sim ? [sim.url] : [], port: opts.port });
+    const prom = await startPrometheus({
+      openMetricsFiles: [gen.file],
+      scrapeTargets: sim ? [sim.url] : [],
+      port: opts.port,
+    });
     log(`backfill ${prom.timings.backfillMs} ms, ready ${prom.timings.readyMs} ms`);
     return {
       gen,
