@@ -19,7 +19,9 @@ function step(name: string, cmd: string, args: string[], env: Record<string, str
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const ok = r.status === 0;
-  console.log(`=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(
+    `=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`
+  );
   return ok;
 }
 
@@ -35,6 +37,8 @@ gate('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 gate('typecheck tools', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.tools.json']);
 gate('typecheck harness', 'npx', ['tsc', '--noEmit', '-p', 'harness/tsconfig.json']);
 gate('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
+gate('recording rules: check', 'promtool', ['check', 'rules', 'rules/pingmesh.rules.yml']);
+gate('recording rules: unit tests', 'promtool', ['test', 'rules', 'rules/pingmesh.rules.test.yml']);
 const built = step('build', 'npm', ['run', 'build']);
 if (!built) {
   failed++;
@@ -47,7 +51,9 @@ if (existsSync(jestJson)) {
   const j = JSON.parse(readFileSync(jestJson, 'utf8'));
   passed += j.numPassedTests;
   failed += j.numFailedTests + j.numRuntimeErrorTestSuites;
-  console.log(`jest: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numRuntimeErrorTestSuites} suites did not run`);
+  console.log(
+    `jest: ${j.numPassedTests} passed, ${j.numFailedTests} failed, ${j.numRuntimeErrorTestSuites} suites did not run`
+  );
 } else {
   failed++;
 }
@@ -72,7 +78,11 @@ function playwright(name: string, args: string[], report: string) {
 
 if (built) {
   playwright('playwright: panel in the harness', ['--project=harness'], join(out, 'playwright.json'));
-  playwright('playwright: harness self-test', ['-c', 'harness/playwright.config.ts'], join(out, 'harness-selftest.json'));
+  playwright(
+    'playwright: harness self-test',
+    ['-c', 'harness/playwright.config.ts'],
+    join(out, 'harness-selftest.json')
+  );
 } else {
   console.log('build failed: browser tests not run');
   failed++;

@@ -77,8 +77,16 @@ describe('frame shapes', () => {
   });
 
   it('takes the chosen refId among several, including `Value #B` table frames', () => {
-    const a = tableFrame(mesh(hosts, () => 1), 'A', true);
-    const b = tableFrame(mesh(hosts, () => 42), 'B', true);
+    const a = tableFrame(
+      mesh(hosts, () => 1),
+      'A',
+      true
+    );
+    const b = tableFrame(
+      mesh(hosts, () => 42),
+      'B',
+      true
+    );
     const withoutRefId = { ...b, refId: undefined };
     const m = model(buildMatrix({ frames: [a, withoutRefId], options: opts({ latencyRefId: 'B' }), theme }));
     expect(cell(m, 'h1', 'h2').value).toBe(42);
@@ -92,7 +100,12 @@ describe('frame shapes', () => {
 });
 
 describe('presets', () => {
-  const cases: Array<{ id: string; labels: (s: string, d: string) => Record<string, string>; src: string; dst: string }> = [
+  const cases: Array<{
+    id: string;
+    labels: (s: string, d: string) => Record<string, string>;
+    src: string;
+    dst: string;
+  }> = [
     {
       id: 'pingmesh-agent',
       labels: (s, d) => ({ __name__: 'pingmesh_duration_milliseconds', instance: `${s}:9115`, target: d, tor: 'g1' }),
@@ -113,7 +126,12 @@ describe('presets', () => {
     },
     {
       id: 'smokeping',
-      labels: (s, d) => ({ __name__: 'smokeping_response_duration_seconds', source: '', instance: `${s}:9374`, host: d }),
+      labels: (s, d) => ({
+        __name__: 'smokeping_response_duration_seconds',
+        source: '',
+        instance: `${s}:9374`,
+        host: d,
+      }),
       src: 'prober-1',
       dst: 'example.org',
     },
@@ -130,6 +148,18 @@ describe('presets', () => {
       dst: '192.0.2.9',
     },
     { id: 'topology', labels: (s, d) => ({ src: s, dst: d, src_tor: 't1', dst_tor: 't2' }), src: 'h1', dst: 'h2' },
+    {
+      id: 'tor-rules',
+      labels: (s, d) => ({
+        __name__: 'tor_pair:pingmesh_pair_latency_seconds:max',
+        src_tor: s,
+        dst_tor: d,
+        src_dc: 'dc1',
+        dst_dc: 'dc1',
+      }),
+      src: 'r1-dc1-az1-tor1',
+      dst: 'r1-dc1-az1-tor2',
+    },
   ];
 
   it.each(cases)('auto-detects $id from its labels and reads its pair', ({ id, labels, src, dst }) => {
@@ -158,7 +188,11 @@ describe('presets', () => {
       { labels: { from: '', via: 'c', to: 'a' }, values: [1] },
     ]);
     const m = model(
-      buildMatrix({ frames, options: opts({ preset: 'custom', sourceLabel: 'from, via', destinationLabel: 'to' }), theme })
+      buildMatrix({
+        frames,
+        options: opts({ preset: 'custom', sourceLabel: 'from, via', destinationLabel: 'to' }),
+        theme,
+      })
     );
     expect(cell(m, 'c', 'a').state).toBe(CellState.Value);
   });
@@ -271,7 +305,13 @@ describe('display', () => {
     frames[0].fields[1].config = {
       unit: 'ms',
       decimals: 1,
-      thresholds: { mode: 'absolute' as never, steps: [{ value: -Infinity, color: 'green' }, { value: 100, color: 'red' }] },
+      thresholds: {
+        mode: 'absolute' as never,
+        steps: [
+          { value: -Infinity, color: 'green' },
+          { value: 100, color: 'red' },
+        ],
+      },
       color: { mode: 'thresholds' as never },
     };
     const m = model(buildMatrix({ frames, options: opts({ inputUnit: 'ms' }), theme }));

@@ -16,6 +16,8 @@ export interface ExporterPreset {
   unit?: Exclude<InputUnit, 'auto'>;
   /** Example PromQL for the latency matrix (instant, table format). */
   query: string;
+  /** Detected only by its metric name: its labels also sit on other presets' series. */
+  byMetricOnly?: boolean;
 }
 
 export const PRESETS: ExporterPreset[] = [
@@ -54,7 +56,8 @@ export const PRESETS: ExporterPreset[] = [
     destination: ['host', 'ip'],
     metrics: /^smokeping_/,
     unit: 's',
-    query: 'histogram_quantile(0.99, sum by (le, instance, host) (rate(smokeping_response_duration_seconds_bucket[5m])))',
+    query:
+      'histogram_quantile(0.99, sum by (le, instance, host) (rate(smokeping_response_duration_seconds_bucket[5m])))',
   },
   {
     id: 'ping-exporter',
@@ -73,6 +76,16 @@ export const PRESETS: ExporterPreset[] = [
     metrics: /^probe_icmp_duration_seconds$/,
     unit: 's',
     query: 'max by (source, instance) (probe_icmp_duration_seconds{phase="rtt"})',
+  },
+  {
+    id: 'tor-rules',
+    name: 'Recording rules, ToR × ToR (rules/pingmesh.rules.yml)',
+    source: ['src_tor'],
+    destination: ['dst_tor'],
+    metrics: /^tor_pair:pingmesh_pair_latency_seconds:/,
+    unit: 's',
+    query: 'tor_pair:pingmesh_pair_latency_seconds:max',
+    byMetricOnly: true,
   },
   {
     id: 'topology',
@@ -106,13 +119,17 @@ const sameLabels = (a: ExporterPreset, b: ExporterPreset) =>
  * gone (aggregated queries) they map the same labels anyway, so the first one is as good as any.
  */
 export function detectPreset(labelsSeen: Set<string>, metricNames: Set<string>): DetectResult | undefined {
+  const named = (p: ExporterPreset) => [...metricNames].some((m) => p.metrics.test(m));
   const fits = PRESETS.filter(
-    (p) => p.source.some((l) => labelsSeen.has(l)) && p.destination.some((l) => labelsSeen.has(l))
+    (p) =>
+      p.source.some((l) => labelsSeen.has(l)) &&
+      p.destination.some((l) => labelsSeen.has(l)) &&
+      (!p.byMetricOnly || named(p))
   );
   if (fits.length === 0) {
     return undefined;
   }
-  const byMetric = fits.filter((p) => [...metricNames].some((m) => p.metrics.test(m)));
+  const byMetric = fits.filter(named);
   const candidates = byMetric.length > 0 ? byMetric : fits;
   const first = candidates[0];
   if (candidates.every((p) => sameLabels(p, first))) {
