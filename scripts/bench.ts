@@ -3,8 +3,10 @@
  * table-format frames of N hosts (N² rows). Prints JSON: per N, medians over RUNS of
  *   modelMs      – the panel's model build (user-timing entry `pingmesh:model` from the bundle)
  *   firstPaintMs – new frames handed to the panel → canvas drawn (includes Grafana's applyFieldOverrides)
+ *   viewMs/paintMs/drawMs – the stages after the model (grouping+aggregation, colours, canvas)
+ *   regroupMs    – grouped by region > dc > az > tor: switching the start level (DC × DC ↔ ToR × ToR), view → canvas
  *   heapMB       – JS heap after the last run (CDP)
- * Options: --sizes 100,300,1000  --runs 7
+ * Options: --sizes 100,300,1000,2000  --runs 7
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -32,10 +34,12 @@ interface PageRun {
   hosts: number;
   model: number[];
   firstPaint: number[];
+  stages: Record<string, number[]>;
+  regroup: number[];
 }
 
 async function main() {
-  const sizes = flag('sizes', '100,300,1000').split(',').map(Number);
+  const sizes = flag('sizes', '100,300,1000,2000').split(',').map(Number);
   const runs = Number(flag('runs', '7'));
   const quiet = { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] as ['ignore', 'ignore', 'inherit'] };
   execFileSync('npm', ['run', 'build', '--silent'], quiet);
@@ -58,35 +62,55 @@ async function main() {
   try {
     for (const n of sizes) {
       const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
-      const tiny = { refId: 'A', fields: [{ name: 'Value', type: 'number', values: [1], labels: { src: 'a', dst: 'b' } }] };
-      await page.goto(harnessUrl(server.url, { panels: [{ pluginId: 'netobs-pingmesh-panel', width: 1200, height: 900, frames: [tiny] }] }));
+      const tiny = {
+        refId: 'A',
+        fields: [{ name: 'Value', type: 'number', values: [1], labels: { src: 'a', dst: 'b' } }],
+      };
+      await page.goto(
+        harnessUrl(server.url, {
+          panels: [{ pluginId: 'netobs-pingmesh-panel', width: 1200, height: 900, frames: [tiny] }],
+        })
+      );
       await page.evaluate(() => (window as unknown as { harness: { ready: Promise<void> } }).harness.ready);
       const run: PageRun = await page.evaluate(
         async ([hosts, count]) => {
-          type Harness = { update(i: number, p: { frames: unknown[] }): Promise<void>; errors: string[] };
+          type Harness = {
+            update(i: number, p: { frames?: unknown[]; options?: object }): Promise<void>;
+            errors: string[];
+          };
           const harness = (window as unknown as { harness: Harness }).harness;
           const mod = await import(/* webpackIgnore: true */ `${location.origin}/bench/frames.js`);
           const { frame, hosts: actual } = mod.makeTableFrame(hosts);
           const model: number[] = [];
           const firstPaint: number[] = [];
+          const stages: Record<string, number[]> = { view: [], paint: [], draw: [] };
+          const last = (name: string) => performance.getEntriesByName(`pingmesh:${name}`).at(-1)?.duration ?? NaN;
           // One extra warm-up run (JIT), not counted.
           for (let i = 0; i <= count; i++) {
-            performance.clearMeasures('pingmesh:model');
+            performance.clearMeasures();
             // A new frame object each run, sharing the value arrays: the panel's memo sees new data.
             const copy = { ...frame, fields: frame.fields.map((f: object) => ({ ...f })) };
             const t0 = performance.now();
             await harness.update(0, { frames: [copy] });
             const t1 = performance.now();
-            const m = performance.getEntriesByName('pingmesh:model').at(-1);
             if (i > 0) {
               firstPaint.push(t1 - t0);
-              model.push(m ? m.duration : NaN);
+              model.push(last('model'));
+              Object.keys(stages).forEach((k) => stages[k].push(last(k)));
             }
+          }
+          const regroup: number[] = [];
+          const grouped = { levels: 'region,dc,az,tor' };
+          await harness.update(0, { options: { ...grouped, startLevel: 'dc' } });
+          for (let i = 0; i < count; i++) {
+            const t0 = performance.now();
+            await harness.update(0, { options: { ...grouped, startLevel: i % 2 ? 'dc' : 'tor' } });
+            regroup.push(performance.now() - t0);
           }
           if (harness.errors.length > 0) {
             throw new Error(harness.errors.join('\n'));
           }
-          return { hosts: actual, model, firstPaint };
+          return { hosts: actual, model, firstPaint, stages, regroup };
         },
         [n, runs] as const
       );
@@ -101,6 +125,10 @@ async function main() {
         runs,
         modelMs: round(median(run.model)),
         firstPaintMs: round(median(run.firstPaint)),
+        viewMs: round(median(run.stages.view)),
+        paintMs: round(median(run.stages.paint)),
+        drawMs: round(median(run.stages.draw)),
+        regroupMs: round(median(run.regroup)),
         firstPaintMinMaxMs: [round(Math.min(...run.firstPaint)), round(Math.max(...run.firstPaint))],
         heapMB: round(heap / 2 ** 20),
       };

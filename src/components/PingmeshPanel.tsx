@@ -7,7 +7,7 @@ import React, { useMemo } from 'react';
 import { TEST_IDS } from '../constants';
 import { buildMatrix } from '../model/buildMatrix';
 import { timed } from '../perf';
-import { PingmeshOptions } from '../types';
+import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
 import { MatrixView } from './MatrixView';
 
 const MODEL_MARK = 'pingmesh:model';
@@ -16,9 +16,46 @@ export function PingmeshPanel({ data, options, width, height, id, fieldConfig }:
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
 
+  // Only the options that shape the model rebuild it; view options (start level, aggregation, sort) regroup it.
+  const {
+    preset,
+    sourceLabel,
+    destinationLabel,
+    latencyRefId,
+    reducer,
+    inputUnit,
+    levels,
+    topologyRefIds,
+    topologyHostLabels,
+  } = options;
+  const modelOptions = useMemo(
+    () => ({
+      ...DEFAULT_OPTIONS,
+      preset,
+      sourceLabel,
+      destinationLabel,
+      latencyRefId,
+      reducer,
+      inputUnit,
+      levels,
+      topologyRefIds,
+      topologyHostLabels,
+    }),
+    [
+      preset,
+      sourceLabel,
+      destinationLabel,
+      latencyRefId,
+      reducer,
+      inputUnit,
+      levels,
+      topologyRefIds,
+      topologyHostLabels,
+    ]
+  );
   const result = useMemo(
-    () => timed(MODEL_MARK, () => buildMatrix({ frames: data.series, options, theme })),
-    [data.series, options, theme]
+    () => timed(MODEL_MARK, () => buildMatrix({ frames: data.series, options: modelOptions, theme })),
+    [data.series, modelOptions, theme]
   );
 
   if (data.series.length === 0) {
