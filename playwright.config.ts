@@ -38,7 +38,11 @@ export default defineConfig<PluginOptions>({
   forbidOnly: !!process.env.CI,
   retries: 0,
   timeout: 60_000,
-  reporter: [['list'], ['json', { outputFile: 'artifacts/playwright.json' }], ['html', { open: 'never', outputFolder: 'artifacts/playwright-report' }]],
+  reporter: [
+    ['list'],
+    ['json', { outputFile: 'artifacts/playwright.json' }],
+    ['html', { open: 'never', outputFolder: 'artifacts/playwright-report' }],
+  ],
   use: {
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',

@@ -13,13 +13,21 @@ export interface PrometheusFixture {
   stop(): Promise<void>;
 }
 
-export async function startPrometheus(opts: { openMetrics: string; port?: number; timeoutMs?: number }): Promise<PrometheusFixture> {
+export async function startPrometheus(opts: {
+  openMetrics: string;
+  port?: number;
+  timeoutMs?: number;
+}): Promise<PrometheusFixture> {
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'harness-prom-'));
   const omFile = path.join(dir, 'data.om');
   const text = opts.openMetrics.trimEnd();
   await fs.writeFile(omFile, text.endsWith('# EOF') ? `${text}\n` : `${text}\n# EOF\n`);
   try {
-    const prom = await startSimPrometheus({ openMetricsFiles: [omFile], port: opts.port, readyTimeoutMs: opts.timeoutMs });
+    const prom = await startSimPrometheus({
+      openMetricsFiles: [omFile],
+      port: opts.port,
+      readyTimeoutMs: opts.timeoutMs,
+    });
     return { url: prom.url, stop: prom.stop };
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

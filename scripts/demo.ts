@@ -40,9 +40,18 @@ async function main() {
 
   console.log('building the plugin and the harness …');
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  execFileSync('npx', ['webpack', '-c', 'harness/webpack.config.ts'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+  execFileSync('npx', ['webpack', '-c', 'harness/webpack.config.ts'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
 
-  const stack = await startScenarioStack({ scenario, hosts: Number(flag('hosts', '48')), minutes: 30, live: true, log: console.log });
+  const stack = await startScenarioStack({
+    scenario,
+    hosts: Number(flag('hosts', '48')),
+    minutes: 30,
+    live: true,
+    log: console.log,
+  });
   const harness = await startHarnessServer({
     port: Number(flag('port', '3001')),
     prom: stack.prom.url,

@@ -1,4 +1,11 @@
-import { FieldColorModeId, FieldConfigProperty, PanelPlugin, ReducerID, ThresholdsMode, fieldReducers } from '@grafana/data';
+import {
+  FieldColorModeId,
+  FieldConfigProperty,
+  PanelPlugin,
+  ReducerID,
+  ThresholdsMode,
+  fieldReducers,
+} from '@grafana/data';
 
 import { PingmeshPanel } from './components/PingmeshPanel';
 import { PRESETS } from './model/presets';
@@ -20,7 +27,8 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
       .addSelect({
         path: 'preset',
         name: 'Exporter preset',
-        description: 'Which labels name the source and destination host. Auto picks the preset whose labels are present.',
+        description:
+          'Which labels name the source and destination host. Auto picks the preset whose labels are present.',
         category,
         defaultValue: DEFAULT_OPTIONS.preset,
         settings: {
@@ -71,7 +79,8 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
       .addRadio({
         path: 'inputUnit',
         name: 'Input unit',
-        description: 'Unit of the series as stored. Auto reads it from the metric name or preset; values are shown in the field unit.',
+        description:
+          'Unit of the series as stored. Auto reads it from the metric name or preset; values are shown in the field unit.',
         category,
         defaultValue: DEFAULT_OPTIONS.inputUnit,
         settings: {
@@ -104,7 +113,8 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
       .addSelect({
         path: 'aggregation',
         name: 'Group cell value',
-        description: 'How a group × group cell summarises its pairs. The tooltip also counts pairs over SLA and without data.',
+        description:
+          'How a group × group cell summarises its pairs. The tooltip also counts pairs over SLA and without data.',
         category: ['Grouping'],
         defaultValue: DEFAULT_OPTIONS.aggregation,
         settings: {
@@ -134,7 +144,8 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
       .addTextInput({
         path: 'topologyRefIds',
         name: 'Topology queries',
-        description: 'refIds of queries giving each host its topology (e.g. kube_node_labels, kube_node_info), comma-separated.',
+        description:
+          'refIds of queries giving each host its topology (e.g. kube_node_labels, kube_node_info), comma-separated.',
         category: ['Grouping'],
         defaultValue: DEFAULT_OPTIONS.topologyRefIds,
         settings: { placeholder: 'B,C' },
@@ -142,7 +153,8 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
       .addTextInput({
         path: 'topologyHostLabels',
         name: 'Topology host labels',
-        description: 'Labels of the topology series that name a host (node name or IP); series sharing any of them are joined.',
+        description:
+          'Labels of the topology series that name a host (node name or IP); series sharing any of them are joined.',
         category: ['Grouping'],
         defaultValue: DEFAULT_OPTIONS.topologyHostLabels,
         showIf: (o) => o.topologyRefIds !== '',

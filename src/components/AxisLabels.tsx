@@ -35,8 +35,18 @@ export const AxisLabels = memo(function AxisLabels({ view, layout, hover, fontSi
     const isRow = axis === 'row';
     const hot = isRow ? hover?.row === i : hover?.col === i;
     const style = isRow
-      ? { top: layout.y + i * layout.cellH + layout.cellH / 2, left: rowBandsW, width: layout.rowGutter - rowBandsW - 6, fontSize }
-      : { left: layout.x + i * layout.cellW + layout.cellW / 2, top: colBandsH, height: layout.colGutter - colBandsH - 6, fontSize };
+      ? {
+          top: layout.y + i * layout.cellH + layout.cellH / 2,
+          left: rowBandsW,
+          width: layout.rowGutter - rowBandsW - 6,
+          fontSize,
+        }
+      : {
+          left: layout.x + i * layout.cellW + layout.cellW / 2,
+          top: colBandsH,
+          height: layout.colGutter - colBandsH - 6,
+          fontSize,
+        };
     const className = cx(styles.label, isRow ? styles.row : styles.col, hot && styles.hot);
     const testId = isRow ? TEST_IDS.rowLabel : TEST_IDS.colLabel;
     if (e.kind === 'group') {
@@ -77,8 +87,18 @@ export const AxisLabels = memo(function AxisLabels({ view, layout, hover, fontSi
     const band = levels.indexOf(node.level);
     const isRow = axis === 'row';
     const style = isRow
-      ? { left: band * BAND, top: layout.y + first * layout.cellH, height: (last - first + 1) * layout.cellH, width: BAND - 2 }
-      : { top: band * BAND, left: layout.x + first * layout.cellW, width: (last - first + 1) * layout.cellW, height: BAND - 2 };
+      ? {
+          left: band * BAND,
+          top: layout.y + first * layout.cellH,
+          height: (last - first + 1) * layout.cellH,
+          width: BAND - 2,
+        }
+      : {
+          top: band * BAND,
+          left: layout.x + first * layout.cellW,
+          width: (last - first + 1) * layout.cellW,
+          height: BAND - 2,
+        };
     return (
       <button
         key={`${axis}h${node.id}`}
@@ -152,9 +172,15 @@ const getStyles = (theme: GrafanaTheme2) => ({
     whiteSpace: 'nowrap',
     cursor: 'pointer',
     unicodeBidi: 'isolate',
-    '&:hover, &:focus-visible': { background: theme.colors.action.hover, color: theme.colors.text.primary, outline: 'none' },
+    '&:hover, &:focus-visible': {
+      background: theme.colors.action.hover,
+      color: theme.colors.text.primary,
+      outline: 'none',
+    },
     '& > span': { display: 'block', overflow: 'hidden', textOverflow: 'ellipsis' },
   }),
-  headerRow: css({ '& > span': { writingMode: 'vertical-rl', transform: 'rotate(180deg)', maxHeight: '100%', margin: '0 auto' } }),
+  headerRow: css({
+    '& > span': { writingMode: 'vertical-rl', transform: 'rotate(180deg)', maxHeight: '100%', margin: '0 auto' },
+  }),
   headerCol: css({ '& > span': { maxWidth: '100%', padding: '0 2px' } }),
 });

@@ -17,9 +17,15 @@ interface Props {
 /** Where the zoom is, and the way back: "All › dc-1 × dc-2". */
 export function Breadcrumb({ zoom, view, onNavigate, width }: Props) {
   const styles = useStyles2(getStyles);
-  const name = (z: Zoom) => `${view.rowTree.byId.get(z.row)?.name ?? z.row} × ${view.colTree.byId.get(z.col)?.name ?? z.col}`;
+  const name = (z: Zoom) =>
+    `${view.rowTree.byId.get(z.row)?.name ?? z.row} × ${view.colTree.byId.get(z.col)?.name ?? z.col}`;
   return (
-    <nav className={styles.bar} aria-label="Zoom" data-testid={TEST_IDS.breadcrumb} style={{ maxWidth: Math.max(width, 160) }}>
+    <nav
+      className={styles.bar}
+      aria-label="Zoom"
+      data-testid={TEST_IDS.breadcrumb}
+      style={{ maxWidth: Math.max(width, 160) }}
+    >
       <button type="button" className={styles.link} onClick={() => onNavigate(0)}>
         All
       </button>

@@ -43,7 +43,9 @@ export function MatrixCanvas({ painted, rows, cols, layout, separators }: Props)
       // Gaps cut out of the image: hairlines between cells once they read as a grid, wider at group boundaries.
       ctx.globalCompositeOperation = 'destination-out';
       const line = (at: number, size: number, vertical: boolean) =>
-        vertical ? ctx.fillRect(Math.round(at * dpr), 0, size, el.height) : ctx.fillRect(0, Math.round(at * dpr), el.width, size);
+        vertical
+          ? ctx.fillRect(Math.round(at * dpr), 0, size, el.height)
+          : ctx.fillRect(0, Math.round(at * dpr), el.width, size);
       const hair = Math.max(1, Math.round(dpr));
       if (layout.cellW >= 6 && layout.cellH >= 6) {
         for (let c = 1; c < cols; c++) {
@@ -70,7 +72,13 @@ export function MatrixCanvas({ painted, rows, cols, layout, separators }: Props)
 }
 
 /** The image to scale up: the cells themselves, or each output pixel the worst of the cells falling into it. */
-export function poolWorst({ rgba, rank }: Painted, rows: number, cols: number, width: number, height: number): ImageData {
+export function poolWorst(
+  { rgba, rank }: Painted,
+  rows: number,
+  cols: number,
+  width: number,
+  height: number
+): ImageData {
   if (width >= cols && height >= rows) {
     return new ImageData(new Uint8ClampedArray(rgba), cols, rows);
   }

@@ -54,7 +54,10 @@ export function MatrixView({ model, options, width, height }: Props) {
   const nRows = matrix.rows.length;
   const nCols = matrix.cols.length;
 
-  const labelWidths = useMemo(() => ({ rows: maxLabelWidth(matrix.rows, measure), cols: maxLabelWidth(matrix.cols, measure) }), [matrix, measure]);
+  const labelWidths = useMemo(
+    () => ({ rows: maxLabelWidth(matrix.rows, measure), cols: maxLabelWidth(matrix.cols, measure) }),
+    [matrix, measure]
+  );
   const bands = { rows: bandCount(view.rowHeaders), cols: bandCount(view.colHeaders) };
   const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
   const layout = useMemo(
@@ -159,7 +162,9 @@ export function MatrixView({ model, options, width, height }: Props) {
       e.preventDefault();
       setFocus((f) => {
         const clamp = (v: number, n: number) => Math.max(0, Math.min(n - 1, v));
-        return f === undefined ? { row: 0, col: 0 } : { row: clamp(f.row + delta[0], nRows), col: clamp(f.col + delta[1], nCols) };
+        return f === undefined
+          ? { row: 0, col: 0 }
+          : { row: clamp(f.row + delta[0], nRows), col: clamp(f.col + delta[1], nCols) };
       });
     },
     [focus, openCell, nRows, nCols]
@@ -201,19 +206,34 @@ export function MatrixView({ model, options, width, height }: Props) {
           <div
             data-testid={TEST_IDS.focus}
             className={styles.focus}
-            style={{ left: focus.col * layout.cellW, top: focus.row * layout.cellH, width: layout.cellW, height: layout.cellH }}
+            style={{
+              left: focus.col * layout.cellW,
+              top: focus.row * layout.cellH,
+              width: layout.cellW,
+              height: layout.cellH,
+            }}
           />
         )}
       </div>
       <AxisLabels view={view} layout={layout} hover={hover} fontSize={FONT_SIZE} bands={bands} onToggle={toggle} />
       {view.zoom.length > 0 && (
-        <Breadcrumb zoom={view.zoom} view={view} onNavigate={(depth) => setZoom(view.zoom.slice(0, depth))} width={layout.x} />
+        <Breadcrumb
+          zoom={view.zoom}
+          view={view}
+          onNavigate={(depth) => setZoom(view.zoom.slice(0, depth))}
+          width={layout.x}
+        />
       )}
       <div className={styles.srOnly} aria-live="polite" data-testid={TEST_IDS.live}>
         {focusText}
       </div>
       {footer.length > 0 && (
-        <div className={styles.footer} data-testid={TEST_IDS.notices} style={{ height: FOOTER }} title={footer.join('\n')}>
+        <div
+          className={styles.footer}
+          data-testid={TEST_IDS.notices}
+          style={{ height: FOOTER }}
+          title={footer.join('\n')}
+        >
           {footer.join(' · ')}
         </div>
       )}

@@ -1,6 +1,14 @@
 import { cellAt, computeLayout, labelIndices } from './layout';
 
-const base = { width: 800, height: 600, rowLabelWidth: 60, colLabelWidth: 60, showLabels: true, fontSize: 12, footer: 0 };
+const base = {
+  width: 800,
+  height: 600,
+  rowLabelWidth: 60,
+  colLabelWidth: 60,
+  showLabels: true,
+  fontSize: 12,
+  footer: 0,
+};
 
 describe('computeLayout', () => {
   it('fills the panel with cells, leaving label gutters', () => {

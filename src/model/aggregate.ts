@@ -120,7 +120,8 @@ export function aggregateView({ model, rowTree, colTree, rows, cols, aggregation
       view.noData[cell] = expected - pairs - invalid;
       if (pairs > 0) {
         view.states[cell] = CellState.Value;
-        view.values[cell] = quantile !== undefined ? quantileOf(scratch, quantile) : aggregation === 'mean' ? acc / pairs : acc;
+        view.values[cell] =
+          quantile !== undefined ? quantileOf(scratch, quantile) : aggregation === 'mean' ? acc / pairs : acc;
       } else if (invalid > 0) {
         view.states[cell] = CellState.Invalid;
       } else {

@@ -3,7 +3,17 @@ import { DataFrame, Field, FieldConfig, FieldType, GrafanaTheme2, ReducerID, get
 import { PingmeshOptions } from '../types';
 import { hostIdentity } from './hostId';
 import { LabelMapping, detectPreset, findPreset, splitLabels } from './presets';
-import { LabelReader, NumberFieldView, labelNames, labelReader, metricNames, numberFieldViews, reduceOne, reduceValues, refIdOf } from './series';
+import {
+  LabelReader,
+  NumberFieldView,
+  labelNames,
+  labelReader,
+  metricNames,
+  numberFieldViews,
+  reduceOne,
+  reduceValues,
+  refIdOf,
+} from './series';
 import { LevelSpec, PairTopology, TopologyTable, UNKNOWN_GROUP, parseLevels, topologyFromFrames } from './topology';
 import { CellState, MatrixModel } from './types';
 import { conversionFactor, inputUnitOf } from './units';
@@ -134,11 +144,16 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
 
   if (readers === 0 || acc.src.length === 0) {
     const absent = [...mapping.source, ...mapping.destination].filter((l) => !labelsSeen.has(l));
-    const what = absent.length > 0 ? `label ${absent.map((l) => `\`${l}\``).join(' or ')}` : 'a non-empty source and destination label';
+    const what =
+      absent.length > 0
+        ? `label ${absent.map((l) => `\`${l}\``).join(' or ')}`
+        : 'a non-empty source and destination label';
     return { warning: `No series has ${what}; labels seen: ${listed(labelsSeen)}.` };
   }
   if (missingLabel > 0) {
-    notices.push(`${missingLabel} series without a ${mapping.source.join('/')} or ${mapping.destination.join('/')} label were skipped.`);
+    notices.push(
+      `${missingLabel} series without a ${mapping.source.join('/')} or ${mapping.destination.join('/')} label were skipped.`
+    );
   }
 
   const firstField = views[0].field;
@@ -149,7 +164,16 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
     notices.push(`Values converted from ${fromUnit} to ${unit}.`);
   }
   const topology = { levels, table, pairs: pairTopology };
-  const model = assemble({ acc, hostNames, factor, config: { ...firstField.config, unit }, theme, notices, mapping, topology });
+  const model = assemble({
+    acc,
+    hostNames,
+    factor,
+    config: { ...firstField.config, unit },
+    theme,
+    notices,
+    mapping,
+    topology,
+  });
   return { model };
 }
 
@@ -162,7 +186,11 @@ function resolveMapping(
   notices: string[]
 ): ResolvedMapping | { warning: string } {
   if (options.preset === 'custom') {
-    return { source: splitLabels(options.sourceLabel), destination: splitLabels(options.destinationLabel), detected: false };
+    return {
+      source: splitLabels(options.sourceLabel),
+      destination: splitLabels(options.destinationLabel),
+      detected: false,
+    };
   }
   if (options.preset !== 'auto') {
     const preset = findPreset(options.preset);
@@ -339,7 +367,9 @@ function assemble({ acc, hostNames, factor, config, theme, notices, mapping, top
     }
   }
   if (duplicates > 0) {
-    notices.push(`${duplicates} pair${duplicates > 1 ? 's have' : ' has'} more than one series; the worst value is shown.`);
+    notices.push(
+      `${duplicates} pair${duplicates > 1 ? 's have' : ' has'} more than one series; the worst value is shown.`
+    );
   }
   if (invalid > 0) {
     notices.push(`${invalid} pair${invalid > 1 ? 's have' : ' has'} an invalid value (NaN, ±Inf or negative).`);

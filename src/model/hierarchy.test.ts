@@ -34,7 +34,13 @@ function meshFrame() {
   frame.fields.find((f) => f.name === 'Value')!.config = {
     unit: 'ms',
     color: { mode: FieldColorModeId.Thresholds },
-    thresholds: { mode: ThresholdsMode.Absolute, steps: [{ value: -Infinity, color: 'green' }, { value: 100, color: 'red' }] },
+    thresholds: {
+      mode: ThresholdsMode.Absolute,
+      steps: [
+        { value: -Infinity, color: 'green' },
+        { value: 100, color: 'red' },
+      ],
+    },
   };
   return frame;
 }
@@ -47,7 +53,12 @@ function model(o: Partial<PingmeshOptions> = {}, frames = [meshFrame()]): Matrix
   return r.model;
 }
 
-function view(m: MatrixModel, startLevel: number, toggled: string[] = [], aggregation: PingmeshOptions['aggregation'] = 'max') {
+function view(
+  m: MatrixModel,
+  startLevel: number,
+  toggled: string[] = [],
+  aggregation: PingmeshOptions['aggregation'] = 'max'
+) {
   const rowTree = buildAxisTree({ names: m.rows, paths: m.rowPaths, depth: m.levels.length });
   const state = { startLevel, toggled: new Set(toggled) };
   const rows = visibleEntries(rowTree, state, m.rows);
@@ -58,7 +69,14 @@ const cellOf = (v: ReturnType<typeof view>, row: string, col: string) => {
   const r = v.rows.findIndex((e) => e.label === row);
   const c = v.cols.findIndex((e) => e.label === col);
   const i = r * v.cols.length + c;
-  return { value: v.values[i], state: v.states[i], pairs: v.pairs[i], expected: v.expected[i], breached: v.breached[i], noData: v.noData[i] };
+  return {
+    value: v.values[i],
+    state: v.states[i],
+    pairs: v.pairs[i],
+    expected: v.expected[i],
+    breached: v.breached[i],
+    noData: v.noData[i],
+  };
 };
 
 describe('topology from pair labels', () => {
@@ -82,9 +100,23 @@ describe('DC × DC', () => {
 
   it('aggregates exactly: worst value, pairs, breaches and no data', () => {
     // dc-a × dc-a: 4 hosts → 12 pairs, 6 involve h3 (200 ms, over the 100 ms SLA)
-    expect(cellOf(v, 'dc-a', 'dc-a')).toEqual({ value: 200, state: CellState.Value, pairs: 12, expected: 12, breached: 6, noData: 0 });
+    expect(cellOf(v, 'dc-a', 'dc-a')).toEqual({
+      value: 200,
+      state: CellState.Value,
+      pairs: 12,
+      expected: 12,
+      breached: 6,
+      noData: 0,
+    });
     // dc-b × dc-a: 16 pairs, h8 → h1 missing, h3 column breached (4 pairs)
-    expect(cellOf(v, 'dc-b', 'dc-a')).toEqual({ value: 200, state: CellState.Value, pairs: 15, expected: 16, breached: 4, noData: 1 });
+    expect(cellOf(v, 'dc-b', 'dc-a')).toEqual({
+      value: 200,
+      state: CellState.Value,
+      pairs: 15,
+      expected: 16,
+      breached: 4,
+      noData: 1,
+    });
     expect(cellOf(v, 'dc-b', 'dc-b')).toMatchObject({ value: 1, breached: 0, pairs: 12 });
   });
 
@@ -128,7 +160,9 @@ describe('sorting', () => {
   const m = model();
   const at = (r: number, c: number) => m.values[r * m.cols.length + c];
   // Pairs over SLA in each host's row and column.
-  const breaches = Float64Array.from(m.rows, (_, h) => m.rows.reduce((n, _x, o) => n + (at(h, o) >= 100 ? 1 : 0) + (at(o, h) >= 100 ? 1 : 0), 0));
+  const breaches = Float64Array.from(m.rows, (_, h) =>
+    m.rows.reduce((n, _x, o) => n + (at(h, o) >= 100 ? 1 : 0) + (at(o, h) >= 100 ? 1 : 0), 0)
+  );
 
   it('by breaches puts the worst group first within its parent, and the worst host first within its group', () => {
     const tree = buildAxisTree({ names: m.rows, paths: m.rowPaths, depth: 2, score: breaches, combine: 'sum' });
@@ -170,10 +204,10 @@ describe('unknown topology and joins', () => {
       ],
       'B'
     );
-    const m = model({ preset: 'kube-network-monitor', levels: 'zone=label_topology_kubernetes_io_zone', topologyRefIds: 'B' }, [
-      ...pairs,
-      ...nodes,
-    ]);
+    const m = model(
+      { preset: 'kube-network-monitor', levels: 'zone=label_topology_kubernetes_io_zone', topologyRefIds: 'B' },
+      [...pairs, ...nodes]
+    );
     expect(m.rowPaths).toEqual([['z1'], ['z2']]);
   });
 

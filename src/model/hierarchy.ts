@@ -71,15 +71,22 @@ export function buildAxisTree({ names, paths, depth, score, combine = 'max' }: A
   if (score) {
     scoreOf(root);
   }
-  const byWorst = <T>(key: (x: T) => number, name: (x: T) => string) => (a: T, b: T) =>
-    (score ? key(b) - key(a) : 0) || collator.compare(name(a), name(b));
+  const byWorst =
+    <T>(key: (x: T) => number, name: (x: T) => string) =>
+    (a: T, b: T) =>
+      (score ? key(b) - key(a) : 0) || collator.compare(name(a), name(b));
 
   const order = new Int32Array(names.length);
   const byId = new Map<string, GroupNode>();
   let pos = 0;
   const place = (b: Building) => {
     b.node.start = pos;
-    const groups = [...b.groups.values()].sort(byWorst((g) => g.score, (g) => g.node.name));
+    const groups = [...b.groups.values()].sort(
+      byWorst(
+        (g) => g.score,
+        (g) => g.node.name
+      )
+    );
     for (const g of groups) {
       place(g);
       b.node.children.push(g.node);
@@ -116,14 +123,19 @@ export interface ExpansionState {
 }
 
 export function isExpanded(node: GroupNode, state: ExpansionState): boolean {
-  return node.level < 0 || (node.level < state.startLevel) !== state.toggled.has(node.id);
+  return node.level < 0 || node.level < state.startLevel !== state.toggled.has(node.id);
 }
 
 /**
  * The rows (or columns) drawn for a tree and an expansion state, optionally inside one group (zoom). Expanded groups
  * open into their children; collapsed groups are one entry; the innermost groups open into hosts.
  */
-export function visibleEntries(tree: AxisTree, state: ExpansionState, names: string[], within?: GroupNode): AxisEntry[] {
+export function visibleEntries(
+  tree: AxisTree,
+  state: ExpansionState,
+  names: string[],
+  within?: GroupNode
+): AxisEntry[] {
   const out: AxisEntry[] = [];
   const walk = (node: GroupNode) => {
     if (node.children.length === 0) {

@@ -71,9 +71,7 @@ export function refIdOf(frame: DataFrame): string {
 
 export function numberFieldViews(frame: DataFrame): NumberFieldView[] {
   const labelColumns = frame.fields.filter((f) => f.type === FieldType.string);
-  return frame.fields
-    .filter((f) => f.type === FieldType.number)
-    .map((field) => ({ frame, field, labelColumns }));
+  return frame.fields.filter((f) => f.type === FieldType.number).map((field) => ({ frame, field, labelColumns }));
 }
 
 /** Label names present on a view (field labels and label columns). */

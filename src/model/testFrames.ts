@@ -67,5 +67,7 @@ export function mesh(
   value: (src: string, dst: string) => number | null,
   labels: (src: string, dst: string) => Labels = (src, dst) => ({ src, dst })
 ): SeriesSpec[] {
-  return hosts.flatMap((s) => hosts.filter((d) => d !== s).map((d) => ({ labels: labels(s, d), values: [value(s, d)] })));
+  return hosts.flatMap((s) =>
+    hosts.filter((d) => d !== s).map((d) => ({ labels: labels(s, d), values: [value(s, d)] }))
+  );
 }

@@ -39,7 +39,12 @@ interface HostRecord {
  * topology labels). Series naming the same host under different labels — node name in one, IP in another — merge
  * into one record through any key they share, so Goldpinger's IP destinations meet their node names.
  */
-export function topologyFromFrames(frames: DataFrame[], refIds: string[], hostLabels: string[], levels: LevelSpec[]): TopologyTable {
+export function topologyFromFrames(
+  frames: DataFrame[],
+  refIds: string[],
+  hostLabels: string[],
+  levels: LevelSpec[]
+): TopologyTable {
   const byKey = new Map<string, HostRecord>();
   let series = 0;
   const views = frames.filter((f) => refIds.includes(refIdOf(f))).flatMap(numberFieldViews);
@@ -50,12 +55,18 @@ export function topologyFromFrames(frames: DataFrame[], refIds: string[], hostLa
       continue;
     }
     forEachSeriesRow(view, (row) => {
-      const keys = keyReaders.map((r) => r.read(row)).filter((k): k is string => k !== undefined).map(hostIdentity);
+      const keys = keyReaders
+        .map((r) => r.read(row))
+        .filter((k): k is string => k !== undefined)
+        .map(hostIdentity);
       if (keys.length === 0) {
         return;
       }
       series++;
-      const record = keys.map((k) => byKey.get(k)).find((r) => r !== undefined) ?? { name: keys[0], values: levels.map(() => '') };
+      const record = keys.map((k) => byKey.get(k)).find((r) => r !== undefined) ?? {
+        name: keys[0],
+        values: levels.map(() => ''),
+      };
       levelReaders.forEach((r, i) => {
         const v = r?.read(row);
         if (v !== undefined && record.values[i] === '') {
@@ -95,7 +106,9 @@ export class PairTopology {
 
   readers(view: NumberFieldView) {
     const side = (prefix: string, bare: boolean) => {
-      const readers = this.levels.map((l) => labelReader(view, bare ? [`${prefix}${l.name}`, l.name] : [`${prefix}${l.name}`]));
+      const readers = this.levels.map((l) =>
+        labelReader(view, bare ? [`${prefix}${l.name}`, l.name] : [`${prefix}${l.name}`])
+      );
       // No level label on this side of this view: nothing to read, row after row.
       return readers.some((r) => r !== undefined) ? readers : [];
     };

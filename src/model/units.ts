@@ -18,7 +18,11 @@ const SUFFIX_UNIT: Record<string, TimeUnit> = {
 };
 
 /** Unit the latency arrives in: explicit option, else metric name suffix, else the preset's unit. */
-export function inputUnitOf(option: InputUnit, metricNames: Set<string>, preset?: ExporterPreset): TimeUnit | undefined {
+export function inputUnitOf(
+  option: InputUnit,
+  metricNames: Set<string>,
+  preset?: ExporterPreset
+): TimeUnit | undefined {
   if (option !== 'auto') {
     return option;
   }

@@ -46,7 +46,13 @@ export function buildView(input: ViewInput): View {
   const colTree =
     model.cols === model.rows
       ? rowTree
-      : buildAxisTree({ names: model.cols, paths: model.colPaths, depth, score: scores?.cols, combine: sortBy === 'breaches' ? 'sum' : 'max' });
+      : buildAxisTree({
+          names: model.cols,
+          paths: model.colPaths,
+          depth,
+          score: scores?.cols,
+          combine: sortBy === 'breaches' ? 'sum' : 'max',
+        });
 
   const zoom = input.zoom.filter((z) => rowTree.byId.has(z.row) && colTree.byId.has(z.col));
   const last = zoom[zoom.length - 1];

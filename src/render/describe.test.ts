@@ -21,12 +21,24 @@ describe('describeCell', () => {
     };
   });
   const { model } = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms' }, theme: createTheme() });
-  const { matrix } = buildView({ model: model!, startLevel: '', toggled: new Set(), zoom: [], aggregation: 'max', sortBy: 'name' });
+  const { matrix } = buildView({
+    model: model!,
+    startLevel: '',
+    toggled: new Set(),
+    zoom: [],
+    aggregation: 'max',
+    sortBy: 'name',
+  });
   const at = (s: string, d: string) => describeCell(matrix, model!.rows.indexOf(s), model!.cols.indexOf(d));
 
   it('formats the value with unit and decimals and names the threshold reached', () => {
     expect(at('a', 'b')).toEqual({ source: 'a', destination: 'b', value: '3.25 ms', state: 'OK', pairs: undefined });
-    expect(at('b', 'a')).toMatchObject({ source: 'b', destination: 'a', value: '250.00 ms', state: 'At or above 100.00 ms' });
+    expect(at('b', 'a')).toMatchObject({
+      source: 'b',
+      destination: 'a',
+      value: '250.00 ms',
+      state: 'At or above 100.00 ms',
+    });
   });
 
   it('names the non-value states', () => {

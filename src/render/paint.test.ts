@@ -20,7 +20,13 @@ describe('paintCells', () => {
         f.fields[1].config = {
           unit: 'ms',
           color: { mode: FieldColorModeId.Thresholds },
-          thresholds: { mode: ThresholdsMode.Absolute, steps: [{ value: -Infinity, color: 'green' }, { value: 100, color: 'red' }] },
+          thresholds: {
+            mode: ThresholdsMode.Absolute,
+            steps: [
+              { value: -Infinity, color: 'green' },
+              { value: 100, color: 'red' },
+            ],
+          },
         };
       });
       const { model } = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms' }, theme });

@@ -64,7 +64,9 @@ function valuePainter(field: Field, theme: GrafanaTheme2): (v: number) => { px: 
   const steps = field.config.thresholds?.steps ?? [];
   const percentMode = field.config.thresholds?.mode === 'percentage';
   if (field.config.color?.mode === FieldColorModeId.Thresholds && steps.length > 0 && !percentMode) {
-    const byStep = new Map(steps.map((s, i) => [s, { px: rgba(theme.visualization.getColorByName(s.color)), severity: i }]));
+    const byStep = new Map(
+      steps.map((s, i) => [s, { px: rgba(theme.visualization.getColorByName(s.color)), severity: i }])
+    );
     return (v) => byStep.get(getActiveThreshold(v, steps))!;
   }
   const scale = getScaleCalculator(field, theme);

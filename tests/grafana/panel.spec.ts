@@ -4,7 +4,11 @@ import { expect, test } from '@grafana/plugin-e2e';
  * Runs only against a real Grafana (GRAFANA_URL set, e.g. `docker compose up` then
  * `GRAFANA_URL=http://localhost:3000 npm run e2e`). CI on this machine has no Grafana and uses the harness specs.
  */
-test('the provisioned dashboard renders the matrix from Prometheus', async ({ gotoPanelEditPage, readProvisionedDashboard, page }) => {
+test('the provisioned dashboard renders the matrix from Prometheus', async ({
+  gotoPanelEditPage,
+  readProvisionedDashboard,
+  page,
+}) => {
   const dashboard = await readProvisionedDashboard({ fileName: 'dashboard.json' });
   await gotoPanelEditPage({ dashboard, id: '1' });
   await expect(page.getByTestId('pingmesh-canvas')).toBeVisible();
@@ -20,7 +24,11 @@ test('hovering a cell shows its pair in the tooltip', async ({ gotoPanelEditPage
   await expect(page.getByTestId('pingmesh-tooltip')).toContainText('→');
 });
 
-test('turning axis labels off in the editor removes them', async ({ gotoPanelEditPage, readProvisionedDashboard, page }) => {
+test('turning axis labels off in the editor removes them', async ({
+  gotoPanelEditPage,
+  readProvisionedDashboard,
+  page,
+}) => {
   const dashboard = await readProvisionedDashboard({ fileName: 'dashboard.json' });
   const panelEditPage = await gotoPanelEditPage({ dashboard, id: '1' });
   await panelEditPage.getCustomOptions('Display').getSwitch('Axis labels').uncheck();

@@ -12,7 +12,14 @@ export interface HarnessEnv {
   culpritTor: string;
   hosts: Array<{ name: string; ip: string; tor: string; dc: string; region: string }>;
   /** A second Prometheus and harness with the spine-loss scenario (one DC's spine drops packets). */
-  spine: { harnessUrl: string; promUrl: string; fromMs: number; toMs: number; culpritDc: string; tors: Record<string, string[]> };
+  spine: {
+    harnessUrl: string;
+    promUrl: string;
+    fromMs: number;
+    toMs: number;
+    culpritDc: string;
+    tors: Record<string, string[]>;
+  };
 }
 
 export const ENV_FILE = join(__dirname, '..', '..', 'artifacts', 'harness-env.json');

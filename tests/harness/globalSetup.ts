@@ -66,7 +66,9 @@ export default async function globalSetup() {
   };
   mkdirSync(dirname(ENV_FILE), { recursive: true });
   writeFileSync(ENV_FILE, JSON.stringify(env, null, 2));
-  console.log(`harness ${harness.url}: tor-down, culprit ToR ${env.culpritTor}; ${spineHarness.url}: spine-loss in ${env.spine.culpritDc}`);
+  console.log(
+    `harness ${harness.url}: tor-down, culprit ToR ${env.culpritTor}; ${spineHarness.url}: spine-loss in ${env.spine.culpritDc}`
+  );
 
   return async () => {
     await Promise.all([harness.stop(), spineHarness.stop()]);

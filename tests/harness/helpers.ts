@@ -34,12 +34,20 @@ export async function openHarness(
     panels: panels.map((p) => ({ pluginId: 'netobs-pingmesh-panel', width: 1000, height: 820, ...p })),
   };
   await page.goto(`${env.harnessUrl}/?config=${encodeURIComponent(JSON.stringify(config))}`);
-  await page.waitForFunction(() => (window as unknown as { harness?: { ready?: Promise<void> } }).harness?.ready !== undefined);
+  await page.waitForFunction(
+    () => (window as unknown as { harness?: { ready?: Promise<void> } }).harness?.ready !== undefined
+  );
   await page.evaluate(() => (window as unknown as { harness: { ready: Promise<void> } }).harness.ready);
   return errors;
 }
 
-export const latencyTable = { refId: 'A', expr: 'pingmesh_pair_latency_seconds', format: 'table', instant: true, range: false };
+export const latencyTable = {
+  refId: 'A',
+  expr: 'pingmesh_pair_latency_seconds',
+  format: 'table',
+  instant: true,
+  range: false,
+};
 
 export interface CanvasLayout {
   x: number;
@@ -79,7 +87,9 @@ export async function cellColours(page: Page, panel = 0): Promise<{ layout: Canv
 /** Row/column index of each host as the panel ordered them, read from the axis labels it drew. */
 export async function axisOrder(page: Page, testId: string, panel = 0): Promise<Map<string, number>> {
   const labels = page.getByTestId(`harness-panel-${panel}`).getByTestId(testId);
-  const entries = await labels.evaluateAll((els) => els.map((e) => [e.textContent ?? '', Number((e as HTMLElement).dataset.index)]));
+  const entries = await labels.evaluateAll((els) =>
+    els.map((e) => [e.textContent ?? '', Number((e as HTMLElement).dataset.index)])
+  );
   return new Map(entries as Array<[string, number]>);
 }
 
@@ -110,7 +120,10 @@ export function hex(css: string): string {
 }
 
 /** Instant query straight to Prometheus, for comparing what the panel shows with the source of truth. */
-export async function promInstant(env: Pick<HarnessEnv, 'promUrl' | 'toMs'>, expr: string): Promise<Array<{ metric: Record<string, string>; value: number }>> {
+export async function promInstant(
+  env: Pick<HarnessEnv, 'promUrl' | 'toMs'>,
+  expr: string
+): Promise<Array<{ metric: Record<string, string>; value: number }>> {
   const url = `${env.promUrl}/api/v1/query?query=${encodeURIComponent(expr)}&time=${env.toMs / 1000}`;
   const body = await (await fetch(url)).json();
   return body.data.result.map((r: { metric: Record<string, string>; value: [number, string] }) => ({

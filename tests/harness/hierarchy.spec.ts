@@ -3,7 +3,16 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { harnessEnv } from './env';
-import { TEST_IDS, axisOrder, cellColours, hoverCell, latencyTable, openHarness, promInstant, themeColour } from './helpers';
+import {
+  TEST_IDS,
+  axisOrder,
+  cellColours,
+  hoverCell,
+  latencyTable,
+  openHarness,
+  promInstant,
+  themeColour,
+} from './helpers';
 
 const env = harnessEnv().spine;
 const dc = env.culpritDc;
@@ -14,7 +23,17 @@ const screenshots = join(__dirname, '..', '..', 'artifacts', 'screenshots');
 const panel = {
   targets: [latencyTable],
   options: { levels: 'dc,tor', startLevel: 'dc' },
-  fieldConfig: { defaults: { thresholds: { mode: 'absolute', steps: [{ value: -Infinity, color: 'green' }, { value: 4, color: 'red' }] } } },
+  fieldConfig: {
+    defaults: {
+      thresholds: {
+        mode: 'absolute',
+        steps: [
+          { value: -Infinity, color: 'green' },
+          { value: 4, color: 'red' },
+        ],
+      },
+    },
+  },
 };
 const group = (name: string) => `▸ ${name}`;
 
@@ -38,7 +57,9 @@ test.describe('spine loss in one DC, grouped DC × DC, from real Prometheus', ()
     const [all] = await promInstant(env, `count(${sel})`);
     const [over] = await promInstant(env, `count(${sel} >= 0.004)`);
     const [worst] = await promInstant(env, `max(${sel})`);
-    await expect(tooltip.getByTestId(TEST_IDS.tooltipPairs)).toHaveText(`${over.value} of ${all.value} pairs over SLA (≥ 4 ms)`);
+    await expect(tooltip.getByTestId(TEST_IDS.tooltipPairs)).toHaveText(
+      `${over.value} of ${all.value} pairs over SLA (≥ 4 ms)`
+    );
     expect(over.value).toBeGreaterThan(0);
     const shown = await tooltip.getByTestId(TEST_IDS.tooltipValue).textContent();
     expect(shown).toMatch(/^Worst: [\d.]+ ms$/);
@@ -48,7 +69,10 @@ test.describe('spine loss in one DC, grouped DC × DC, from real Prometheus', ()
 
   test('expanding the failing DC shows the spine pattern at ToR level, and survives a refresh', async ({ page }) => {
     await openHarness(page, env, [panel]);
-    await page.getByTestId(TEST_IDS.rowLabel).filter({ hasText: group(dc) }).click();
+    await page
+      .getByTestId(TEST_IDS.rowLabel)
+      .filter({ hasText: group(dc) })
+      .click();
     const tors = env.tors[dc];
     const check = async () => {
       const rows = await axisOrder(page, TEST_IDS.rowLabel);
@@ -71,7 +95,9 @@ test.describe('spine loss in one DC, grouped DC × DC, from real Prometheus', ()
     mkdirSync(screenshots, { recursive: true });
     await page.getByTestId('harness-panel-0').screenshot({ path: join(screenshots, 'spine-loss-expanded.png') });
 
-    await page.evaluate(() => (window as unknown as { harness: { refresh(i: number): Promise<void> } }).harness.refresh(0));
+    await page.evaluate(() =>
+      (window as unknown as { harness: { refresh(i: number): Promise<void> } }).harness.refresh(0)
+    );
     await check();
 
     // the header band collapses it again

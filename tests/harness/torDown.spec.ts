@@ -25,15 +25,21 @@ test.describe('ToR down, from real Prometheus, in the real bundle', () => {
     await expect(page.getByTestId(TEST_IDS.canvas)).toBeVisible();
     // the panel really came from dist/module.js via SystemJS, not from the host bundle
     const moduleRequested = await page.evaluate(() =>
-      performance.getEntriesByType('resource').some((e) => e.name.endsWith('/public/plugins/netobs-pingmesh-panel/module.js'))
+      performance
+        .getEntriesByType('resource')
+        .some((e) => e.name.endsWith('/public/plugins/netobs-pingmesh-panel/module.js'))
     );
     expect(moduleRequested).toBe(true);
     expect(errors).toEqual([]);
-    const harnessErrors = await page.evaluate(() => (window as unknown as { harness: { errors: string[] } }).harness.errors);
+    const harnessErrors = await page.evaluate(
+      () => (window as unknown as { harness: { errors: string[] } }).harness.errors
+    );
     expect(harnessErrors).toEqual([]);
   });
 
-  test('the failing ToR’s rows and columns are the breach colour; a healthy pair is the OK colour', async ({ page }) => {
+  test('the failing ToR’s rows and columns are the breach colour; a healthy pair is the OK colour', async ({
+    page,
+  }) => {
     await openHarness(page, env, [{ targets: [latencyTable] }]);
     const { layout, colours } = await cellColours(page);
     expect(layout.rows).toBe(env.hosts.length);
@@ -58,7 +64,9 @@ test.describe('ToR down, from real Prometheus, in the real bundle', () => {
     expect(colours[rows.get(a.name)!][cols.get(b.name)!]).toBe(green);
     // No healthy pair anywhere is red.
     const redHealthy = healthy.flatMap((s) =>
-      healthy.filter((d) => d !== s && colours[rows.get(s.name)!][cols.get(d.name)!] === red).map((d) => `${s.name}→${d.name}`)
+      healthy
+        .filter((d) => d !== s && colours[rows.get(s.name)!][cols.get(d.name)!] === red)
+        .map((d) => `${s.name}→${d.name}`)
     );
     expect(redHealthy).toEqual([]);
 
@@ -89,7 +97,12 @@ test.describe('ToR down, from real Prometheus, in the real bundle', () => {
   });
 
   test('the pingmesh-agent format (breaches only) is auto-detected and shows the same ToR', async ({ page }) => {
-    const agent = { refId: 'A', expr: 'max by (instance, target) (pingmesh_duration_milliseconds)', format: 'table', instant: true };
+    const agent = {
+      refId: 'A',
+      expr: 'max by (instance, target) (pingmesh_duration_milliseconds)',
+      format: 'table',
+      instant: true,
+    };
     await openHarness(page, env, [{ targets: [agent] }]);
     await expect(page.getByTestId(TEST_IDS.notices)).toContainText('Detected: kubeservice pingmesh-agent');
     const { colours } = await cellColours(page);
