@@ -2,10 +2,14 @@
  * `npm run bench`: the real dist/module.js in the harness (production host build, Debian Chromium), fed
  * table-format frames of N hosts (N² rows). Prints JSON: per N, medians over RUNS of
  *   modelMs      – the panel's model build (user-timing entry `pingmesh:model` from the bundle)
- *   firstPaintMs – new frames handed to the panel → canvas drawn (includes Grafana's applyFieldOverrides)
+ *   firstPaintMs – model ready → canvas drawn: view + paint + draw (user-timing entries, summed per run)
+ *   dataToPixelsMs – new frames handed to the panel → canvas drawn, everything (Grafana's applyFieldOverrides,
+ *                  model, view, paint, draw, React)
  *   viewMs/paintMs/drawMs – the stages after the model (grouping+aggregation, colours, canvas)
  *   regroupMs    – grouped by region > dc > az > tor: switching the start level (DC × DC ↔ ToR × ToR), view → canvas
- *   heapMB       – JS heap after the last run (CDP)
+ *   hoverScriptMs – script time per pointer move over the matrix, including the tooltip update it causes (CDP
+ *                  ScriptDuration over 200 moves, one per frame, less the same moves beside the panel)
+ *   heapMB       – JS heap in use after the runs, after a forced GC (CDP); heapBeforeGcMB without the GC
  * Options: --sizes 100,300,1000,2000  --runs 7
  */
 import { execFileSync } from 'node:child_process';
@@ -34,6 +38,7 @@ interface PageRun {
   hosts: number;
   model: number[];
   firstPaint: number[];
+  dataToPixels: number[];
   stages: Record<string, number[]>;
   regroup: number[];
 }
@@ -83,6 +88,7 @@ async function main() {
           const { frame, hosts: actual } = mod.makeTableFrame(hosts);
           const model: number[] = [];
           const firstPaint: number[] = [];
+          const dataToPixels: number[] = [];
           const stages: Record<string, number[]> = { view: [], paint: [], draw: [] };
           // One extra warm-up run (JIT), not counted.
           for (let i = 0; i <= count; i++) {
@@ -93,12 +99,13 @@ async function main() {
             await harness.update(0, { frames: [copy] });
             const t1 = performance.now();
             if (i > 0) {
-              firstPaint.push(t1 - t0);
+              dataToPixels.push(t1 - t0);
               // No named helper functions in here: tsx would wrap them in a __name() the page does not have.
               for (const k of ['model', 'view', 'paint', 'draw']) {
                 const ms = performance.getEntriesByName(`pingmesh:${k}`).at(-1)?.duration ?? NaN;
                 (k === 'model' ? model : stages[k]).push(ms);
               }
+              firstPaint.push(stages.view.at(-1)! + stages.paint.at(-1)! + stages.draw.at(-1)!);
             }
           }
           const regroup: number[] = [];
@@ -112,27 +119,50 @@ async function main() {
           if (harness.errors.length > 0) {
             throw new Error(harness.errors.join('\n'));
           }
-          return { hosts: actual, model, firstPaint, stages, regroup };
+          // Back to hosts for the hover measurement below.
+          await harness.update(0, { options: { levels: '', startLevel: '' } });
+          return { hosts: actual, model, firstPaint, dataToPixels, stages, regroup };
         },
         [n, runs] as const
       );
       const cdp = await page.context().newCDPSession(page);
-      await cdp.send('HeapProfiler.collectGarbage');
       await cdp.send('Performance.enable');
-      const { metrics } = await cdp.send('Performance.getMetrics');
-      const heap = metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN;
+      const script = async () =>
+        (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'ScriptDuration')!.value;
+      const box = (await page.getByTestId('pingmesh-canvas').boundingBox())!;
+      const moves = 200;
+      // The same moves beside the panel give the baseline (Playwright's round trips, the page's own handlers).
+      const scriptPerMove = async (x0: number, w: number) => {
+        const before = await script();
+        for (let i = 0; i < moves; i++) {
+          await page.mouse.move(x0 + ((i * 37) % w), box.y + ((i * 53) % box.height));
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => r(undefined))));
+        }
+        return (((await script()) - before) * 1000) / moves;
+      };
+      const outside = await scriptPerMove(1210, 80);
+      const inside = await scriptPerMove(box.x, box.width);
+      const hoverScriptMs = Math.max(0, inside - outside);
+      const heapUsed = async () =>
+        (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize')!.value;
+      const heapBeforeGc = await heapUsed();
+      await cdp.send('HeapProfiler.collectGarbage');
+      const heap = await heapUsed();
       results[`N=${run.hosts}`] = {
         hosts: run.hosts,
         rows: run.hosts * (run.hosts - 1),
         runs,
         modelMs: round(median(run.model)),
         firstPaintMs: round(median(run.firstPaint)),
+        dataToPixelsMs: round(median(run.dataToPixels)),
         viewMs: round(median(run.stages.view)),
         paintMs: round(median(run.stages.paint)),
         drawMs: round(median(run.stages.draw)),
         regroupMs: round(median(run.regroup)),
         firstPaintMinMaxMs: [round(Math.min(...run.firstPaint)), round(Math.max(...run.firstPaint))],
+        hoverScriptMs: Math.round(hoverScriptMs * 1000) / 1000,
         heapMB: round(heap / 2 ** 20),
+        heapBeforeGcMB: round(heapBeforeGc / 2 ** 20),
       };
       await page.close();
     }

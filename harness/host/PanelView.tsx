@@ -135,19 +135,25 @@ export function DashboardPanelView(props: PanelViewProps) {
     () => applyPanelDefaults(plugin, { options, fieldConfig }),
     [plugin, options, fieldConfig]
   );
+  // Defaulted field config keyed on the field config alone: like Grafana's VizPanel, an options change does
+  // not re-apply field config, so the panel keeps its data (and its memoized model).
+  const fieldConfigWithDefaults = useMemo(
+    () => applyPanelDefaults(plugin, { options: {}, fieldConfig }).fieldConfig,
+    [plugin, fieldConfig]
+  );
   const processed = useMemo(
     () => ({
       ...data,
       series: applyFieldOverrides({
         data: data.series,
-        fieldConfig: withDefaults.fieldConfig,
+        fieldConfig: fieldConfigWithDefaults,
         fieldConfigRegistry: plugin.fieldConfigRegistry,
         replaceVariables,
         theme,
         timeZone,
       }),
     }),
-    [data, withDefaults.fieldConfig, plugin, replaceVariables, theme, timeZone]
+    [data, fieldConfigWithDefaults, plugin, replaceVariables, theme, timeZone]
   );
   return <PanelBody {...props} processed={processed} withDefaults={withDefaults} />;
 }

@@ -7,7 +7,6 @@ import { TEST_IDS } from '../constants';
 import { Layout, labelIndices } from '../layout/layout';
 import { AxisEntry, GroupNode } from '../model/hierarchy';
 import { View } from '../model/view';
-import { Hover } from './MatrixView';
 
 /** Width of one header band (an expanded group level) beside the axis labels. */
 export const BAND = 14;
@@ -15,7 +14,6 @@ export const BAND = 14;
 interface Props {
   view: View;
   layout: Layout;
-  hover?: Hover;
   fontSize: number;
   bands: { rows: number; cols: number };
   onToggle: (ids: string[]) => void;
@@ -25,7 +23,7 @@ interface Props {
  * Axis text as DOM (React escapes it: label values are untrusted): entry labels where they fit, collapsed groups as
  * buttons that expand them, expanded groups as header bands that collapse them. O(rows + cols) elements at most.
  */
-export const AxisLabels = memo(function AxisLabels({ view, layout, hover, fontSize, bands, onToggle }: Props) {
+export const AxisLabels = memo(function AxisLabels({ view, layout, fontSize, bands, onToggle }: Props) {
   const styles = useStyles2(getStyles);
   const { rows, cols } = view.matrix;
   const rowBandsW = bands.rows * BAND;
@@ -33,7 +31,6 @@ export const AxisLabels = memo(function AxisLabels({ view, layout, hover, fontSi
 
   const entry = (axis: 'row' | 'col', e: AxisEntry, i: number) => {
     const isRow = axis === 'row';
-    const hot = isRow ? hover?.row === i : hover?.col === i;
     const style = isRow
       ? {
           top: layout.y + i * layout.cellH + layout.cellH / 2,
@@ -47,7 +44,7 @@ export const AxisLabels = memo(function AxisLabels({ view, layout, hover, fontSi
           height: layout.colGutter - colBandsH - 6,
           fontSize,
         };
-    const className = cx(styles.label, isRow ? styles.row : styles.col, hot && styles.hot);
+    const className = cx(styles.label, isRow ? styles.row : styles.col);
     const testId = isRow ? TEST_IDS.rowLabel : TEST_IDS.colLabel;
     if (e.kind === 'group') {
       return (
@@ -157,7 +154,6 @@ const getStyles = (theme: GrafanaTheme2) => ({
     color: theme.colors.text.primary,
     '&:hover, &:focus-visible': { color: theme.colors.text.link, outline: 'none' },
   }),
-  hot: css({ color: theme.colors.text.primary, fontWeight: theme.typography.fontWeightMedium }),
   header: css({
     position: 'absolute',
     font: 'inherit',

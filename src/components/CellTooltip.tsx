@@ -1,26 +1,29 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { Portal, VizTooltipContainer, useStyles2, useTheme2 } from '@grafana/ui';
+import { Portal, VizTooltipContainer, useStyles2 } from '@grafana/ui';
 import React, { useMemo } from 'react';
 
 import { TEST_IDS } from '../constants';
 import { ViewMatrix } from '../model/aggregate';
 import { describeCell } from '../render/describe';
-import { cellColor } from '../render/paint';
+import { Painted } from '../render/paint';
 import { Hover } from './MatrixView';
 
 interface Props {
   view: ViewMatrix;
+  /** The painted cells: the swatch is the cell's own pixel, not a colour computed again. */
+  painted: Painted;
   hover: Hover;
 }
 
 /** The panel's single tooltip: source, destination, value with unit, state. */
-export function CellTooltip({ view, hover }: Props) {
+export function CellTooltip({ view, painted, hover }: Props) {
   const styles = useStyles2(getStyles);
-  const theme = useTheme2();
   const { row, col } = hover;
   const d = useMemo(() => describeCell(view, row, col), [view, row, col]);
-  const swatch = useMemo(() => cellColor(view, theme, row * view.cols.length + col), [view, theme, row, col]);
+  const i = (row * view.cols.length + col) * 4;
+  const px = painted.rgba;
+  const swatch = `rgba(${px[i]}, ${px[i + 1]}, ${px[i + 2]}, ${px[i + 3] / 255})`;
   return (
     <Portal>
       <VizTooltipContainer position={{ x: hover.clientX, y: hover.clientY }} offset={{ x: 12, y: 12 }}>

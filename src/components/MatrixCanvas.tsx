@@ -1,4 +1,4 @@
-import React, { useEffect, useRef } from 'react';
+import React, { memo, useEffect, useRef } from 'react';
 
 import { TEST_IDS } from '../constants';
 import { Layout } from '../layout/layout';
@@ -19,7 +19,7 @@ interface Props {
  * One ImageData pixel per cell, drawn scaled up without smoothing: O(cells) once per view, and a resize only
  * redraws the small image. With more cells than device pixels, cells are max-pooled by severity first.
  */
-export function MatrixCanvas({ painted, rows, cols, layout, separators }: Props) {
+export const MatrixCanvas = memo(function MatrixCanvas({ painted, rows, cols, layout, separators }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
 
@@ -69,7 +69,7 @@ export function MatrixCanvas({ painted, rows, cols, layout, separators }: Props)
       style={{ width: layout.w, height: layout.h, display: 'block', imageRendering: 'pixelated' }}
     />
   );
-}
+});
 
 /** The image to scale up: the cells themselves, or each output pixel the worst of the cells falling into it. */
 export function poolWorst(
@@ -80,18 +80,22 @@ export function poolWorst(
   height: number
 ): ImageData {
   if (width >= cols && height >= rows) {
-    return new ImageData(new Uint8ClampedArray(rgba), cols, rows);
+    return new ImageData(rgba, cols, rows);
   }
+  const src = new Uint32Array(rgba.buffer, rgba.byteOffset, rows * cols);
   const out = new Uint8ClampedArray(width * height * 4);
+  const out32 = new Uint32Array(out.buffer);
   const best = new Float32Array(width * height).fill(-1);
+  const pixelCol = Int32Array.from({ length: cols }, (_, c) => Math.floor((c * width) / cols));
   for (let r = 0; r < rows; r++) {
-    const pr = Math.floor((r * height) / rows);
+    const rowBase = Math.floor((r * height) / rows) * width;
+    const cellBase = r * cols;
     for (let c = 0; c < cols; c++) {
-      const i = r * cols + c;
-      const p = pr * width + Math.floor((c * width) / cols);
+      const i = cellBase + c;
+      const p = rowBase + pixelCol[c];
       if (rank[i] > best[p]) {
         best[p] = rank[i];
-        out.set(rgba.subarray(i * 4, i * 4 + 4), p * 4);
+        out32[p] = src[i];
       }
     }
   }

@@ -58,7 +58,7 @@ export function MatrixView({ model, options, width, height }: Props) {
     () => ({ rows: maxLabelWidth(matrix.rows, measure), cols: maxLabelWidth(matrix.cols, measure) }),
     [matrix, measure]
   );
-  const bands = { rows: bandCount(view.rowHeaders), cols: bandCount(view.colHeaders) };
+  const bands = useMemo(() => ({ rows: bandCount(view.rowHeaders), cols: bandCount(view.colHeaders) }), [view]);
   const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
   const layout = useMemo(
     () =>
@@ -202,6 +202,12 @@ export function MatrixView({ model, options, width, height }: Props) {
         onClick={onClick}
       >
         <MatrixCanvas painted={painted} rows={nRows} cols={nCols} layout={layout} separators={separators} />
+        {hover && hover.row < nRows && hover.col < nCols && (
+          <>
+            <div className={styles.crossRow} style={{ top: hover.row * layout.cellH, height: layout.cellH }} />
+            <div className={styles.crossCol} style={{ left: hover.col * layout.cellW, width: layout.cellW }} />
+          </>
+        )}
         {focus && (
           <div
             data-testid={TEST_IDS.focus}
@@ -215,7 +221,7 @@ export function MatrixView({ model, options, width, height }: Props) {
           />
         )}
       </div>
-      <AxisLabels view={view} layout={layout} hover={hover} fontSize={FONT_SIZE} bands={bands} onToggle={toggle} />
+      <AxisLabels view={view} layout={layout} fontSize={FONT_SIZE} bands={bands} onToggle={toggle} />
       {view.zoom.length > 0 && (
         <Breadcrumb
           zoom={view.zoom}
@@ -237,7 +243,7 @@ export function MatrixView({ model, options, width, height }: Props) {
           {footer.join(' · ')}
         </div>
       )}
-      {hover && hover.row < nRows && hover.col < nCols && <CellTooltip view={matrix} hover={hover} />}
+      {hover && hover.row < nRows && hover.col < nCols && <CellTooltip view={matrix} painted={painted} hover={hover} />}
     </div>
   );
 }
@@ -274,6 +280,23 @@ const getStyles = (theme: GrafanaTheme2) => ({
     outline: 'none',
     cursor: 'pointer',
     '&:focus-visible': { boxShadow: `0 0 0 2px ${theme.colors.primary.main}` },
+  }),
+  // Crosshair on the hovered row and column: two overlay bands, so hovering never re-renders labels or the canvas.
+  crossRow: css({
+    position: 'absolute',
+    left: 0,
+    right: 0,
+    pointerEvents: 'none',
+    boxShadow: `inset 0 1px 0 ${theme.colors.text.primary}, inset 0 -1px 0 ${theme.colors.text.primary}`,
+    opacity: 0.6,
+  }),
+  crossCol: css({
+    position: 'absolute',
+    top: 0,
+    bottom: 0,
+    pointerEvents: 'none',
+    boxShadow: `inset 1px 0 0 ${theme.colors.text.primary}, inset -1px 0 0 ${theme.colors.text.primary}`,
+    opacity: 0.6,
   }),
   focus: css({
     position: 'absolute',

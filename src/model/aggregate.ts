@@ -11,14 +11,19 @@ export interface ViewMatrix {
   values: Float64Array;
   states: Uint8Array;
   field: Field;
-  /** Per cell: pairs with a valid value, pairs expected (self pairs excluded), pairs in breach, pairs with no data. */
+  /** Pair counts per cell, present when any entry is a group (a host × host cell is its one pair). */
+  counts?: PairCounts;
+  aggregation: Aggregation;
+  /** The value at and above which a pair counts as "over SLA" (the highest threshold); Infinity when there is none. */
+  breachAt: number;
+}
+
+export interface PairCounts {
+  /** Pairs with a valid value, pairs expected (self pairs excluded), pairs in breach, pairs with no data. */
   pairs: Uint32Array;
   expected: Uint32Array;
   breached: Uint32Array;
   noData: Uint32Array;
-  aggregation: Aggregation;
-  /** The value at and above which a pair counts as "over SLA" (the highest threshold); Infinity when there is none. */
-  breachAt: number;
 }
 
 export const AGGREGATION_NAMES: Record<Aggregation, string> = {
@@ -58,18 +63,24 @@ export function aggregateView({ model, rowTree, colTree, rows, cols, aggregation
   const R = rows.length;
   const C = cols.length;
   const n = R * C;
+  const base = { rows, cols, field: model.field, aggregation, breachAt: breachThreshold(model.field) };
+  const anyGroup = rows.some((e) => e.kind === 'group') || cols.some((e) => e.kind === 'group');
+  if (!anyGroup && isIdentity(rowTree, R, model.rows.length) && isIdentity(colTree, C, model.cols.length)) {
+    // Every host in model order: the view is the model (shared, never written), no copy of a million cells.
+    return { ...base, values: model.values, states: model.states };
+  }
   const view: ViewMatrix = {
-    rows,
-    cols,
+    ...base,
     values: new Float64Array(n).fill(NaN),
     states: new Uint8Array(n),
-    field: model.field,
-    pairs: new Uint32Array(n),
-    expected: new Uint32Array(n),
-    breached: new Uint32Array(n),
-    noData: new Uint32Array(n),
-    aggregation,
-    breachAt: breachThreshold(model.field),
+    counts: anyGroup
+      ? {
+          pairs: new Uint32Array(n),
+          expected: new Uint32Array(n),
+          breached: new Uint32Array(n),
+          noData: new Uint32Array(n),
+        }
+      : undefined,
   };
   const hostCols = model.cols.length;
   const { values, states } = model;
@@ -81,6 +92,12 @@ export function aggregateView({ model, rowTree, colTree, rows, cols, aggregation
     for (let c = 0; c < C; c++) {
       const ce = cols[c];
       const cell = r * C + c;
+      if (re.kind === 'host' && ce.kind === 'host') {
+        // One pair: the cell is the pair (the common case at host level, a million times over).
+        hostCell(view, cell, rowTree.order[re.start] * hostCols + colTree.order[ce.start], model);
+        continue;
+      }
+      const counts = view.counts!;
       let pairs = 0;
       let expected = 0;
       let breached = 0;
@@ -114,10 +131,10 @@ export function aggregateView({ model, rowTree, colTree, rows, cols, aggregation
           }
         }
       }
-      view.pairs[cell] = pairs;
-      view.expected[cell] = expected;
-      view.breached[cell] = breached;
-      view.noData[cell] = expected - pairs - invalid;
+      counts.pairs[cell] = pairs;
+      counts.expected[cell] = expected;
+      counts.breached[cell] = breached;
+      counts.noData[cell] = expected - pairs - invalid;
       if (pairs > 0) {
         view.states[cell] = CellState.Value;
         view.values[cell] =
@@ -130,6 +147,35 @@ export function aggregateView({ model, rowTree, colTree, rows, cols, aggregation
     }
   }
   return view;
+}
+
+function hostCell(view: ViewMatrix, cell: number, i: number, { values, states }: MatrixModel) {
+  const state = states[i];
+  view.states[cell] = state;
+  view.values[cell] = values[i];
+  const counts = view.counts;
+  if (!counts || state === CellState.Self) {
+    return;
+  }
+  counts.expected[cell] = 1;
+  if (state === CellState.Value) {
+    counts.pairs[cell] = 1;
+    counts.breached[cell] = values[i] >= view.breachAt ? 1 : 0;
+  } else if (state === CellState.NoData) {
+    counts.noData[cell] = 1;
+  }
+}
+
+function isIdentity(tree: AxisTree, entries: number, hosts: number): boolean {
+  if (entries !== hosts) {
+    return false;
+  }
+  for (let p = 0; p < tree.order.length; p++) {
+    if (tree.order[p] !== p) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** Linear interpolation between closest ranks, as Prometheus' quantile() does, so panel and recording rules agree. */

@@ -10,7 +10,7 @@ import {
   labelReader,
   metricNames,
   numberFieldViews,
-  reduceOne,
+  oneSampleReducer,
   reduceValues,
   refIdOf,
 } from './series';
@@ -33,16 +33,21 @@ const listed = (names: Iterable<string>) => {
   return all.length > MAX_LISTED ? `${shown.join(', ')} … (${all.length} in all)` : shown.join(', ') || 'none';
 };
 
-/** Pairs keyed by src*2^21+dst: integer keys stay exact below 2^53 for up to 2M hosts. */
-const PAIR_KEY = 2 ** 21;
+/**
+ * The matrix is dense (hosts² cells): beyond this many hosts it would not fit in memory or on screen, and the
+ * panel asks for grouping on the query side instead.
+ */
+export const MAX_HOSTS = 4096;
 
+/** One entry per pair: the worst of its series. */
 interface PairAcc {
-  src: number[];
-  dst: number[];
-  value: number[];
+  src: Int32Array;
+  dst: Int32Array;
+  value: Float64Array;
   /** 0 = no sample, 1 = valid, 2 = invalid (NaN, ±Inf, negative). */
-  kind: number[];
-  series: number[];
+  kind: Uint8Array;
+  series: Uint32Array;
+  length: number;
 }
 
 /**
@@ -88,18 +93,28 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
     return id;
   };
   const identity = new Map<string, number>();
+  // Table rows come sorted by labels, so one side repeats for long runs: remember the last label seen.
+  let lastLabel = '';
+  let lastId = -1;
   const hostOf = (label: string) => {
+    if (label === lastLabel) {
+      return lastId;
+    }
     let id = identity.get(label);
     if (id === undefined) {
       const host = hostIdentity(label);
       id = intern(table.alias.get(host) ?? host);
       identity.set(label, id);
     }
+    lastLabel = label;
+    lastId = id;
     return id;
   };
 
-  const acc: PairAcc = { src: [], dst: [], value: [], kind: [], series: [] };
-  const pairIndex = new Map<number, number>();
+  // Every series' (source, destination, value) first; duplicates are folded once the host count is known.
+  const rawSrc: number[] = [];
+  const rawDst: number[] = [];
+  const rawValue: Array<number | null> = [];
   let missingLabel = 0;
   let readers = 0;
   let levelReaders: ReturnType<PairTopology['readers']> = { src: [], dst: [] };
@@ -108,26 +123,9 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
       pairTopology.note(s, levelReaders.src, row);
       pairTopology.note(d, levelReaders.dst, row);
     }
-    const key = s * PAIR_KEY + d;
-    const kind = v === null ? 0 : Number.isFinite(v) && v >= 0 ? 1 : 2;
-    const at = pairIndex.get(key);
-    if (at === undefined) {
-      pairIndex.set(key, acc.src.length);
-      acc.src.push(s);
-      acc.dst.push(d);
-      acc.value.push(kind === 1 ? (v as number) : NaN);
-      acc.kind.push(kind);
-      acc.series.push(1);
-      return;
-    }
-    acc.series[at]++;
-    // Keep the worst: a valid value beats an invalid or empty one, and a larger latency beats a smaller.
-    if (kind === 1 && (acc.kind[at] !== 1 || (v as number) > acc.value[at])) {
-      acc.value[at] = v as number;
-      acc.kind[at] = 1;
-    } else if (kind === 2 && acc.kind[at] === 0) {
-      acc.kind[at] = 2;
-    }
+    rawSrc.push(s);
+    rawDst.push(d);
+    rawValue.push(v);
   };
 
   for (const view of views) {
@@ -142,7 +140,13 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
     collect({ view, src, dst, reducer: options.reducer, hostOf, add, skip: () => missingLabel++ });
   }
 
-  if (readers === 0 || acc.src.length === 0) {
+  if (hostNames.length > MAX_HOSTS) {
+    return {
+      warning: `${hostNames.length} hosts is more than this panel draws one by one (${MAX_HOSTS}): aggregate in the query, e.g. with the ToR recording rules, or filter it.`,
+    };
+  }
+  const acc = foldPairs(rawSrc, rawDst, rawValue, hostNames.length);
+  if (readers === 0 || acc.length === 0) {
     const absent = [...mapping.source, ...mapping.destination].filter((l) => !labelsSeen.has(l));
     const what =
       absent.length > 0
@@ -254,7 +258,8 @@ function collect({ view, src, dst, reducer, hostOf, add, skip }: CollectInput) {
   };
   if (!time || isSingleInstant(time)) {
     // Instant table: every row is its own series.
-    eachRow((row, s, d) => add(hostOf(s), hostOf(d), reduceOne(values[row], reducer), row));
+    const reduce = oneSampleReducer(reducer);
+    eachRow((row, s, d) => add(hostOf(s), hostOf(d), reduce(values[row]), row));
     return;
   }
   // Range table: rows of one series share all label columns; group them, then reduce each series.
@@ -289,6 +294,45 @@ function hostPaths(topology: AssembleInput['topology'], hostNames: string[]) {
   };
 }
 
+/** One entry per (source, destination), keeping the worst series, through a dense hosts² index. */
+function foldPairs(src: number[], dst: number[], value: Array<number | null>, hosts: number): PairAcc {
+  const index = new Int32Array(hosts * hosts).fill(-1);
+  const n = src.length;
+  const acc: PairAcc = {
+    src: new Int32Array(n),
+    dst: new Int32Array(n),
+    value: new Float64Array(n),
+    kind: new Uint8Array(n),
+    series: new Uint32Array(n),
+    length: 0,
+  };
+  for (let i = 0; i < n; i++) {
+    const v = value[i];
+    const kind = v === null ? 0 : Number.isFinite(v) && v >= 0 ? 1 : 2;
+    const key = src[i] * hosts + dst[i];
+    const at = index[key];
+    if (at < 0) {
+      const k = acc.length++;
+      index[key] = k;
+      acc.src[k] = src[i];
+      acc.dst[k] = dst[i];
+      acc.value[k] = kind === 1 ? (v as number) : NaN;
+      acc.kind[k] = kind;
+      acc.series[k] = 1;
+      continue;
+    }
+    acc.series[at]++;
+    // Keep the worst: a valid value beats an invalid or empty one, and a larger latency beats a smaller.
+    if (kind === 1 && (acc.kind[at] !== 1 || (v as number) > acc.value[at])) {
+      acc.value[at] = v as number;
+      acc.kind[at] = 1;
+    } else if (kind === 2 && acc.kind[at] === 0) {
+      acc.kind[at] = 2;
+    }
+  }
+  return acc;
+}
+
 function isSingleInstant(time: Field): boolean {
   const v = time.values;
   for (let i = 1; i < v.length; i++) {
@@ -315,7 +359,7 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 function assemble({ acc, hostNames, factor, config, theme, notices, mapping, topology }: AssembleInput): MatrixModel {
   const isSrc = new Uint8Array(hostNames.length);
   const isDst = new Uint8Array(hostNames.length);
-  for (let i = 0; i < acc.src.length; i++) {
+  for (let i = 0; i < acc.length; i++) {
     isSrc[acc.src[i]] = 1;
     isDst[acc.dst[i]] = 1;
   }
@@ -348,7 +392,7 @@ function assemble({ acc, hostNames, factor, config, theme, notices, mapping, top
   let invalid = 0;
   let min = Infinity;
   let max = -Infinity;
-  for (let i = 0; i < acc.src.length; i++) {
+  for (let i = 0; i < acc.length; i++) {
     const cell = rowOf[acc.src[i]] * nCols + colOf[acc.dst[i]];
     if (acc.series[i] > 1) {
       duplicates++;
@@ -403,7 +447,7 @@ function assemble({ acc, hostNames, factor, config, theme, notices, mapping, top
     states,
     field,
     notices,
-    pairs: acc.src.length,
+    pairs: acc.length,
     duplicates,
     invalid,
     mapping: {

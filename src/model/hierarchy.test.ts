@@ -69,13 +69,14 @@ const cellOf = (v: ReturnType<typeof view>, row: string, col: string) => {
   const r = v.rows.findIndex((e) => e.label === row);
   const c = v.cols.findIndex((e) => e.label === col);
   const i = r * v.cols.length + c;
+  const n = v.counts;
   return {
     value: v.values[i],
     state: v.states[i],
-    pairs: v.pairs[i],
-    expected: v.expected[i],
-    breached: v.breached[i],
-    noData: v.noData[i],
+    pairs: n?.pairs[i],
+    expected: n?.expected[i],
+    breached: n?.breached[i],
+    noData: n?.noData[i],
   };
 };
 
@@ -142,10 +143,21 @@ describe('expand and collapse', () => {
   });
 
   it('an expanded ToR shows hosts; a host × host cell is the pair itself', () => {
-    const v = view(model(), 2);
+    const m = model();
+    const v = view(m, 2);
     expect(v.rows).toHaveLength(8);
-    expect(cellOf(v, 'h8', 'h1')).toMatchObject({ state: CellState.NoData, expected: 1, noData: 1 });
-    expect(cellOf(v, 'h1', 'h1')).toMatchObject({ state: CellState.Self, expected: 0 });
+    expect(cellOf(v, 'h8', 'h1').state).toBe(CellState.NoData);
+    expect(cellOf(v, 'h1', 'h1').state).toBe(CellState.Self);
+    expect(cellOf(v, 'h3', 'h1')).toMatchObject({ state: CellState.Value, value: 200 });
+    // all hosts in model order: the view shares the model's cells instead of copying them
+    expect(v.values).toBe(m.values);
+  });
+
+  it('with one DC expanded to hosts beside a collapsed DC, host cells still count as one pair each', () => {
+    const v = view(model(), 1, ['dc-a\u001ftor-2']);
+    expect(v.rows.map((e) => e.label)).toEqual(['h1', 'h2', 'tor-10', 'tor-3', 'tor-4']);
+    expect(cellOf(v, 'h1', 'h2')).toMatchObject({ value: 1, pairs: 1, expected: 1, breached: 0 });
+    expect(cellOf(v, 'h1', 'tor-10')).toMatchObject({ value: 200, pairs: 2, expected: 2, breached: 1 });
   });
 
   it('a breach in any pair is visible at every level', () => {

@@ -109,12 +109,12 @@ const IDENTITY_ON_ONE = new Set<string>([
   ReducerID.median,
 ]);
 
-/** One value per series; null when the series has no samples (no data, as opposed to an invalid value). */
-export function reduceOne(value: unknown, reducer: ReducerID): number | null {
-  if (IDENTITY_ON_ONE.has(reducer)) {
-    return toNumber(value);
-  }
-  return reduceValues([value], reducer);
+/**
+ * One value per one-sample series (instant table rows). Decided once per frame, not per row: for most reducers
+ * a single sample reduces to itself.
+ */
+export function oneSampleReducer(reducer: ReducerID): (value: unknown) => number | null {
+  return IDENTITY_ON_ONE.has(reducer) ? toNumber : (value) => reduceValues([value], reducer);
 }
 
 export function reduceValues(values: unknown[], reducer: ReducerID): number | null {

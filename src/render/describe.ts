@@ -50,11 +50,15 @@ export function describeCell(view: ViewMatrix, row: number, col: number): CellDe
   }
 }
 
-function pairsText(view: ViewMatrix, i: number, fmt: (v: number) => string): string {
+function pairsText(view: ViewMatrix, i: number, fmt: (v: number) => string): string | undefined {
+  const counts = view.counts;
+  if (!counts) {
+    return undefined;
+  }
   const sla = Number.isFinite(view.breachAt) ? ` (≥ ${fmt(view.breachAt)})` : '';
-  const parts = [`${view.breached[i]} of ${view.expected[i]} pairs over SLA${sla}`];
-  if (view.noData[i] > 0) {
-    parts.push(`${view.noData[i]} with no data`);
+  const parts = [`${counts.breached[i]} of ${counts.expected[i]} pairs over SLA${sla}`];
+  if (counts.noData[i] > 0) {
+    parts.push(`${counts.noData[i]} with no data`);
   }
   return parts.join(' · ');
 }

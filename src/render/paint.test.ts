@@ -1,4 +1,4 @@
-import { FieldColorModeId, ThresholdsMode, createTheme } from '@grafana/data';
+import { FieldColorModeId, ThresholdsMode, createTheme, getScaleCalculator } from '@grafana/data';
 import { rgb } from 'd3-color';
 
 import { buildMatrix } from '../model/buildMatrix';
@@ -45,4 +45,25 @@ describe('paintCells', () => {
       expect(at('c', 'a')).not.toBe(at('a', 'b'));
     }
   );
+});
+
+describe('paintCells with a continuous colour scheme', () => {
+  it('uses Grafana’s scale calculator, and ranks higher values as worse', () => {
+    const theme = createTheme();
+    const frames = seriesFrames([
+      { labels: { src: 'a', dst: 'b' }, values: [1] },
+      { labels: { src: 'b', dst: 'a' }, values: [9] },
+    ]);
+    frames.forEach((f) => {
+      f.fields[1].config = { unit: 'ms', min: 0, max: 10, color: { mode: FieldColorModeId.ContinuousGrYlRd } };
+    });
+    const { model } = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms' }, theme });
+    const { rgba, rank } = paintCells(model!, theme);
+    const scale = getScaleCalculator(model!.field, theme);
+    const ab = 1; // row a, column b
+    const ba = 2; // row b, column a
+    expect(rgb(rgba[ab * 4], rgba[ab * 4 + 1], rgba[ab * 4 + 2]).formatHex()).toBe(rgb(scale(1).color).formatHex());
+    expect(rgb(rgba[ba * 4], rgba[ba * 4 + 1], rgba[ba * 4 + 2]).formatHex()).toBe(rgb(scale(9).color).formatHex());
+    expect(rank[ba]).toBeGreaterThan(rank[ab]);
+  });
 });

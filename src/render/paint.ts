@@ -1,7 +1,7 @@
-import { Field, FieldColorModeId, GrafanaTheme2, getActiveThreshold, getScaleCalculator } from '@grafana/data';
+import { Field, FieldColorModeId, GrafanaTheme2, getScaleCalculator } from '@grafana/data';
 import { rgb } from 'd3-color';
 
-import { CellState, CellStateCode } from '../model/types';
+import { CellState } from '../model/types';
 import { stateColors } from './palette';
 
 /** The cells to paint: a model or a view, whichever is drawn. */
@@ -13,7 +13,7 @@ export interface CellGrid {
 
 export interface Painted {
   /** One RGBA pixel per cell, row-major: the ImageData the canvas scales up without smoothing. */
-  rgba: Uint8ClampedArray;
+  rgba: Uint8ClampedArray<ArrayBuffer>;
   /** Severity per cell (higher = worse) so that pooled pixels keep the worst cell: breaches never disappear. */
   rank: Float32Array;
 }
@@ -42,7 +42,12 @@ export function paintCells(grid: CellGrid, theme: GrafanaTheme2): Painted {
   const out = new Uint8ClampedArray(n * 4);
   const rank = new Float32Array(n);
   const fixed = new Map<number, Rgba>(Object.entries(stateColors(theme)).map(([s, css]) => [Number(s), rgba(css)]));
-  const valueColor = valuePainter(field, theme);
+  const steps = thresholdSteps(field, theme);
+  if (steps) {
+    paintByThresholds({ values, states, out, rank, fixed, steps });
+    return { rgba: out, rank };
+  }
+  const valueColor = scalePainter(field, theme);
   for (let i = 0; i < n; i++) {
     const state = states[i];
     if (state === CellState.Value) {
@@ -60,15 +65,76 @@ export function paintCells(grid: CellGrid, theme: GrafanaTheme2): Painted {
   return { rgba: out, rank };
 }
 
-function valuePainter(field: Field, theme: GrafanaTheme2): (v: number) => { px: Rgba; severity: number } {
+interface Steps {
+  /** Ascending step values (the base step is -Infinity). */
+  at: Float64Array;
+  /** Packed RGBA per step, in the platform's byte order for a Uint32Array view. */
+  packed: Uint32Array;
+}
+
+/** Absolute thresholds with the thresholds colour mode: colours resolved once per step. */
+function thresholdSteps(field: Field, theme: GrafanaTheme2): Steps | undefined {
   const steps = field.config.thresholds?.steps ?? [];
-  const percentMode = field.config.thresholds?.mode === 'percentage';
-  if (field.config.color?.mode === FieldColorModeId.Thresholds && steps.length > 0 && !percentMode) {
-    const byStep = new Map(
-      steps.map((s, i) => [s, { px: rgba(theme.visualization.getColorByName(s.color)), severity: i }])
-    );
-    return (v) => byStep.get(getActiveThreshold(v, steps))!;
+  if (
+    field.config.color?.mode !== FieldColorModeId.Thresholds ||
+    steps.length === 0 ||
+    field.config.thresholds?.mode === 'percentage'
+  ) {
+    return undefined;
   }
+  const px = steps.map((s) => rgba(theme.visualization.getColorByName(s.color)));
+  return { at: Float64Array.from(steps, (s, i) => (i === 0 ? -Infinity : s.value)), packed: pack(px) };
+}
+
+function pack(pixels: Rgba[]): Uint32Array {
+  const bytes = new Uint8ClampedArray(pixels.length * 4);
+  pixels.forEach((p, i) => bytes.set(p, i * 4));
+  return new Uint32Array(bytes.buffer);
+}
+
+interface ThresholdPaint {
+  values: Float64Array;
+  states: Uint8Array;
+  out: Uint8ClampedArray<ArrayBuffer>;
+  rank: Float32Array;
+  fixed: Map<number, Rgba>;
+  steps: Steps;
+}
+
+/** The hot loop for a million cells: a step scan and one 32-bit store per cell. */
+function paintByThresholds({ values, states, out, rank, fixed, steps }: ThresholdPaint) {
+  const out32 = new Uint32Array(out.buffer);
+  const stateIds = [...fixed.keys()];
+  const statePx = pack(stateIds.map((s) => fixed.get(s)!));
+  const stateOf = new Uint32Array(256);
+  const hasState = new Uint8Array(256);
+  stateIds.forEach((s, i) => {
+    stateOf[s] = statePx[i];
+    hasState[s] = 1;
+  });
+  const { at, packed } = steps;
+  const last = at.length - 1;
+  for (let i = 0; i < values.length; i++) {
+    const state = states[i];
+    if (state === CellState.Value) {
+      const v = values[i];
+      let k = last;
+      while (k > 0 && v < at[k]) {
+        k--;
+      }
+      out32[i] = packed[k];
+      rank[i] = 3 + k;
+    } else {
+      if (hasState[state]) {
+        out32[i] = stateOf[state];
+      }
+      rank[i] = STATE_RANK[state] ?? 0;
+    }
+  }
+}
+
+/** Continuous schemes and percentage thresholds: Grafana's scale calculator, colours cached by CSS string. */
+function scalePainter(field: Field, theme: GrafanaTheme2): (v: number) => { px: Rgba; severity: number } {
   const scale = getScaleCalculator(field, theme);
   const cache = new Map<string, Rgba>();
   return (v) => {
@@ -80,13 +146,4 @@ function valuePainter(field: Field, theme: GrafanaTheme2): (v: number) => { px: 
     }
     return { px, severity: Number.isFinite(percent) ? percent : 0 };
   };
-}
-
-/** The CSS colour of one cell, for tooltips and tests. */
-export function cellColor(grid: CellGrid, theme: GrafanaTheme2, index: number): string {
-  const state = grid.states[index] as CellStateCode;
-  if (state === CellState.Value) {
-    return getScaleCalculator(grid.field, theme)(grid.values[index]).color;
-  }
-  return stateColors(theme)[state];
 }
