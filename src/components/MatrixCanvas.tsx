@@ -5,6 +5,7 @@ import { Layout } from '../layout/layout';
 import { AxisEntry } from '../model/hierarchy';
 import { timed } from '../perf';
 import { Painted } from '../render/paint';
+import { poolWorst } from '../render/pool';
 
 interface Props {
   painted: Painted;
@@ -32,7 +33,8 @@ export const MatrixCanvas = memo(function MatrixCanvas({ painted, rows, cols, la
     timed('pingmesh:draw', () => {
       el.width = Math.max(1, Math.round(layout.w * dpr));
       el.height = Math.max(1, Math.round(layout.h * dpr));
-      const image = poolWorst(painted, rows, cols, Math.min(cols, el.width), Math.min(rows, el.height));
+      const pooled = poolWorst(painted, rows, cols, Math.min(cols, el.width), Math.min(rows, el.height));
+      const image = new ImageData(pooled.rgba, pooled.width, pooled.height);
       const source = document.createElement('canvas');
       source.width = image.width;
       source.height = image.height;
@@ -70,37 +72,6 @@ export const MatrixCanvas = memo(function MatrixCanvas({ painted, rows, cols, la
     />
   );
 });
-
-/** The image to scale up: the cells themselves, or each output pixel the worst of the cells falling into it. */
-export function poolWorst(
-  { rgba, rank }: Painted,
-  rows: number,
-  cols: number,
-  width: number,
-  height: number
-): ImageData {
-  if (width >= cols && height >= rows) {
-    return new ImageData(rgba, cols, rows);
-  }
-  const src = new Uint32Array(rgba.buffer, rgba.byteOffset, rows * cols);
-  const out = new Uint8ClampedArray(width * height * 4);
-  const out32 = new Uint32Array(out.buffer);
-  const best = new Float32Array(width * height).fill(-1);
-  const pixelCol = Int32Array.from({ length: cols }, (_, c) => Math.floor((c * width) / cols));
-  for (let r = 0; r < rows; r++) {
-    const rowBase = Math.floor((r * height) / rows) * width;
-    const cellBase = r * cols;
-    for (let c = 0; c < cols; c++) {
-      const i = cellBase + c;
-      const p = rowBase + pixelCol[c];
-      if (rank[i] > best[p]) {
-        best[p] = rank[i];
-        out32[p] = src[i];
-      }
-    }
-  }
-  return new ImageData(out, width, height);
-}
 
 /**
  * Where to draw group boundaries: between entries whose groups differ just below what all visible entries share

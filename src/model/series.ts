@@ -30,7 +30,11 @@ export function labelReader(view: NumberFieldView, candidates: string[]): LabelR
     const column = view.labelColumns.find((f) => f.name === name);
     if (column) {
       const values = column.values;
-      readers.push((row) => (values[row] == null ? undefined : String(values[row])));
+      readers.push((row) => {
+        const v = values[row];
+        // Label columns hold strings; anything else is made one, and empty means absent.
+        return typeof v === 'string' ? v || undefined : v == null ? undefined : String(v);
+      });
     }
   }
   if (readers.length === 0) {
