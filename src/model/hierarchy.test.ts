@@ -1,10 +1,10 @@
-import { FieldColorModeId, ThresholdsMode, createTheme } from '@grafana/data';
+import { createTheme } from '@grafana/data';
 
 import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
 import { aggregateView, quantileOf } from './aggregate';
 import { buildMatrix } from './buildMatrix';
 import { buildAxisTree, visibleEntries } from './hierarchy';
-import { seriesFrames, tableFrame } from './testFrames';
+import { msThresholds, seriesFrames, tableFrame } from './testFrames';
 import { CellState, MatrixModel } from './types';
 
 const theme = createTheme();
@@ -31,17 +31,10 @@ function meshFrame() {
     }))
   );
   const frame = tableFrame(specs);
-  frame.fields.find((f) => f.name === 'Value')!.config = {
-    unit: 'ms',
-    color: { mode: FieldColorModeId.Thresholds },
-    thresholds: {
-      mode: ThresholdsMode.Absolute,
-      steps: [
-        { value: -Infinity, color: 'green' },
-        { value: 100, color: 'red' },
-      ],
-    },
-  };
+  frame.fields.find((f) => f.name === 'Value')!.config = msThresholds([
+    [-Infinity, 'green'],
+    [100, 'red'],
+  ]);
   return frame;
 }
 

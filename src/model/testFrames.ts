@@ -1,4 +1,12 @@
-import { DataFrame, FieldType, Labels, toDataFrame } from '@grafana/data';
+import {
+  DataFrame,
+  FieldColorModeId,
+  FieldConfig,
+  FieldType,
+  Labels,
+  ThresholdsMode,
+  toDataFrame,
+} from '@grafana/data';
 
 /**
  * Frames shaped as Grafana 11–13's Prometheus data source shapes them (shared/docs/DATA.md). Test-only.
@@ -70,4 +78,14 @@ export function mesh(
   return hosts.flatMap((s) =>
     hosts.filter((d) => d !== s).map((d) => ({ labels: labels(s, d), values: [value(s, d)] }))
   );
+}
+
+/** Field config with unit ms, the thresholds colour mode and absolute steps: `[[-Infinity, 'green'], [100, 'red']]`. */
+export function msThresholds(steps: Array<[number, string]>, extra: FieldConfig = {}): FieldConfig {
+  return {
+    unit: 'ms',
+    color: { mode: FieldColorModeId.Thresholds },
+    thresholds: { mode: ThresholdsMode.Absolute, steps: steps.map(([value, color]) => ({ value, color })) },
+    ...extra,
+  };
 }

@@ -1,8 +1,8 @@
-import { FieldColorModeId, ThresholdsMode, createTheme } from '@grafana/data';
+import { createTheme } from '@grafana/data';
 
 import { buildMatrix } from '../model/buildMatrix';
 import { buildView } from '../model/view';
-import { seriesFrames } from '../model/testFrames';
+import { msThresholds, seriesFrames } from '../model/testFrames';
 import { DEFAULT_OPTIONS, DEFAULT_THRESHOLD_STEPS } from '../types';
 import { describeCell } from './describe';
 
@@ -13,12 +13,10 @@ describe('describeCell', () => {
     { labels: { src: 'a', dst: 'c' }, values: [Infinity] },
   ]);
   frames.forEach((f) => {
-    f.fields[1].config = {
-      unit: 'ms',
-      decimals: 2,
-      color: { mode: FieldColorModeId.Thresholds },
-      thresholds: { mode: ThresholdsMode.Absolute, steps: DEFAULT_THRESHOLD_STEPS },
-    };
+    f.fields[1].config = msThresholds(
+      DEFAULT_THRESHOLD_STEPS.map((s) => [s.value, s.color]),
+      { decimals: 2 }
+    );
   });
   const { model } = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms' }, theme: createTheme() });
   const { matrix } = buildView({

@@ -1,8 +1,8 @@
-import { FieldColorModeId, ThresholdsMode, createTheme, getScaleCalculator } from '@grafana/data';
+import { FieldColorModeId, createTheme, getScaleCalculator } from '@grafana/data';
 import { rgb } from 'd3-color';
 
 import { buildMatrix } from '../model/buildMatrix';
-import { seriesFrames } from '../model/testFrames';
+import { msThresholds, seriesFrames } from '../model/testFrames';
 import { DEFAULT_OPTIONS } from '../types';
 import { paintCells } from './paint';
 import { stateColors } from './palette';
@@ -17,17 +17,10 @@ describe('paintCells', () => {
         { labels: { src: 'a', dst: 'c' }, values: [NaN] },
       ]);
       frames.forEach((f) => {
-        f.fields[1].config = {
-          unit: 'ms',
-          color: { mode: FieldColorModeId.Thresholds },
-          thresholds: {
-            mode: ThresholdsMode.Absolute,
-            steps: [
-              { value: -Infinity, color: 'green' },
-              { value: 100, color: 'red' },
-            ],
-          },
-        };
+        f.fields[1].config = msThresholds([
+          [-Infinity, 'green'],
+          [100, 'red'],
+        ]);
       });
       const { model } = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms' }, theme });
       const px = paintCells(model!, theme).rgba;
