@@ -72,7 +72,7 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
   const labelsSeen = new Set(views.flatMap(labelNames));
   const metricsSeen = new Set(views.flatMap(metricNames));
   const notices: string[] = [];
-  const mapping = resolveMapping(options, labelsSeen, metricsSeen, notices);
+  const mapping = resolveMapping(options, labelsSeen, metricsSeen);
   if ('warning' in mapping) {
     return mapping;
   }
@@ -186,8 +186,7 @@ type ResolvedMapping = LabelMapping & { detected: boolean };
 function resolveMapping(
   options: PingmeshOptions,
   labelsSeen: Set<string>,
-  metricsSeen: Set<string>,
-  notices: string[]
+  metricsSeen: Set<string>
 ): ResolvedMapping | { warning: string } {
   if (options.preset === 'custom') {
     return {
