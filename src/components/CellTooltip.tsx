@@ -7,17 +7,25 @@ import { TEST_IDS } from '../constants';
 import { ViewMatrix } from '../model/aggregate';
 import { describeCell } from '../render/describe';
 import { Painted } from '../render/paint';
-import { Hover } from './MatrixView';
+import { Hover, HoverStore, useHover } from './hoverStore';
 
 interface Props {
+  store: HoverStore;
   view: ViewMatrix;
   /** The painted cells: the swatch is the cell's own pixel, not a colour computed again. */
   painted: Painted;
-  hover: Hover;
 }
 
 /** The panel's single tooltip: source, destination, value with unit, state. */
-export function CellTooltip({ view, painted, hover }: Props) {
+export function CellTooltip({ store, view, painted }: Props) {
+  const hover = useHover(store);
+  if (!hover || hover.row >= view.rows.length || hover.col >= view.cols.length) {
+    return null;
+  }
+  return <TooltipBox view={view} painted={painted} hover={hover} />;
+}
+
+function TooltipBox({ view, painted, hover }: { view: ViewMatrix; painted: Painted; hover: Hover }) {
   const styles = useStyles2(getStyles);
   const { row, col } = hover;
   const d = useMemo(() => describeCell(view, row, col), [view, row, col]);

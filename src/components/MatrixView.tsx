@@ -1,7 +1,7 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
-import React, { useCallback, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import { TEST_IDS } from '../constants';
 import { cellAt, computeLayout } from '../layout/layout';
@@ -15,6 +15,8 @@ import { PingmeshOptions } from '../types';
 import { AxisLabels, BAND } from './AxisLabels';
 import { Breadcrumb } from './Breadcrumb';
 import { CellTooltip } from './CellTooltip';
+import { Crosshair } from './Crosshair';
+import { HoverStore } from './hoverStore';
 import { MatrixCanvas, separatorsOf } from './MatrixCanvas';
 import { useTextWidth } from './useTextWidth';
 
@@ -23,14 +25,6 @@ interface Props {
   options: PingmeshOptions;
   width: number;
   height: number;
-}
-
-export interface Hover {
-  row: number;
-  col: number;
-  /** Pointer position in viewport coordinates, for the tooltip. */
-  clientX: number;
-  clientY: number;
 }
 
 const FONT_SIZE = 11;
@@ -78,10 +72,9 @@ export function MatrixView({ model, options, width, height }: Props) {
   const painted = useMemo(() => timed('pingmesh:paint', () => paintCells(matrix, theme)), [matrix, theme]);
   const separators = useMemo(() => ({ rows: separatorsOf(matrix.rows), cols: separatorsOf(matrix.cols) }), [matrix]);
 
-  const [hover, setHover] = useState<Hover | undefined>();
+  const [hovers] = useState(() => new HoverStore());
+  useEffect(() => () => hovers.dispose(), [hovers]);
   const [focus, setFocus] = useState<{ row: number; col: number } | undefined>();
-  const frame = useRef<number | undefined>(undefined);
-  const pending = useRef<Hover | undefined>(undefined);
   const root = useRef<HTMLDivElement>(null);
 
   const toggle = useCallback((ids: string[]) => {
@@ -101,12 +94,12 @@ export function MatrixView({ model, options, width, height }: Props) {
       if (re.kind === 'group' && ce.kind === 'group') {
         setZoom([...view.zoom, { row: re.node.id, col: ce.node.id }]);
         setFocus(undefined);
-        setHover(undefined);
+        hovers.clear();
       } else if (re.kind === 'group' || ce.kind === 'group') {
         toggle([re, ce].filter((e) => e.kind === 'group').map((e) => e.node.id));
       }
     },
-    [matrix, view.zoom, toggle]
+    [matrix, view.zoom, toggle, hovers]
   );
 
   const hitTest = useCallback(
@@ -117,24 +110,15 @@ export function MatrixView({ model, options, width, height }: Props) {
     [layout, nRows, nCols]
   );
 
-  // At most one hover update per animation frame, however fast the pointer moves.
+  // At most one hover update per animation frame, however fast the pointer moves (HoverStore).
   const onPointerMove = useCallback(
     (e: React.PointerEvent) => {
       const hit = hitTest(e);
-      pending.current = hit && { ...hit, clientX: e.clientX, clientY: e.clientY };
-      if (frame.current === undefined) {
-        frame.current = requestAnimationFrame(() => {
-          frame.current = undefined;
-          setHover(pending.current);
-        });
-      }
+      hovers.set(hit && { ...hit, clientX: e.clientX, clientY: e.clientY });
     },
-    [hitTest]
+    [hitTest, hovers]
   );
-  const onPointerLeave = useCallback(() => {
-    pending.current = undefined;
-    setHover(undefined);
-  }, []);
+  const onPointerLeave = useCallback(() => hovers.clear(), [hovers]);
   const onClick = useCallback(
     (e: React.MouseEvent) => {
       const hit = hitTest(e);
@@ -202,12 +186,7 @@ export function MatrixView({ model, options, width, height }: Props) {
         onClick={onClick}
       >
         <MatrixCanvas painted={painted} rows={nRows} cols={nCols} layout={layout} separators={separators} />
-        {hover && hover.row < nRows && hover.col < nCols && (
-          <>
-            <div className={styles.crossRow} style={{ top: hover.row * layout.cellH, height: layout.cellH }} />
-            <div className={styles.crossCol} style={{ left: hover.col * layout.cellW, width: layout.cellW }} />
-          </>
-        )}
+        <Crosshair store={hovers} layout={layout} rows={nRows} cols={nCols} />
         {focus && (
           <div
             data-testid={TEST_IDS.focus}
@@ -243,7 +222,7 @@ export function MatrixView({ model, options, width, height }: Props) {
           {footer.join(' · ')}
         </div>
       )}
-      {hover && hover.row < nRows && hover.col < nCols && <CellTooltip view={matrix} painted={painted} hover={hover} />}
+      <CellTooltip store={hovers} view={matrix} painted={painted} />
     </div>
   );
 }
@@ -280,23 +259,6 @@ const getStyles = (theme: GrafanaTheme2) => ({
     outline: 'none',
     cursor: 'pointer',
     '&:focus-visible': { boxShadow: `0 0 0 2px ${theme.colors.primary.main}` },
-  }),
-  // Crosshair on the hovered row and column: two overlay bands, so hovering never re-renders labels or the canvas.
-  crossRow: css({
-    position: 'absolute',
-    left: 0,
-    right: 0,
-    pointerEvents: 'none',
-    boxShadow: `inset 0 1px 0 ${theme.colors.text.primary}, inset 0 -1px 0 ${theme.colors.text.primary}`,
-    opacity: 0.6,
-  }),
-  crossCol: css({
-    position: 'absolute',
-    top: 0,
-    bottom: 0,
-    pointerEvents: 'none',
-    boxShadow: `inset 1px 0 0 ${theme.colors.text.primary}, inset -1px 0 0 ${theme.colors.text.primary}`,
-    opacity: 0.6,
   }),
   focus: css({
     position: 'absolute',
