@@ -254,7 +254,12 @@ export interface ScenarioStack {
  * working after the 5-minute lookback. Used by the CLI below, `npm run demo` and the benchmark.
  */
 export async function startScenarioStack(
-  opts: GenerateOptions & { live?: boolean; port?: number; log?: (line: string) => void }
+  opts: GenerateOptions &
+    Pick<StartPrometheusOptions, 'ruleFiles' | 'scrapeInterval' | 'evaluationInterval'> & {
+      live?: boolean;
+      port?: number;
+      log?: (line: string) => void;
+    }
 ): Promise<ScenarioStack> {
   const log = opts.log ?? (() => undefined);
   const gen = generateScenarioFile(opts);
@@ -272,6 +277,9 @@ export async function startScenarioStack(
       openMetricsFiles: [gen.file],
       scrapeTargets: sim ? [sim.url] : [],
       port: opts.port,
+      ruleFiles: opts.ruleFiles,
+      scrapeInterval: opts.scrapeInterval,
+      evaluationInterval: opts.evaluationInterval,
     });
     log(`backfill ${prom.timings.backfillMs} ms, ready ${prom.timings.readyMs} ms`);
     return {

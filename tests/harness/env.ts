@@ -11,6 +11,8 @@ export interface HarnessEnv {
   scenario: string;
   culpritTor: string;
   hosts: Array<{ name: string; ip: string; tor: string; dc: string; region: string }>;
+  /** A live Prometheus scraping the simulator (ToR down) with the shipped recording rules evaluated every second. */
+  rules: { harnessUrl: string; promUrl: string };
   /** A second Prometheus and harness with the spine-loss scenario (one DC's spine drops packets). */
   spine: {
     harnessUrl: string;

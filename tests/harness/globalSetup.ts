@@ -1,5 +1,15 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
 import { startHarnessServer } from '../../harness/server';
@@ -36,7 +46,22 @@ export default async function globalSetup() {
   const plugins = { 'netobs-pingmesh-panel': join(root, 'dist') };
   const torDown = await startScenarioStack({ scenario: 'tor-down', seed: 1, hosts: 48, minutes: 10 });
   const spine = await startScenarioStack({ scenario: 'spine-loss', seed: 1, hosts: 48, minutes: 10 });
+  // Live: the simulator scraped every second and the shipped recording rules evaluated every second.
+  const rulesDir = mkdtempSync(join(tmpdir(), 'pingmesh-rules-'));
+  const rules = join(rulesDir, 'pingmesh.rules.yml');
+  const shipped = readFileSync(join(root, 'rules', 'pingmesh.rules.yml'), 'utf8');
+  writeFileSync(rules, shipped.replace(/^( {4}interval:) 30s$/m, '$1 1s'));
+  const live = await startScenarioStack({
+    scenario: 'tor-down',
+    seed: 1,
+    hosts: 48,
+    minutes: 1,
+    live: true,
+    ruleFiles: [rules],
+    scrapeInterval: '1s',
+  });
   const harness = await startHarnessServer({ prom: torDown.prom.url, plugins });
+  const liveHarness = await startHarnessServer({ prom: live.prom.url, plugins });
   const spineHarness = await startHarnessServer({ prom: spine.prom.url, plugins });
   const culprit = torDown.gen.info.culprit;
   const spineCulprit = spine.gen.info.culprit;
@@ -55,6 +80,7 @@ export default async function globalSetup() {
     scenario: torDown.gen.info.scenario,
     culpritTor: culprit.id,
     hosts: torDown.gen.topo.hosts.map(({ name, ip, tor, dc, region }) => ({ name, ip, tor, dc, region })),
+    rules: { harnessUrl: liveHarness.url, promUrl: live.prom.url },
     spine: {
       harnessUrl: spineHarness.url,
       promUrl: spine.prom.url,
@@ -71,7 +97,8 @@ export default async function globalSetup() {
   );
 
   return async () => {
-    await Promise.all([harness.stop(), spineHarness.stop()]);
-    await Promise.all([torDown.stop(), spine.stop()]);
+    await Promise.all([harness.stop(), spineHarness.stop(), liveHarness.stop()]);
+    await Promise.all([torDown.stop(), spine.stop(), live.stop()]);
+    rmSync(rulesDir, { recursive: true, force: true });
   };
 }
