@@ -39,6 +39,24 @@ export interface PingmeshOptions {
 }
 
 export type Aggregation = 'max' | 'mean' | 'p50' | 'p90' | 'p99';
+
+/** The options that shape the model; the rest (start level, aggregation, sort, labels) only change the view. */
+export const MODEL_OPTION_KEYS = [
+  'preset',
+  'sourceLabel',
+  'destinationLabel',
+  'latencyRefId',
+  'reducer',
+  'inputUnit',
+  'levels',
+  'topologyRefIds',
+  'topologyHostLabels',
+] as const;
+export type ModelOptions = Pick<PingmeshOptions, (typeof MODEL_OPTION_KEYS)[number]>;
+
+export function pickModelOptions(options: PingmeshOptions): ModelOptions {
+  return Object.fromEntries(MODEL_OPTION_KEYS.map((k) => [k, options[k]])) as unknown as ModelOptions;
+}
 export type SortBy = 'name' | 'worst' | 'breaches';
 
 export const DEFAULT_OPTIONS: PingmeshOptions = {

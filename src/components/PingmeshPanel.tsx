@@ -7,7 +7,7 @@ import React, { useMemo } from 'react';
 import { TEST_IDS } from '../constants';
 import { buildMatrix } from '../model/buildMatrix';
 import { timed } from '../perf';
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { ModelOptions, PingmeshOptions, pickModelOptions } from '../types';
 import { MatrixView } from './MatrixView';
 
 const MODEL_MARK = 'pingmesh:model';
@@ -17,42 +17,8 @@ export function PingmeshPanel({ data, options, width, height, id, fieldConfig }:
   const styles = useStyles2(getStyles);
 
   // Only the options that shape the model rebuild it; view options (start level, aggregation, sort) regroup it.
-  const {
-    preset,
-    sourceLabel,
-    destinationLabel,
-    latencyRefId,
-    reducer,
-    inputUnit,
-    levels,
-    topologyRefIds,
-    topologyHostLabels,
-  } = options;
-  const modelOptions = useMemo(
-    () => ({
-      ...DEFAULT_OPTIONS,
-      preset,
-      sourceLabel,
-      destinationLabel,
-      latencyRefId,
-      reducer,
-      inputUnit,
-      levels,
-      topologyRefIds,
-      topologyHostLabels,
-    }),
-    [
-      preset,
-      sourceLabel,
-      destinationLabel,
-      latencyRefId,
-      reducer,
-      inputUnit,
-      levels,
-      topologyRefIds,
-      topologyHostLabels,
-    ]
-  );
+  const modelKey = JSON.stringify(pickModelOptions(options));
+  const modelOptions = useMemo(() => JSON.parse(modelKey) as ModelOptions, [modelKey]);
   // On the main thread on purpose: 1M table rows build in ~125 ms, while merely posting their label columns to a
   // worker blocks the sender for ~200 ms (structured clone), so a worker would not shorten the freeze.
   const result = useMemo(

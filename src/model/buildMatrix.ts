@@ -1,6 +1,6 @@
 import { DataFrame, Field, FieldConfig, FieldType, GrafanaTheme2, ReducerID, getDisplayProcessor } from '@grafana/data';
 
-import { PingmeshOptions } from '../types';
+import { ModelOptions } from '../types';
 import { hostIdentity } from './hostId';
 import { LabelMapping, detectPreset, findPreset, splitLabels } from './presets';
 import {
@@ -20,7 +20,7 @@ import { conversionFactor, inputUnitOf } from './units';
 
 export interface BuildMatrixInput {
   frames: DataFrame[];
-  options: PingmeshOptions;
+  options: ModelOptions;
   theme: GrafanaTheme2;
 }
 
@@ -184,7 +184,7 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
 type ResolvedMapping = LabelMapping & { detected: boolean };
 
 function resolveMapping(
-  options: PingmeshOptions,
+  options: ModelOptions,
   labelsSeen: Set<string>,
   metricsSeen: Set<string>
 ): ResolvedMapping | { warning: string } {
