@@ -1,4 +1,4 @@
-import { Browser, LaunchOptions, chromium } from '@playwright/test';
+import { Browser, LaunchOptions, Page, chromium } from '@playwright/test';
 
 import type { HarnessConfig } from './host/config';
 
@@ -28,4 +28,13 @@ export function launchBrowser(extra: LaunchOptions = {}): Promise<Browser> {
 /** URL of the harness page rendering `config` (the page reads `?config=<url-encoded JSON>`). */
 export function harnessUrl(baseUrl: string, config: HarnessConfig): string {
   return `${baseUrl.replace(/\/$/, '')}/?config=${encodeURIComponent(JSON.stringify(config))}`;
+}
+
+/** Opens the harness rendering `config` and waits until every panel has rendered with its data. */
+export async function openHarnessPage(page: Page, baseUrl: string, config: HarnessConfig): Promise<void> {
+  await page.goto(harnessUrl(baseUrl, config));
+  await page.waitForFunction(
+    () => (window as unknown as { harness?: { ready?: Promise<void> } }).harness?.ready !== undefined
+  );
+  await page.evaluate(() => (window as unknown as { harness: { ready: Promise<void> } }).harness.ready);
 }

@@ -18,7 +18,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
-import { harnessUrl, launchBrowser } from '../harness/launch';
+import { buildHost } from '../harness/build';
+import { launchBrowser, openHarnessPage } from '../harness/launch';
 import { startHarnessServer } from '../harness/server';
 
 const root = join(__dirname, '..');
@@ -48,7 +49,7 @@ async function main() {
   const runs = Number(flag('runs', '7'));
   const quiet = { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] as ['ignore', 'ignore', 'inherit'] };
   execFileSync('npm', ['run', 'build', '--silent'], quiet);
-  execFileSync('npx', ['webpack', '-c', 'harness/webpack.config.ts', '--env', 'production'], quiet);
+  buildHost({ production: true, quiet: true });
 
   const benchDir = mkdtempSync(join(tmpdir(), 'pingmesh-bench-'));
   await build({
@@ -71,12 +72,9 @@ async function main() {
         refId: 'A',
         fields: [{ name: 'Value', type: 'number', values: [1], labels: { src: 'a', dst: 'b' } }],
       };
-      await page.goto(
-        harnessUrl(server.url, {
-          panels: [{ pluginId: 'netobs-pingmesh-panel', width: 1200, height: 900, frames: [tiny] }],
-        })
-      );
-      await page.evaluate(() => (window as unknown as { harness: { ready: Promise<void> } }).harness.ready);
+      await openHarnessPage(page, server.url, {
+        panels: [{ pluginId: 'netobs-pingmesh-panel', width: 1200, height: 900, frames: [tiny] }],
+      });
       const run: PageRun = await page.evaluate(
         async ([hosts, count]) => {
           type Harness = {

@@ -5,7 +5,8 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 
-import { harnessUrl, launchBrowser } from '../harness/launch';
+import { buildHost } from '../harness/build';
+import { harnessUrl, launchBrowser, openHarnessPage } from '../harness/launch';
 import { startHarnessServer } from '../harness/server';
 import { startScenarioStack } from '../sim/prom';
 import { isScenarioName } from '../sim/scenarios';
@@ -40,10 +41,7 @@ async function main() {
 
   console.log('building the plugin and the harness …');
   execFileSync('npm', ['run', 'build', '--silent'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
-  execFileSync('npx', ['webpack', '-c', 'harness/webpack.config.ts'], {
-    cwd: root,
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  buildHost({ quiet: true });
 
   const stack = await startScenarioStack({
     scenario,
@@ -79,9 +77,7 @@ async function main() {
   if (screenshot) {
     const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1040, height: 860 } });
-    await page.goto(url);
-    await page.waitForFunction(() => (window as unknown as { harness?: { ready?: Promise<void> } }).harness?.ready);
-    await page.evaluate(() => (window as unknown as { harness: { ready: Promise<void> } }).harness.ready);
+    await openHarnessPage(page, harness.url, config);
     await page.getByTestId('harness-panel-0').screenshot({ path: screenshot });
     await browser.close();
     await stop();

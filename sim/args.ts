@@ -42,6 +42,18 @@ const FLAGS = {
 
 export type Flag = keyof typeof FLAGS;
 
+/** The flags that size the topology and pick the scenario, shared by the CLIs. */
+export const TOPOLOGY_FLAGS = [
+  'scenario',
+  'seed',
+  'hosts',
+  'regions',
+  'dcs',
+  'azs',
+  'tors',
+  'per-tor',
+] as const satisfies readonly Flag[];
+
 /** `30s`, `1m`, `500ms`, `2h`; a bare number is seconds. */
 export function parseDuration(s: string): number {
   const m = /^(\d+(?:\.\d+)?)(ms|s|m|h)?$/.exec(s.trim());

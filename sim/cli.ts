@@ -1,5 +1,5 @@
 // Node CLI of the simulator (`npm run sim -- …` = `tsx sim/cli.ts …`): write an OpenMetrics backfill and/or serve live.
-import { parseSimArgs } from './args';
+import { TOPOLOGY_FLAGS, parseSimArgs } from './args';
 import { writeOpenMetricsFile } from './files';
 import { SCENARIOS, culpritText, makeScenario } from './scenarios';
 import { startSimServer } from './server';
@@ -24,7 +24,7 @@ examples:
 
 async function main(argv: string[]): Promise<void> {
   const args = parseSimArgs(argv, [
-    ...(['scenario', 'seed', 'hosts', 'regions', 'dcs', 'azs', 'tors', 'per-tor'] as const),
+    ...TOPOLOGY_FLAGS,
     ...(['format', 'delay', 'write', 'minutes', 'step', 'serve', 'help'] as const),
   ]);
   if (args.help) {

@@ -5,7 +5,7 @@ import fs from 'fs';
 import net from 'net';
 import os from 'os';
 import path from 'path';
-import { parseSimArgs } from './args';
+import { TOPOLOGY_FLAGS, parseSimArgs } from './args';
 import { GenerateOptions, GeneratedFile, generateScenarioFile } from './files';
 import { httpGet } from './http';
 import { culpritText } from './scenarios';
@@ -301,7 +301,7 @@ export async function startScenarioStack(
 
 async function main(argv: string[]): Promise<void> {
   const args = parseSimArgs(argv, [
-    ...(['scenario', 'seed', 'hosts', 'regions', 'dcs', 'azs', 'tors', 'per-tor'] as const),
+    ...TOPOLOGY_FLAGS,
     ...(['format', 'delay', 'minutes', 'step', 'port', 'no-live', 'help'] as const),
   ]);
   if (args.help) {

@@ -1,22 +1,20 @@
-import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 import { pingmeshOpenMetrics, startPrometheus } from '../prometheus';
+import { buildHost } from '../build';
 import { startHarnessServer } from '../server';
 
 /**
  * Starts a real Prometheus (backfilled pingmesh data) and the harness server in-process; tests read
- * HARNESS_URL. The host page is built first when harness/dist is missing. The real plugin (repo dist/)
+ * HARNESS_URL. The host page is built first when it is missing or stale. The real plugin (repo dist/)
  * is served too when it has been built; HARNESS_REAL_PLUGIN says whether.
  */
 const harnessDir = path.resolve(__dirname, '..');
 const repoDir = path.resolve(harnessDir, '..');
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  if (!existsSync(path.join(harnessDir, 'dist/index.html'))) {
-    execFileSync('npx', ['webpack', '-c', 'harness/webpack.config.ts'], { cwd: repoDir, stdio: 'inherit' });
-  }
+  buildHost();
   const prom = await startPrometheus({
     openMetrics: pingmeshOpenMetrics({
       nodes: ['a', 'b', 'c', 'd'],

@@ -1,38 +1,13 @@
-import { execFileSync } from 'node:child_process';
-import {
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readFileSync,
-  readdirSync,
-  rmSync,
-  statSync,
-  writeFileSync,
-} from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 
+import { buildHost } from '../../harness/build';
 import { startHarnessServer } from '../../harness/server';
 import { startScenarioStack } from '../../sim/prom';
 import { ENV_FILE, HarnessEnv } from './env';
 
 const root = join(__dirname, '..', '..');
-
-function newestMtime(dir: string): number {
-  return readdirSync(dir, { withFileTypes: true }).reduce((m, e) => {
-    const p = join(dir, e.name);
-    return Math.max(m, e.isDirectory() ? newestMtime(p) : statSync(p).mtimeMs);
-  }, 0);
-}
-
-/** Rebuilds the host page only when its sources changed: it is a ~20 s webpack build of Grafana's packages. */
-function ensureHarnessBuilt() {
-  const out = join(root, 'harness', 'dist', 'index.html');
-  if (existsSync(out) && statSync(out).mtimeMs > newestMtime(join(root, 'harness', 'host'))) {
-    return;
-  }
-  execFileSync('npx', ['webpack', '-c', 'harness/webpack.config.ts'], { cwd: root, stdio: 'inherit' });
-}
 
 /**
  * Two scenarios, 48 hosts each, from the simulator → promtool backfill → a real Prometheus each → a harness each
@@ -42,7 +17,7 @@ export default async function globalSetup() {
   if (!existsSync(join(root, 'dist', 'module.js'))) {
     throw new Error('dist/module.js is missing: run `npm run build` first (npm test does).');
   }
-  ensureHarnessBuilt();
+  buildHost();
   const plugins = { 'netobs-pingmesh-panel': join(root, 'dist') };
   const torDown = await startScenarioStack({ scenario: 'tor-down', seed: 1, hosts: 48, minutes: 10 });
   const spine = await startScenarioStack({ scenario: 'spine-loss', seed: 1, hosts: 48, minutes: 10 });

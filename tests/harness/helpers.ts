@@ -1,5 +1,7 @@
 import { Page, expect } from '@playwright/test';
 
+import { HarnessConfig } from '../../harness/host/config';
+import { openHarnessPage } from '../../harness/launch';
 import { TEST_IDS } from '../../src/constants';
 import { HarnessEnv } from './env';
 
@@ -33,11 +35,7 @@ export async function openHarness(
     timeRange: { from: env.fromMs, to: env.toMs },
     panels: panels.map((p) => ({ pluginId: 'netobs-pingmesh-panel', width: 1000, height: 820, ...p })),
   };
-  await page.goto(`${env.harnessUrl}/?config=${encodeURIComponent(JSON.stringify(config))}`);
-  await page.waitForFunction(
-    () => (window as unknown as { harness?: { ready?: Promise<void> } }).harness?.ready !== undefined
-  );
-  await page.evaluate(() => (window as unknown as { harness: { ready: Promise<void> } }).harness.ready);
+  await openHarnessPage(page, env.harnessUrl, config as HarnessConfig);
   return errors;
 }
 
