@@ -15,7 +15,7 @@ import {
   refIdOf,
 } from './series';
 import { LevelSpec, PairTopology, TopologyTable, UNKNOWN_GROUP, parseLevels, topologyFromFrames } from './topology';
-import { CellState, MatrixModel } from './types';
+import { CellState, MatrixModel, PairSource } from './types';
 import { conversionFactor, inputUnitOf } from './units';
 
 export interface BuildMatrixInput {
@@ -92,6 +92,11 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
     }
     return id;
   };
+  // Raw label → axis name; the model keeps it for the pair view (no per-host memory beyond the alias table).
+  const hostName = (label: string) => {
+    const host = hostIdentity(label);
+    return table.alias.get(host) ?? host;
+  };
   const identity = new Map<string, number>();
   // Table rows come sorted by labels, so one side repeats for long runs: remember the last label seen.
   let lastLabel = '';
@@ -102,8 +107,7 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
     }
     let id = identity.get(label);
     if (id === undefined) {
-      const host = hostIdentity(label);
-      id = intern(table.alias.get(host) ?? host);
+      id = intern(hostName(label));
       identity.set(label, id);
     }
     lastLabel = label;
@@ -177,6 +181,7 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
     notices,
     mapping,
     topology,
+    source: { refId, factor, hostOf: hostName },
   });
   return { model };
 }
@@ -351,11 +356,22 @@ interface AssembleInput {
   notices: string[];
   mapping: ResolvedMapping;
   topology: { levels: LevelSpec[]; table: TopologyTable; pairs: PairTopology };
+  source: PairSource;
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
-function assemble({ acc, hostNames, factor, config, theme, notices, mapping, topology }: AssembleInput): MatrixModel {
+function assemble({
+  acc,
+  hostNames,
+  factor,
+  config,
+  theme,
+  notices,
+  mapping,
+  topology,
+  source,
+}: AssembleInput): MatrixModel {
   const isSrc = new Uint8Array(hostNames.length);
   const isDst = new Uint8Array(hostNames.length);
   for (let i = 0; i < acc.length; i++) {
@@ -455,5 +471,6 @@ function assemble({ acc, hostNames, factor, config, theme, notices, mapping, top
       presetName: mapping.preset?.name,
       detected: mapping.detected,
     },
+    source,
   };
 }

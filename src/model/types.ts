@@ -41,4 +41,16 @@ export interface MatrixModel {
   duplicates: number;
   invalid: number;
   mapping: { source: string[]; destination: string[]; presetName?: string; detected: boolean };
+  /** Where the matrix came from, to find a pair's own series again (pair view). */
+  source: PairSource;
+}
+
+/** How raw series map onto the matrix: the labels are `mapping.source` / `mapping.destination`. */
+export interface PairSource {
+  /** refId of the latency query the matrix was built from. */
+  refId: string;
+  /** Multiply raw series values by this to get the field unit (same factor the matrix used). */
+  factor: number;
+  /** Raw label value → host name on the matrix axes (port stripped, topology alias applied); any value, seen or not. */
+  hostOf(raw: string): string;
 }
