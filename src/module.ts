@@ -165,5 +165,34 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
         description: 'Host names on the axes; only those that fit are drawn.',
         category: ['Display'],
         defaultValue: DEFAULT_OPTIONS.showAxisLabels,
+      })
+      .addBooleanSwitch({
+        path: 'showSearch',
+        name: 'Search box',
+        description: 'Find a host or group: it is highlighted on both axes, and Enter expands its groups to show it.',
+        category: ['Display'],
+        defaultValue: DEFAULT_OPTIONS.showSearch,
+      })
+      .addSliderInput({
+        path: 'worstPairs',
+        name: 'Worst pairs list',
+        description: 'A list of the N worst cells beside the matrix (0 = none); each opens the same drill-down.',
+        category: ['Display'],
+        defaultValue: DEFAULT_OPTIONS.worstPairs,
+        settings: { min: 0, max: 50, step: 1 },
+      })
+      .addTextInput({
+        path: 'sourceVariable',
+        name: 'Source variable',
+        description: 'Dashboard variable the cell menu sets to the source host ("Set variables"); empty = none.',
+        category: ['Drill-down'],
+        defaultValue: DEFAULT_OPTIONS.sourceVariable,
+      })
+      .addTextInput({
+        path: 'destinationVariable',
+        name: 'Destination variable',
+        description: 'Dashboard variable the cell menu sets to the destination host; empty = none.',
+        category: ['Drill-down'],
+        defaultValue: DEFAULT_OPTIONS.destinationVariable,
       });
   });

@@ -36,6 +36,13 @@ export interface PingmeshOptions {
   topologyRefIds: string;
   /** Labels on the topology series that name the host (node name or IP), comma-separated. */
   topologyHostLabels: string;
+  /** A search box above the matrix: find a host or group, highlight it on both axes and reveal it. */
+  showSearch: boolean;
+  /** Rows in the worst-pairs list beside the matrix; 0 = no list. */
+  worstPairs: number;
+  /** Dashboard variables the cell menu sets to the pair's source / destination (empty = no such action). */
+  sourceVariable: string;
+  destinationVariable: string;
 }
 
 export type Aggregation = 'max' | 'mean' | 'p50' | 'p90' | 'p99';
@@ -73,6 +80,10 @@ export const DEFAULT_OPTIONS: PingmeshOptions = {
   sortBy: 'name',
   topologyRefIds: '',
   topologyHostLabels: 'node,instance,internal_ip,host_ip,host,kubernetes_node',
+  showSearch: true,
+  worstPairs: 0,
+  sourceVariable: '',
+  destinationVariable: '',
 };
 
 /** Default field config: latency in ms with SLA-like thresholds. */

@@ -17,17 +17,23 @@ interface Props {
   fontSize: number;
   bands: { rows: number; cols: number };
   onToggle: (ids: string[]) => void;
+  /** Entry indices to emphasise (search matches). */
+  highlight?: { rows: number[]; cols: number[] };
 }
 
 /**
  * Axis text as DOM (React escapes it: label values are untrusted): entry labels where they fit, collapsed groups as
  * buttons that expand them, expanded groups as header bands that collapse them. O(rows + cols) elements at most.
  */
-export const AxisLabels = memo(function AxisLabels({ view, layout, fontSize, bands, onToggle }: Props) {
+export const AxisLabels = memo(function AxisLabels({ view, layout, fontSize, bands, onToggle, highlight }: Props) {
   const styles = useStyles2(getStyles);
   const { rows, cols } = view.matrix;
   const rowBandsW = bands.rows * BAND;
   const colBandsH = bands.cols * BAND;
+  const marked = {
+    row: new Set(highlight?.rows),
+    col: new Set(highlight?.cols),
+  };
 
   const entry = (axis: 'row' | 'col', e: AxisEntry, i: number) => {
     const isRow = axis === 'row';
@@ -44,7 +50,8 @@ export const AxisLabels = memo(function AxisLabels({ view, layout, fontSize, ban
           height: layout.colGutter - colBandsH - 6,
           fontSize,
         };
-    const className = cx(styles.label, isRow ? styles.row : styles.col);
+    const hit = marked[axis].has(i);
+    const className = cx(styles.label, isRow ? styles.row : styles.col, hit && styles.hit);
     const testId = isRow ? TEST_IDS.rowLabel : TEST_IDS.colLabel;
     if (e.kind === 'group') {
       return (
@@ -54,6 +61,7 @@ export const AxisLabels = memo(function AxisLabels({ view, layout, fontSize, ban
           data-testid={testId}
           data-index={i}
           data-group={e.node.id}
+          data-hit={hit || undefined}
           className={cx(className, styles.button)}
           style={style}
           title={`${e.label}: ${e.end - e.start} hosts (click to expand)`}
@@ -65,7 +73,15 @@ export const AxisLabels = memo(function AxisLabels({ view, layout, fontSize, ban
       );
     }
     return (
-      <div key={`${axis}${i}`} data-testid={testId} data-index={i} className={className} style={style} title={e.label}>
+      <div
+        key={`${axis}${i}`}
+        data-testid={testId}
+        data-index={i}
+        data-hit={hit || undefined}
+        className={className}
+        style={style}
+        title={e.label}
+      >
         {e.label}
       </div>
     );
@@ -119,13 +135,26 @@ export const AxisLabels = memo(function AxisLabels({ view, layout, fontSize, ban
 
   return (
     <>
-      {labelIndices(rows.length, layout.rowLabelEvery).map((i) => entry('row', rows[i], i))}
-      {labelIndices(cols.length, layout.colLabelEvery).map((i) => entry('col', cols[i], i))}
+      {shown(labelIndices(rows.length, layout.rowLabelEvery), layout.rowGutter, highlight?.rows).map((i) =>
+        entry('row', rows[i], i)
+      )}
+      {shown(labelIndices(cols.length, layout.colLabelEvery), layout.colGutter, highlight?.cols).map((i) =>
+        entry('col', cols[i], i)
+      )}
       {layout.rowGutter > 0 && view.rowHeaders.map((h) => header('row', h, rowLevels))}
       {layout.colGutter > 0 && view.colHeaders.map((h) => header('col', h, colLevels))}
     </>
   );
 });
+
+/** The labels that fit, plus matched ones even where labels are thinned out (when there is a gutter at all). */
+function shown(fit: number[], gutter: number, hits: number[] | undefined): number[] {
+  if (!hits || hits.length === 0 || gutter <= 0) {
+    return fit;
+  }
+  const set = new Set(fit);
+  return [...fit, ...hits.filter((i) => !set.has(i))];
+}
 
 const getStyles = (theme: GrafanaTheme2) => ({
   label: css({
@@ -139,6 +168,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     unicodeBidi: 'isolate',
   }),
   row: css({ textAlign: 'right', transform: 'translateY(-50%)' }),
+  hit: css({ color: theme.colors.primary.text, fontWeight: theme.typography.fontWeightBold }),
   col: css({
     writingMode: 'vertical-rl',
     transform: 'translateX(-50%) rotate(180deg)',

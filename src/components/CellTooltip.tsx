@@ -1,12 +1,14 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
-import { Portal, VizTooltipContainer, useStyles2 } from '@grafana/ui';
+import { IconButton, Portal, VizTooltipContainer, useStyles2 } from '@grafana/ui';
 import React, { useMemo } from 'react';
 
 import { TEST_IDS } from '../constants';
 import { ViewMatrix } from '../model/aggregate';
 import { describeCell } from '../render/describe';
 import { Painted } from '../render/paint';
+import { Layout } from '../layout/layout';
+import { ActionButtons, CellAction } from './CellActions';
 import { Hover, HoverStore, useHover } from './hoverStore';
 
 interface Props {
@@ -14,48 +16,109 @@ interface Props {
   view: ViewMatrix;
   /** The painted cells: the swatch is the cell's own pixel, not a colour computed again. */
   painted: Painted;
+  /** While a tooltip is pinned the hover one stays away. */
+  hidden?: boolean;
 }
 
 /** The panel's single tooltip: source, destination, value with unit, state. */
-export function CellTooltip({ store, view, painted }: Props) {
+export function CellTooltip({ store, view, painted, hidden }: Props) {
   const hover = useHover(store);
-  if (!hover || hover.row >= view.rows.length || hover.col >= view.cols.length) {
+  if (hidden || !hover || hover.row >= view.rows.length || hover.col >= view.cols.length) {
     return null;
   }
   return <TooltipBox view={view} painted={painted} hover={hover} />;
 }
 
 function TooltipBox({ view, painted, hover }: { view: ViewMatrix; painted: Painted; hover: Hover }) {
+  return (
+    <Portal>
+      <VizTooltipContainer position={{ x: hover.clientX, y: hover.clientY }} offset={{ x: 12, y: 12 }}>
+        <CellDetails view={view} painted={painted} row={hover.row} col={hover.col} testId={TEST_IDS.tooltip} />
+      </VizTooltipContainer>
+    </Portal>
+  );
+}
+
+interface PinnedProps {
+  view: ViewMatrix;
+  painted: Painted;
+  row: number;
+  col: number;
+  layout: Layout;
+  /** Size of the area the card must stay in, relative to the matrix' top-left corner. */
+  bounds: { w: number; h: number };
+  actions: CellAction[];
+  onClose: () => void;
+}
+
+/**
+ * The selected cell's tooltip, pinned beside the cell (it follows the layout, not the mouse) with the cell's actions.
+ * Clicks inside it stay inside it.
+ */
+export function PinnedTooltip({ view, painted, row, col, layout, bounds, actions, onClose }: PinnedProps) {
   const styles = useStyles2(getStyles);
-  const { row, col } = hover;
+  const x = (col + 1) * layout.cellW + 8;
+  const y = row * layout.cellH;
+  const left = x < bounds.w / 2 || x + 200 < bounds.w;
+  const top = y < bounds.h / 2;
+  const style: React.CSSProperties = {
+    ...(left ? { left: x } : { right: layout.w - col * layout.cellW + 8 }),
+    ...(top ? { top: y } : { bottom: layout.h - (row + 1) * layout.cellH }),
+  };
+  const stop = (e: React.SyntheticEvent) => e.stopPropagation();
+  return (
+    <div
+      className={styles.pinned}
+      style={style}
+      data-testid={TEST_IDS.pinned}
+      onClick={stop}
+      onPointerMove={stop}
+      onContextMenu={stop}
+      onKeyDown={(e) => e.key !== 'Escape' && stop(e)}
+    >
+      <div className={styles.close}>
+        <IconButton name="times" size="sm" tooltip="Unpin (Esc)" onClick={onClose} />
+      </div>
+      <CellDetails view={view} painted={painted} row={row} col={col} />
+      <ActionButtons actions={actions} />
+    </div>
+  );
+}
+
+interface DetailsProps {
+  view: ViewMatrix;
+  painted: Painted;
+  row: number;
+  col: number;
+  testId?: string;
+}
+
+function CellDetails({ view, painted, row, col, testId }: DetailsProps) {
+  const styles = useStyles2(getStyles);
   const d = useMemo(() => describeCell(view, row, col), [view, row, col]);
   const i = (row * view.cols.length + col) * 4;
   const px = painted.rgba;
   const swatch = `rgba(${px[i]}, ${px[i + 1]}, ${px[i + 2]}, ${px[i + 3] / 255})`;
   return (
-    <Portal>
-      <VizTooltipContainer position={{ x: hover.clientX, y: hover.clientY }} offset={{ x: 12, y: 12 }}>
-        <div className={styles.box} data-testid={TEST_IDS.tooltip} role="tooltip">
-          <div className={styles.pair}>
-            <span data-testid={TEST_IDS.tooltipSource}>{d.source}</span>
-            <span className={styles.arrow}> → </span>
-            <span data-testid={TEST_IDS.tooltipDestination}>{d.destination}</span>
-          </div>
-          <div className={styles.value}>
-            <span className={styles.swatch} style={{ background: swatch }} />
-            <span data-testid={TEST_IDS.tooltipValue}>{d.value}</span>
-          </div>
-          <div className={styles.state} data-testid={TEST_IDS.tooltipState}>
-            {d.state}
-          </div>
-          {d.pairs && (
-            <div className={styles.state} data-testid={TEST_IDS.tooltipPairs}>
-              {d.pairs}
-            </div>
-          )}
+    <div className={styles.box} data-testid={testId} role="tooltip">
+      <div className={styles.pair}>
+        <span data-testid={TEST_IDS.tooltipSource}>{d.source}</span>
+        <span className={styles.arrow}> → </span>
+        <span data-testid={TEST_IDS.tooltipDestination}>{d.destination}</span>
+      </div>
+      <div className={styles.value}>
+        <span className={styles.swatch} style={{ background: swatch }} />
+        <span data-testid={TEST_IDS.tooltipValue}>{d.value}</span>
+      </div>
+      <div className={styles.state} data-testid={TEST_IDS.tooltipState}>
+        {d.state}
+      </div>
+      {d.pairs && (
+        <div className={styles.state} data-testid={TEST_IDS.tooltipPairs}>
+          {d.pairs}
         </div>
-      </VizTooltipContainer>
-    </Portal>
+      )}
+    </div>
   );
 }
 
@@ -66,4 +129,18 @@ const getStyles = (theme: GrafanaTheme2) => ({
   value: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), fontSize: theme.typography.h5.fontSize }),
   swatch: css({ width: 12, height: 12, borderRadius: theme.shape.radius.default, flex: 'none' }),
   state: css({ color: theme.colors.text.secondary }),
+  pinned: css({
+    position: 'absolute',
+    zIndex: theme.zIndex.tooltip,
+    cursor: 'auto',
+    minWidth: 200,
+    maxWidth: 360,
+    padding: theme.spacing(1),
+    paddingRight: theme.spacing(3),
+    background: theme.colors.background.elevated,
+    border: `1px solid ${theme.colors.border.weak}`,
+    borderRadius: theme.shape.radius.default,
+    boxShadow: theme.shadows.z2,
+  }),
+  close: css({ position: 'absolute', top: theme.spacing(0.5), right: theme.spacing(0.5) }),
 });

@@ -1,7 +1,7 @@
-import { css } from '@emotion/css';
+import { css, cx } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { useStyles2 } from '@grafana/ui';
-import React from 'react';
+import React, { memo } from 'react';
 
 import { Layout } from '../layout/layout';
 import { HoverStore, useHover } from './hoverStore';
@@ -28,7 +28,54 @@ export function Crosshair({ store, layout, rows, cols }: Props) {
   );
 }
 
+interface BandsProps {
+  rows: number[];
+  cols: number[];
+  layout: Layout;
+  /** Search matches are tinted; the selected pair's row and column are outlined in the primary colour. */
+  tone: 'search' | 'selected';
+}
+
+const MAX_BANDS = 200;
+
+/** Rows and columns marked over the matrix: search matches, or the selected cell's row and column. */
+export const Bands = memo(function Bands({ rows, cols, layout, tone }: BandsProps) {
+  const styles = useStyles2(getStyles);
+  const cls = tone === 'search' ? styles.search : styles.selected;
+  return (
+    <>
+      {rows.slice(0, MAX_BANDS).map((r) => (
+        <div
+          key={`r${r}`}
+          data-testid={`pingmesh-band-${tone}`}
+          data-row={r}
+          className={cx(styles.row, cls)}
+          style={{ top: r * layout.cellH, height: layout.cellH }}
+        />
+      ))}
+      {cols.slice(0, MAX_BANDS).map((c) => (
+        <div
+          key={`c${c}`}
+          data-testid={`pingmesh-band-${tone}`}
+          data-col={c}
+          className={cx(styles.col, cls)}
+          style={{ left: c * layout.cellW, width: layout.cellW }}
+        />
+      ))}
+    </>
+  );
+});
+
 const getStyles = (theme: GrafanaTheme2) => ({
+  search: css({
+    background: theme.colors.primary.transparent,
+    boxShadow: `inset 0 0 0 1px ${theme.colors.primary.border}`,
+    opacity: 1,
+  }),
+  selected: css({
+    boxShadow: `inset 0 0 0 2px ${theme.colors.primary.main}`,
+    opacity: 0.9,
+  }),
   row: css({
     position: 'absolute',
     left: 0,

@@ -1,44 +1,68 @@
 import { css } from '@emotion/css';
-import { GrafanaTheme2 } from '@grafana/data';
+import { GrafanaTheme2, InterpolateFunction } from '@grafana/data';
 import { useStyles2, useTheme2 } from '@grafana/ui';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import { TEST_IDS } from '../constants';
-import { cellAt, computeLayout } from '../layout/layout';
+import { PairRef } from '../drill/pair';
+import { Rect, cellAt, computeLayout, panelAreas } from '../layout/layout';
 import { AxisEntry } from '../model/hierarchy';
+import { SearchHit, findEntry, reveal, searchHits } from '../model/navigate';
 import { MatrixModel } from '../model/types';
-import { Zoom, buildView } from '../model/view';
+import { buildView } from '../model/view';
 import { timed } from '../perf';
 import { describeCell } from '../render/describe';
 import { paintCells } from '../render/paint';
+import { worstCells } from '../render/worst';
 import { PingmeshOptions } from '../types';
 import { AxisLabels, BAND } from './AxisLabels';
 import { Breadcrumb } from './Breadcrumb';
-import { CellTooltip } from './CellTooltip';
-import { Crosshair } from './Crosshair';
+import { CellMenu, cellActions } from './CellActions';
+import { CellTooltip, PinnedTooltip } from './CellTooltip';
+import { Crosshair, Bands } from './Crosshair';
 import { HoverStore } from './hoverStore';
 import { MatrixCanvas, separatorsOf } from './MatrixCanvas';
+import { DrillData, PairView } from './PairView';
+import { SearchBar } from './SearchBar';
+import { usePanelUrlState } from './usePanelUrlState';
 import { useTextWidth } from './useTextWidth';
+import { WorstList } from './WorstList';
 
 interface Props {
   model: MatrixModel;
   options: PingmeshOptions;
   width: number;
   height: number;
+  drill: DrillData;
+  panelId: number;
+  replaceVariables: InterpolateFunction;
 }
 
 const FONT_SIZE = 11;
 const FOOTER = 20;
 const GROUP_PREFIX = '▸ ';
 
-export function MatrixView({ model, options, width, height }: Props) {
+interface Menu {
+  row: number;
+  col: number;
+  x: number;
+  y: number;
+}
+
+export function MatrixView({ model, options, width, height, drill, panelId, replaceVariables }: Props) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const measure = useTextWidth(FONT_SIZE, theme.typography.fontFamily);
 
-  // Expansion and zoom are keyed by group ids, so they survive refreshes that bring new data.
+  // Expansion, zoom and the selected pair are keyed by names and group ids, so they survive refreshes; zoom and the
+  // selected pair are also in the URL, so a shared link opens the same view.
+  const [urlState, setUrlState] = usePanelUrlState(panelId);
   const [toggled, setToggled] = useState<ReadonlySet<string>>(() => new Set());
-  const [zoomStack, setZoom] = useState<Zoom[]>([]);
+  const zoomStack = urlState.zoom;
+  const selected = urlState.selected;
+  const setZoom = useCallback((zoom: typeof zoomStack) => setUrlState((s) => ({ ...s, zoom })), [setUrlState]);
+  const setSelected = useCallback((sel?: PairRef) => setUrlState((s) => ({ ...s, selected: sel })), [setUrlState]);
+
   const { aggregation, sortBy, startLevel } = options;
   const view = useMemo(
     () => timed('pingmesh:view', () => buildView({ model, startLevel, toggled, zoom: zoomStack, aggregation, sortBy })),
@@ -47,6 +71,14 @@ export function MatrixView({ model, options, width, height }: Props) {
   const { matrix } = view;
   const nRows = matrix.rows.length;
   const nCols = matrix.cols.length;
+
+  const pairOpen = selected !== undefined;
+  const areas = useMemo(
+    () => panelAreas({ width, height, toolbar: options.showSearch, list: options.worstPairs > 0, pair: pairOpen }),
+    [width, height, options.showSearch, options.worstPairs, pairOpen]
+  );
+  const area = areas.matrix;
+  const { w: areaW, h: areaH } = area;
 
   const labelWidths = useMemo(
     () => ({ rows: maxLabelWidth(matrix.rows, measure), cols: maxLabelWidth(matrix.cols, measure) }),
@@ -57,8 +89,8 @@ export function MatrixView({ model, options, width, height }: Props) {
   const layout = useMemo(
     () =>
       computeLayout({
-        width,
-        height,
+        width: areaW,
+        height: areaH,
         rows: nRows,
         cols: nCols,
         rowLabelWidth: labelWidths.rows + bands.rows * BAND,
@@ -67,15 +99,20 @@ export function MatrixView({ model, options, width, height }: Props) {
         fontSize: FONT_SIZE,
         footer: FOOTER,
       }),
-    [width, height, nRows, nCols, labelWidths, bands.rows, bands.cols, options.showAxisLabels]
+    [areaW, areaH, nRows, nCols, labelWidths, bands.rows, bands.cols, options.showAxisLabels]
   );
   const painted = useMemo(() => timed('pingmesh:paint', () => paintCells(matrix, theme)), [matrix, theme]);
   const separators = useMemo(() => ({ rows: separatorsOf(matrix.rows), cols: separatorsOf(matrix.cols) }), [matrix]);
+  const worst = useMemo(
+    () => (options.worstPairs > 0 ? worstCells(matrix, painted, options.worstPairs) : []),
+    [matrix, painted, options.worstPairs]
+  );
 
   const [hovers] = useState(() => new HoverStore());
   useEffect(() => () => hovers.dispose(), [hovers]);
   const [focus, setFocus] = useState<{ row: number; col: number } | undefined>();
-  const root = useRef<HTMLDivElement>(null);
+  const [menu, setMenu] = useState<Menu | undefined>();
+  const grid = useRef<HTMLDivElement>(null);
 
   const toggle = useCallback((ids: string[]) => {
     setToggled((prev) => {
@@ -86,26 +123,73 @@ export function MatrixView({ model, options, width, height }: Props) {
     setFocus(undefined);
   }, []);
 
-  /** A group cell zooms into row group × column group; a cell with one group side expands that group in place. */
+  /** Host cell: the pair view. Group × group: zoom in. One group side: expand that group in place. */
   const openCell = useCallback(
     (row: number, col: number) => {
       const re = matrix.rows[row];
       const ce = matrix.cols[col];
-      if (re.kind === 'group' && ce.kind === 'group') {
+      if (re.kind === 'host' && ce.kind === 'host') {
+        setSelected({ source: re.label, destination: ce.label });
+      } else if (re.kind === 'group' && ce.kind === 'group') {
         setZoom([...view.zoom, { row: re.node.id, col: ce.node.id }]);
         setFocus(undefined);
         hovers.clear();
-      } else if (re.kind === 'group' || ce.kind === 'group') {
+      } else {
         toggle([re, ce].filter((e) => e.kind === 'group').map((e) => e.node.id));
       }
     },
-    [matrix, view.zoom, toggle, hovers]
+    [matrix, view.zoom, toggle, hovers, setZoom, setSelected]
+  );
+
+  // Where the selected pair is drawn (it may be hidden inside a collapsed group).
+  const hostIndex = useMemo(() => ({ rows: hostPositions(matrix.rows), cols: hostPositions(matrix.cols) }), [matrix]);
+  const pinned =
+    selected && hostIndex.rows.has(selected.source) && hostIndex.cols.has(selected.destination)
+      ? { row: hostIndex.rows.get(selected.source)!, col: hostIndex.cols.get(selected.destination)! }
+      : undefined;
+
+  // Search: matches highlighted on both axes; Enter reveals the next one.
+  const [query, setQuery] = useState('');
+  const [hitIndex, setHitIndex] = useState(0);
+  const [revealed, setRevealed] = useState(false);
+  const hits = useMemo(() => searchHits(model, view, query), [model, view, query]);
+  const activeHit: SearchHit | undefined = hits[Math.min(hitIndex, hits.length - 1)];
+  const highlight = useMemo(() => {
+    if (!activeHit) {
+      return undefined;
+    }
+    const on = (entries: AxisEntry[], tree: typeof view.rowTree, names: string[]) =>
+      entries.flatMap((e, i) => (findEntry([e], activeHit, tree, names) === 0 ? [i] : []));
+    return {
+      rows: on(matrix.rows, view.rowTree, model.rows),
+      cols: on(matrix.cols, view.colTree, model.cols),
+    };
+  }, [activeHit, matrix, view, model]);
+  const step = useCallback(
+    (by: 1 | -1) => {
+      if (hits.length === 0) {
+        return;
+      }
+      const next = revealed ? (hitIndex + by + hits.length) % hits.length : Math.min(hitIndex, hits.length - 1);
+      const hit = hits[next];
+      const shown = reveal({ model, view, startLevel, toggled, zoom: view.zoom, hit });
+      // The match gets the keyboard focus cell: its row × its column (or the first of the other axis).
+      const after = buildView({ model, startLevel, toggled: shown.toggled, zoom: shown.zoom, aggregation, sortBy });
+      const row = findEntry(after.matrix.rows, hit, after.rowTree, model.rows);
+      const col = findEntry(after.matrix.cols, hit, after.colTree, model.cols);
+      setHitIndex(next);
+      setRevealed(true);
+      setToggled(shown.toggled);
+      setZoom(shown.zoom);
+      setFocus(row >= 0 || col >= 0 ? { row: Math.max(0, row), col: Math.max(0, col) } : undefined);
+    },
+    [hits, hitIndex, revealed, model, view, startLevel, toggled, aggregation, sortBy, setZoom]
   );
 
   const hitTest = useCallback(
     (e: React.PointerEvent | React.MouseEvent) => {
-      const box = root.current!.getBoundingClientRect();
-      return cellAt(layout, nRows, nCols, e.clientX - box.left, e.clientY - box.top);
+      const box = grid.current!.getBoundingClientRect();
+      return cellAt({ ...layout, x: 0, y: 0 }, nRows, nCols, e.clientX - box.left, e.clientY - box.top);
     },
     [layout, nRows, nCols]
   );
@@ -123,20 +207,41 @@ export function MatrixView({ model, options, width, height }: Props) {
     (e: React.MouseEvent) => {
       const hit = hitTest(e);
       if (hit) {
+        setFocus(hit);
         openCell(hit.row, hit.col);
       }
     },
     [hitTest, openCell]
   );
+  const onContextMenu = useCallback(
+    (e: React.MouseEvent) => {
+      const hit = hitTest(e);
+      if (hit) {
+        e.preventDefault();
+        setMenu({ ...hit, x: e.clientX, y: e.clientY });
+      }
+    },
+    [hitTest, setMenu]
+  );
 
-  const onKeyDown = useCallback(
+  const menuAt = useCallback(
+    (row: number, col: number) => {
+      const box = grid.current!.getBoundingClientRect();
+      setMenu({ row, col, x: box.left + (col + 1) * layout.cellW, y: box.top + (row + 1) * layout.cellH });
+    },
+    [layout, setMenu]
+  );
+
+  const onGridKeyDown = useCallback(
     (e: React.KeyboardEvent) => {
-      if (e.key === 'Escape') {
-        setFocus(undefined);
+      if (e.key === 'Enter' && focus) {
+        e.preventDefault();
+        openCell(focus.row, focus.col);
         return;
       }
-      if (e.key === 'Enter' && focus) {
-        openCell(focus.row, focus.col);
+      if ((e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) && focus) {
+        e.preventDefault();
+        menuAt(focus.row, focus.col);
         return;
       }
       const delta = MOVES[e.key];
@@ -151,7 +256,26 @@ export function MatrixView({ model, options, width, height }: Props) {
           : { row: clamp(f.row + delta[0], nRows), col: clamp(f.col + delta[1], nCols) };
       });
     },
-    [focus, openCell, nRows, nCols]
+    [focus, openCell, menuAt, nRows, nCols]
+  );
+
+  // Esc anywhere in the panel closes what is open, innermost first: menu (its own handler), pair view, focus cell.
+  const onRootKeyDown = useCallback(
+    (e: React.KeyboardEvent) => {
+      if (e.key !== 'Escape' || menu) {
+        return;
+      }
+      if (selected) {
+        setSelected(undefined);
+        grid.current?.focus();
+      } else if (focus) {
+        setFocus(undefined);
+      } else {
+        return;
+      }
+      e.stopPropagation();
+    },
+    [menu, selected, focus, setSelected]
   );
 
   const focusText = useMemo(() => {
@@ -162,70 +286,185 @@ export function MatrixView({ model, options, width, height }: Props) {
     return [`${d.source} → ${d.destination}: ${d.value}, ${d.state}`, d.pairs].filter(Boolean).join('. ');
   }, [focus, matrix, nRows, nCols]);
 
+  const actionsFor = useCallback(
+    (row: number, col: number) =>
+      cellActions({
+        model,
+        view: matrix,
+        trees: { rows: view.rowTree, cols: view.colTree },
+        row,
+        col,
+        drill,
+        options,
+        replaceVariables,
+        onOpenPair: setSelected,
+        onOpenGroup: openCell,
+      }),
+    [model, matrix, view, drill, options, replaceVariables, setSelected, openCell]
+  );
+  const pinRow = pinned?.row;
+  const pinCol = pinned?.col;
+  const pinnedActions = useMemo(
+    () => (pinRow !== undefined && pinCol !== undefined ? actionsFor(pinRow, pinCol) : []),
+    [pinRow, pinCol, actionsFor]
+  );
+  const onWorst = useCallback(
+    (row: number, col: number) => {
+      setFocus({ row, col });
+      openCell(row, col);
+    },
+    [openCell]
+  );
+
   const pooled = layout.cellW * dpr < 1 || layout.cellH * dpr < 1;
   const footer = [
     model.mapping.presetName && `${model.mapping.detected ? 'Detected' : 'Preset'}: ${model.mapping.presetName}`,
     pooled && `${nRows} × ${nCols} cells on fewer pixels: each pixel shows the worst of its cells`,
     ...model.notices,
   ].filter(Boolean);
-  const summary = `Pingmesh matrix, ${nRows} sources × ${nCols} destinations. Arrow keys move between cells; Enter opens a group.`;
+  const summary = `Pingmesh matrix, ${nRows} sources × ${nCols} destinations. Arrow keys move between cells; Enter opens the pair view or a group; Shift+F10 opens the cell menu.`;
 
   return (
-    <div ref={root} className={styles.root} data-testid={TEST_IDS.panel} style={{ width, height }}>
-      <div
-        className={styles.matrix}
-        style={{ left: layout.x, top: layout.y, width: layout.w, height: layout.h }}
-        tabIndex={0}
-        role="grid"
-        aria-label={summary}
-        aria-rowcount={nRows}
-        aria-colcount={nCols}
-        onKeyDown={onKeyDown}
-        onPointerMove={onPointerMove}
-        onPointerLeave={onPointerLeave}
-        onClick={onClick}
-      >
-        <MatrixCanvas painted={painted} rows={nRows} cols={nCols} layout={layout} separators={separators} />
-        <Crosshair store={hovers} layout={layout} rows={nRows} cols={nCols} />
-        {focus && (
-          <div
-            data-testid={TEST_IDS.focus}
-            className={styles.focus}
-            style={{
-              left: focus.col * layout.cellW,
-              top: focus.row * layout.cellH,
-              width: layout.cellW,
-              height: layout.cellH,
+    <div className={styles.root} data-testid={TEST_IDS.panel} style={{ width, height }} onKeyDown={onRootKeyDown}>
+      {areas.toolbar && (
+        <div className={styles.area} style={rect(areas.toolbar)}>
+          <SearchBar
+            query={query}
+            hits={hits.length}
+            index={Math.min(hitIndex, Math.max(0, hits.length - 1))}
+            width={areas.toolbar.w}
+            onQuery={(q) => {
+              setQuery(q);
+              setHitIndex(0);
+              setRevealed(false);
             }}
+            onStep={step}
+          />
+        </div>
+      )}
+      <div className={styles.area} style={rect(area)}>
+        <div
+          ref={grid}
+          className={styles.matrix}
+          style={{ left: layout.x, top: layout.y, width: layout.w, height: layout.h }}
+          tabIndex={0}
+          role="grid"
+          aria-label={summary}
+          aria-rowcount={nRows}
+          aria-colcount={nCols}
+          onKeyDown={onGridKeyDown}
+          onPointerMove={onPointerMove}
+          onPointerLeave={onPointerLeave}
+          onClick={onClick}
+          onContextMenu={onContextMenu}
+        >
+          <MatrixCanvas painted={painted} rows={nRows} cols={nCols} layout={layout} separators={separators} />
+          {highlight && <Bands rows={highlight.rows} cols={highlight.cols} layout={layout} tone="search" />}
+          {pinned && <Bands rows={[pinned.row]} cols={[pinned.col]} layout={layout} tone="selected" />}
+          <Crosshair store={hovers} layout={layout} rows={nRows} cols={nCols} />
+          {focus && focus.row < nRows && focus.col < nCols && (
+            <div
+              data-testid={TEST_IDS.focus}
+              data-row={focus.row}
+              data-col={focus.col}
+              className={styles.focus}
+              style={{
+                left: focus.col * layout.cellW,
+                top: focus.row * layout.cellH,
+                width: layout.cellW,
+                height: layout.cellH,
+              }}
+            />
+          )}
+          {pinned && (
+            <PinnedTooltip
+              view={matrix}
+              painted={painted}
+              row={pinned.row}
+              col={pinned.col}
+              layout={layout}
+              bounds={{ w: area.w - layout.x, h: area.h - layout.y }}
+              actions={pinnedActions.filter((a) => a.id !== 'pair')}
+              onClose={() => setSelected(undefined)}
+            />
+          )}
+        </div>
+        <AxisLabels
+          view={view}
+          layout={layout}
+          fontSize={FONT_SIZE}
+          bands={bands}
+          onToggle={toggle}
+          highlight={highlight}
+        />
+        {view.zoom.length > 0 && (
+          <Breadcrumb
+            zoom={view.zoom}
+            view={view}
+            onNavigate={(depth) => setZoom(view.zoom.slice(0, depth))}
+            width={layout.x}
           />
         )}
+        {footer.length > 0 && (
+          <div
+            className={styles.footer}
+            data-testid={TEST_IDS.notices}
+            style={{ height: FOOTER }}
+            title={footer.join('\n')}
+          >
+            {footer.join(' · ')}
+          </div>
+        )}
       </div>
-      <AxisLabels view={view} layout={layout} fontSize={FONT_SIZE} bands={bands} onToggle={toggle} />
-      {view.zoom.length > 0 && (
-        <Breadcrumb
-          zoom={view.zoom}
-          view={view}
-          onNavigate={(depth) => setZoom(view.zoom.slice(0, depth))}
-          width={layout.x}
-        />
-      )}
       <div className={styles.srOnly} aria-live="polite" data-testid={TEST_IDS.live}>
         {focusText}
       </div>
-      {footer.length > 0 && (
-        <div
-          className={styles.footer}
-          data-testid={TEST_IDS.notices}
-          style={{ height: FOOTER }}
-          title={footer.join('\n')}
-        >
-          {footer.join(' · ')}
+      {areas.list && (
+        <div className={styles.area} style={rect(areas.list)}>
+          <WorstList
+            view={matrix}
+            painted={painted}
+            cells={worst}
+            width={areas.list.w}
+            height={areas.list.h}
+            onOpen={onWorst}
+          />
         </div>
       )}
-      <CellTooltip store={hovers} view={matrix} painted={painted} />
+      {areas.pair && selected && (
+        <div className={styles.area} style={rect(areas.pair)}>
+          <PairView
+            model={model}
+            drill={drill}
+            pair={selected}
+            width={areas.pair.w}
+            height={areas.pair.h}
+            actions={pinnedActions}
+            onClose={() => {
+              setSelected(undefined);
+              grid.current?.focus();
+            }}
+          />
+        </div>
+      )}
+      {menu && menu.row < nRows && menu.col < nCols && (
+        <CellMenu
+          x={menu.x}
+          y={menu.y}
+          title={`${matrix.rows[menu.row].label} → ${matrix.cols[menu.col].label}`}
+          actions={actionsFor(menu.row, menu.col)}
+          onClose={() => {
+            setMenu(undefined);
+            grid.current?.focus();
+          }}
+        />
+      )}
+      <CellTooltip store={hovers} view={matrix} painted={painted} hidden={pinned !== undefined} />
     </div>
   );
 }
+
+const rect = (r: Rect) => ({ left: r.x, top: r.y, width: r.w, height: r.h });
 
 const MOVES: Record<string, [number, number]> = {
   ArrowUp: [-1, 0],
@@ -235,6 +474,12 @@ const MOVES: Record<string, [number, number]> = {
   Home: [0, -Infinity],
   End: [0, Infinity],
 };
+
+function hostPositions(entries: AxisEntry[]): Map<string, number> {
+  const out = new Map<string, number>();
+  entries.forEach((e, i) => e.kind === 'host' && out.set(e.label, i));
+  return out;
+}
 
 function maxLabelWidth(entries: AxisEntry[], measure: (s: string) => number): number {
   let longest = '';
@@ -254,6 +499,7 @@ function bandCount(headers: Array<{ level: number }>): number {
 
 const getStyles = (theme: GrafanaTheme2) => ({
   root: css({ position: 'relative', overflow: 'hidden' }),
+  area: css({ position: 'absolute' }),
   matrix: css({
     position: 'absolute',
     outline: 'none',

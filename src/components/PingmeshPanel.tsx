@@ -9,10 +9,12 @@ import { buildMatrix } from '../model/buildMatrix';
 import { timed } from '../perf';
 import { ModelOptions, PingmeshOptions, pickModelOptions } from '../types';
 import { MatrixView } from './MatrixView';
+import { DrillData } from './PairView';
 
 const MODEL_MARK = 'pingmesh:model';
 
-export function PingmeshPanel({ data, options, width, height, id, fieldConfig }: PanelProps<PingmeshOptions>) {
+export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
+  const { data, options, width, height, id, fieldConfig, timeRange, timeZone, replaceVariables } = props;
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
 
@@ -24,6 +26,11 @@ export function PingmeshPanel({ data, options, width, height, id, fieldConfig }:
   const result = useMemo(
     () => timed(MODEL_MARK, () => buildMatrix({ frames: data.series, options: modelOptions, theme })),
     [data.series, modelOptions, theme]
+  );
+
+  const drill = useMemo<DrillData>(
+    () => ({ frames: data.series, request: data.request, timeRange, timeZone }),
+    [data.series, data.request, timeRange, timeZone]
   );
 
   if (data.series.length === 0) {
@@ -40,7 +47,17 @@ export function PingmeshPanel({ data, options, width, height, id, fieldConfig }:
       </div>
     );
   }
-  return <MatrixView model={result.model} options={options} width={width} height={height} />;
+  return (
+    <MatrixView
+      model={result.model}
+      options={options}
+      width={width}
+      height={height}
+      drill={drill}
+      panelId={id}
+      replaceVariables={replaceVariables}
+    />
+  );
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({

@@ -1,4 +1,4 @@
-import { cellAt, computeLayout, labelIndices } from './layout';
+import { cellAt, computeLayout, labelIndices, TOOLBAR_HEIGHT, panelAreas } from './layout';
 
 const base = {
   width: 800,
@@ -58,5 +58,28 @@ describe('labelIndices', () => {
   it('thins labels', () => {
     expect(labelIndices(7, 3)).toEqual([0, 3, 6]);
     expect(labelIndices(7, 0)).toEqual([]);
+  });
+});
+
+describe('panelAreas', () => {
+  it('gives the whole panel to the matrix when nothing else is on', () => {
+    expect(panelAreas({ width: 800, height: 400, toolbar: false, list: false, pair: false })).toEqual({
+      matrix: { x: 0, y: 0, w: 800, h: 400 },
+    });
+  });
+  it('puts the toolbar on top, the list on the right and the pair view beside a wide matrix', () => {
+    const a = panelAreas({ width: 1200, height: 500, toolbar: true, list: true, pair: true });
+    expect(a.toolbar).toEqual({ x: 0, y: 0, w: 1200, h: TOOLBAR_HEIGHT });
+    expect(a.list).toEqual({ x: 940, y: TOOLBAR_HEIGHT, w: 260, h: 500 - TOOLBAR_HEIGHT });
+    expect(a.matrix).toEqual({ x: 0, y: TOOLBAR_HEIGHT, w: 470, h: 500 - TOOLBAR_HEIGHT });
+    expect(a.pair).toEqual({ x: 470, y: TOOLBAR_HEIGHT, w: 470, h: 500 - TOOLBAR_HEIGHT });
+  });
+  it('puts the pair view below a tall matrix, and drops parts that do not fit', () => {
+    const a = panelAreas({ width: 400, height: 700, toolbar: true, list: true, pair: true });
+    expect(a.list).toBeUndefined(); // 35 % of 400 is narrower than a readable list
+    expect(a.pair!.y).toBeGreaterThan(a.matrix.y);
+    expect(a.matrix.h + a.pair!.h).toBe(700 - TOOLBAR_HEIGHT);
+    const tiny = panelAreas({ width: 300, height: 140, toolbar: true, list: false, pair: false });
+    expect(tiny.toolbar).toBeUndefined();
   });
 });

@@ -104,3 +104,66 @@ export function labelIndices(n: number, every: number): number[] {
 export function estimateTextWidth(text: string, fontSize: number): number {
   return text.length * fontSize * 0.6;
 }
+
+export interface Rect {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface AreasInput {
+  width: number;
+  height: number;
+  /** A search bar above the matrix. */
+  toolbar: boolean;
+  /** The worst-pairs list beside the matrix. */
+  list: boolean;
+  /** The pair view is open. */
+  pair: boolean;
+}
+
+export interface Areas {
+  toolbar?: Rect;
+  matrix: Rect;
+  list?: Rect;
+  pair?: Rect;
+}
+
+export const TOOLBAR_HEIGHT = 32;
+const LIST_WIDTH = 260;
+const MIN_MATRIX = 120;
+const MIN_LIST = 180;
+
+/**
+ * How the panel is shared: toolbar on top, the worst-pairs list on the right, and the pair view beside the matrix on
+ * wide panels or below it on tall ones. Parts that would squeeze the matrix below a usable size are left out.
+ */
+export function panelAreas({ width, height, toolbar, list, pair }: AreasInput): Areas {
+  const out: Areas = { matrix: { x: 0, y: 0, w: width, h: height } };
+  const m = out.matrix;
+  if (toolbar && height >= MIN_MATRIX + TOOLBAR_HEIGHT) {
+    out.toolbar = { x: 0, y: 0, w: width, h: TOOLBAR_HEIGHT };
+    m.y = TOOLBAR_HEIGHT;
+    m.h -= TOOLBAR_HEIGHT;
+  }
+  if (list) {
+    const w = Math.min(LIST_WIDTH, Math.floor(width * 0.35));
+    if (w >= MIN_LIST && width - w >= MIN_MATRIX * 2) {
+      out.list = { x: width - w, y: m.y, w, h: m.h };
+      m.w -= w;
+    }
+  }
+  if (pair) {
+    if (m.w >= 1.4 * m.h && m.w >= MIN_MATRIX * 2) {
+      const w = Math.floor(m.w * 0.5);
+      out.pair = { x: m.x + m.w - w, y: m.y, w, h: m.h };
+      m.w -= w;
+    } else {
+      const h = Math.floor(m.h * (m.h >= 2 * MIN_MATRIX ? 0.5 : 0.65));
+      out.pair = { x: m.x, y: m.y + m.h - h, w: m.w, h };
+      m.h -= h;
+    }
+  }
+  return out;
+}

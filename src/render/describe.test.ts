@@ -35,7 +35,7 @@ describe('describeCell', () => {
       source: 'b',
       destination: 'a',
       value: '250.00 ms',
-      state: 'At or above 100.00 ms',
+      state: 'Over SLA (≥ 100.00 ms)',
     });
   });
 

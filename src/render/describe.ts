@@ -37,7 +37,9 @@ export function describeCell(view: ViewMatrix, row: number, col: number): CellDe
       const steps = view.field.config.thresholds?.steps;
       const threshold = getActiveThreshold(percentMode ? (shown.percent ?? 0) * 100 : v, steps);
       const at = percentMode ? `${threshold.value} %` : fmt(threshold.value);
-      const state = !Number.isFinite(threshold.value) ? 'OK' : `At or above ${at}`;
+      // The highest step is the SLA: a value there is "over SLA", lower steps are named by their threshold.
+      const top = steps !== undefined && steps.length > 1 && threshold === steps[steps.length - 1];
+      const state = !Number.isFinite(threshold.value) ? 'OK' : top ? `Over SLA (≥ ${at})` : `At or above ${at}`;
       const value = formattedValueToString(shown);
       return { ...base, value: isGroup ? `${AGGREGATION_NAMES[view.aggregation]}: ${value}` : value, state };
     }

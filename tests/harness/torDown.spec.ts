@@ -87,7 +87,7 @@ test.describe('ToR down, from real Prometheus, in the real bundle', () => {
     await expect(tooltip).toBeVisible();
     await expect(tooltip.getByTestId(TEST_IDS.tooltipSource)).toHaveText(src);
     await expect(tooltip.getByTestId(TEST_IDS.tooltipDestination)).toHaveText(dst);
-    await expect(tooltip.getByTestId(TEST_IDS.tooltipState)).toHaveText('At or above 100 ms');
+    await expect(tooltip.getByTestId(TEST_IDS.tooltipState)).toHaveText('Over SLA (≥ 100 ms)');
 
     const [truth] = await promInstant(env, `pingmesh_pair_latency_seconds{src="${src}",dst="${dst}"}`);
     const shown = await tooltip.getByTestId(TEST_IDS.tooltipValue).textContent();
