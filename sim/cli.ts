@@ -1,7 +1,7 @@
 // Node CLI of the simulator (`npm run sim -- …` = `tsx sim/cli.ts …`): write an OpenMetrics backfill and/or serve live.
 import { TOPOLOGY_FLAGS, parseSimArgs } from './args';
 import { writeOpenMetricsFile } from './files';
-import { SCENARIOS, culpritText, makeScenario } from './scenarios';
+import { SCENARIOS, checkBackfillMinutes, culpritText, makeScenario } from './scenarios';
 import { startSimServer } from './server';
 import { buildTopology } from './topology';
 
@@ -45,6 +45,7 @@ async function main(argv: string[]): Promise<void> {
       `format=${args.format} culprit=${culpritText(scenario.culprit)}`
   );
   if (args.write) {
+    checkBackfillMinutes(args.scenario, args.minutes);
     const t0 = Date.now();
     const toMs = Math.floor(t0 / args.stepMs) * args.stepMs;
     const fromMs = toMs - Math.round(args.minutes * 60_000);

@@ -3,7 +3,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { DEFAULT_DELAY_MS, Format, OpenMetricsOptions, WriteStats, newStats, openMetricsChunks } from './openmetrics';
-import { Scenario, ScenarioInfo, ScenarioName, makeScenario, scenarioInfo } from './scenarios';
+import { Scenario, ScenarioInfo, ScenarioName, checkBackfillMinutes, makeScenario, scenarioInfo } from './scenarios';
 import { Topology, TopologySizes, buildTopology, topologySizesForHosts } from './topology';
 
 /** Streams the backfill to disk chunk by chunk: a 300-host topology file is ~2 GB and must never be one string. */
@@ -60,6 +60,7 @@ export interface GeneratedFile {
 
 export function generateScenarioFile(opts: GenerateOptions): GeneratedFile {
   const seed = opts.seed ?? 1;
+  checkBackfillMinutes(opts.scenario, opts.minutes ?? 30);
   const topo = buildTopology(opts.sizes ?? topologySizesForHosts(opts.hosts ?? 48));
   const scenario = makeScenario(opts.scenario, topo, seed);
   const format = opts.format ?? 'both';

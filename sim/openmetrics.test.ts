@@ -63,7 +63,13 @@ describe('OpenMetrics backfill', () => {
 
   it('groups each family and each series contiguously with ascending timestamps', () => {
     const familyOrder = lines.map((l) => l.name).filter((x, i, a) => i === 0 || a[i - 1] !== x);
-    expect(familyOrder).toEqual([METRIC_NAMES.duration, METRIC_NAMES.fail, METRIC_NAMES.latency, METRIC_NAMES.loss]);
+    expect(familyOrder).toEqual([
+      METRIC_NAMES.duration,
+      METRIC_NAMES.fail,
+      METRIC_NAMES.latency,
+      METRIC_NAMES.loss,
+      METRIC_NAMES.pairFail,
+    ]);
     const closed = new Set<string>();
     let prev: Line | undefined;
     for (const l of lines) {
@@ -88,6 +94,22 @@ describe('OpenMetrics backfill', () => {
     expect(text).toContain('# UNIT pingmesh_pair_loss_ratio ratio\n');
     expect(text).toContain('# UNIT pingmesh_duration_milliseconds milliseconds\n');
     expect(text).not.toContain('# UNIT pingmesh_fail');
+  });
+
+  it('topology format: pingmesh_pair_fail 1 on exactly the failing pairs, only in scenarios that can fail', () => {
+    let affected = 0;
+    for (let s = 0; s < n; s++) {
+      for (let d = 0; d < n; d++) {
+        affected += sc.affects(s, d) ? 1 : 0;
+      }
+    }
+    const fail = lines.filter((l) => l.name === METRIC_NAMES.pairFail);
+    expect(seriesKeys(lines, METRIC_NAMES.pairFail).size).toBe(affected);
+    expect(fail.every((l) => l.value === 1)).toBe(true);
+    for (const name of ['healthy', 'bad-host', 'spine-loss', 'interdc-congestion', 'noise'] as const) {
+      const other = renderOpenMetrics(topo, makeScenario(name, topo, 1), { ...range, format: 'topology' });
+      expect(other).not.toContain(METRIC_NAMES.pairFail);
+    }
   });
 
   it('topology format: every probed pair at every step, no self pairs, seconds and topology labels', () => {

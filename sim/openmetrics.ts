@@ -1,7 +1,7 @@
 // Exposition writers: OpenMetrics for `promtool tsdb create-blocks-from openmetrics`, Prometheus text for a live
 // /metrics. Pure (no Node/DOM APIs) and chunked, so a 2000-host mesh streams instead of living in one string.
 import { Sample } from './baseline';
-import { Scenario, samplePair } from './scenarios';
+import { Scenario, canFail, samplePair } from './scenarios';
 import { Topology } from './topology';
 
 export const FORMATS = ['pingmesh-agent', 'topology', 'both'] as const;
@@ -16,6 +16,8 @@ export const METRIC_NAMES = {
   latency: 'pingmesh_pair_latency_seconds',
   /** topology format: drop ratio 0…1 for every probed pair. */
   loss: 'pingmesh_pair_loss_ratio',
+  /** topology format: 1 while the pair's probes fail, absent otherwise; only scenarios that can fail have it. */
+  pairFail: 'pingmesh_pair_fail',
 } as const;
 
 /** Port in the pingmesh-agent `instance` label (`<src ip>:9115`). */
@@ -97,7 +99,7 @@ function agentFamilies(topo: Topology, delayMs: number): Family[] {
   ];
 }
 
-function topologyFamilies(topo: Topology): Family[] {
+function topologyFamilies(topo: Topology, withFail: boolean): Family[] {
   const side = (prefix: 'src' | 'dst') =>
     topo.hosts.map((h) => ({
       name: labelList([[prefix, h.name]]),
@@ -111,13 +113,14 @@ function topologyFamilies(topo: Topology): Family[] {
   const src = side('src');
   const dst = side('dst');
   const labels = (s: number, d: number) => `{${src[s].name},${dst[d].name},${src[s].place},${dst[d].place}}`;
-  return [
+  const out: Family[] = [
     {
       name: METRIC_NAMES.latency,
       help: 'Simulated P99 round-trip time between two hosts.',
       unit: 'seconds',
       labels,
-      value: (x) => fixed(x.latencyMs / 1000, 1e9),
+      // NaN = no RTT measured (every probe lost): no sample rather than a NaN one.
+      value: (x) => (Number.isNaN(x.latencyMs) ? null : fixed(x.latencyMs / 1000, 1e9)),
     },
     {
       name: METRIC_NAMES.loss,
@@ -127,15 +130,25 @@ function topologyFamilies(topo: Topology): Family[] {
       value: (x) => fixed(x.loss, 1e9),
     },
   ];
+  // Only where a probe can fail, so the files of the other scenarios stay as they were.
+  if (withFail) {
+    out.push({
+      name: METRIC_NAMES.pairFail,
+      help: 'Probes between two hosts failed (1); absent while they succeed.',
+      labels,
+      value: (x) => (x.fail ? '1' : null),
+    });
+  }
+  return out;
 }
 
-function familiesFor(topo: Topology, format: Format, delayMs: number): Family[] {
+function familiesFor(topo: Topology, scenario: Scenario, format: Format, delayMs: number): Family[] {
   const out: Family[] = [];
   if (format !== 'topology') {
     out.push(...agentFamilies(topo, delayMs));
   }
   if (format !== 'pingmesh-agent') {
-    out.push(...topologyFamilies(topo));
+    out.push(...topologyFamilies(topo, canFail(scenario.name)));
   }
   return out;
 }
@@ -153,12 +166,17 @@ interface Plan {
   times: number[];
   /** OpenMetrics (timestamps, UNIT, # EOF) vs Prometheus text 0.0.4. */
   openMetrics: boolean;
+  /** End of the backfill, for Scenario.lastSampleMs; undefined = live. */
+  endMs: number | undefined;
 }
 
 // All samples of one family together and each series' samples consecutive and ascending: the OpenMetrics grouping
-// rules promtool enforces. Pairs outer, time inner.
+// rules promtool enforces. Pairs outer, time inner. Pairs outside the scenario's mesh have no series; a pair that stops
+// (Scenario.lastSampleMs) has its samples up to then.
 function* chunks(plan: Plan, stats: WriteStats): Generator<string> {
-  const { topo, scenario, families, times, openMetrics } = plan;
+  const { topo, scenario, families, times, openMetrics, endMs } = plan;
+  const probed = scenario.probed;
+  const lastSampleMs = scenario.lastSampleMs;
   const n = topo.hosts.length;
   const stamps = times.map((t) => ' ' + tsSeconds(t));
   let buf = '';
@@ -169,11 +187,12 @@ function* chunks(plan: Plan, stats: WriteStats): Generator<string> {
     }
     for (let s = 0; s < n; s++) {
       for (let d = 0; d < n; d++) {
-        if (s === d) {
+        if (s === d || (probed !== undefined && !probed(s, d))) {
           continue;
         }
+        const last = lastSampleMs === undefined ? Infinity : lastSampleMs(s, d, endMs);
         let head: string | null = null;
-        for (let i = 0; i < times.length; i++) {
+        for (let i = 0; i < times.length && times[i] <= last; i++) {
           const v = fam.value(samplePair(topo, scenario, s, d, times[i], scenario.seed));
           if (v === null) {
             continue;
@@ -223,9 +242,9 @@ export function openMetricsChunks(
   opts: OpenMetricsOptions,
   stats: WriteStats = newStats()
 ): Generator<string> {
-  const families = familiesFor(topo, opts.format, opts.delayMs ?? DEFAULT_DELAY_MS);
+  const families = familiesFor(topo, scenario, opts.format, opts.delayMs ?? DEFAULT_DELAY_MS);
   const times = sampleTimes(opts.fromMs, opts.toMs, opts.stepMs);
-  return chunks({ topo, scenario, families, times, openMetrics: true }, stats);
+  return chunks({ topo, scenario, families, times, openMetrics: true, endMs: opts.toMs }, stats);
 }
 
 export function writeOpenMetrics(
@@ -247,7 +266,10 @@ export function renderOpenMetrics(topo: Topology, scenario: Scenario, opts: Open
   return parts.join('');
 }
 
-/** Live /metrics body (text/plain; version=0.0.4): no timestamps, no UNIT, no # EOF. */
+/**
+ * Live /metrics body (text/plain; version=0.0.4): no timestamps, no UNIT, no # EOF. There is no "end" live, so pairs
+ * that stop before the end of a backfill (sla-mix's dead pair and stale host) are never exported.
+ */
 export function metricsTextChunks(
   topo: Topology,
   scenario: Scenario,
@@ -256,8 +278,8 @@ export function metricsTextChunks(
   opts: LiveOptions = {},
   stats: WriteStats = newStats()
 ): Generator<string> {
-  const families = familiesFor(topo, format, opts.delayMs ?? DEFAULT_DELAY_MS);
-  return chunks({ topo, scenario, families, times: [nowMs], openMetrics: false }, stats);
+  const families = familiesFor(topo, scenario, format, opts.delayMs ?? DEFAULT_DELAY_MS);
+  return chunks({ topo, scenario, families, times: [nowMs], openMetrics: false, endMs: undefined }, stats);
 }
 
 export function renderMetricsText(

@@ -8,7 +8,7 @@ import path from 'path';
 import { TOPOLOGY_FLAGS, parseSimArgs } from './args';
 import { GenerateOptions, GeneratedFile, generateScenarioFile } from './files';
 import { httpGet } from './http';
-import { culpritText } from './scenarios';
+import { SCENARIOS, culpritText } from './scenarios';
 import { SimServer, startSimServer } from './server';
 
 export { generateScenarioFile } from './files';
@@ -232,7 +232,7 @@ export async function startPrometheus(opts: StartPrometheusOptions = {}): Promis
 const PROM_USAGE = `usage: npx tsx sim/prom.ts [options]
 Generates a scenario backfill ending now, loads it into a real Prometheus on 127.0.0.1 and, unless --no-live, also
 serves the simulator live and scrapes it so instant queries keep working after the 5-minute lookback.
-  --scenario NAME   ${'healthy|tor-down|bad-host|bad-host-src|bad-host-dst|spine-loss|interdc-congestion|noise'}
+  --scenario NAME   ${SCENARIOS.join('|')}
   --seed N          default 1
   --hosts N         roughly N hosts (default 48), or --regions --dcs --azs --tors --per-tor
   --format F        pingmesh-agent|topology|both (default both)
