@@ -8,6 +8,7 @@ import {
 } from '@grafana/data';
 
 import { PingmeshPanel } from './components/PingmeshPanel';
+import { SlaScopesEditor } from './components/SlaScopesEditor';
 import { PRESETS } from './model/presets';
 import { DEFAULT_OPTIONS, DEFAULT_THRESHOLD_STEPS, DEFAULT_UNIT, PingmeshOptions } from './types';
 
@@ -94,6 +95,63 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
         },
       })
       .addTextInput({
+        path: 'lossRefId',
+        name: 'Loss query',
+        description:
+          'refId of a loss-ratio query (0.01 = 1 %). Empty: a query whose metric name mentions loss or drops. `none`: no loss.',
+        category,
+        defaultValue: DEFAULT_OPTIONS.lossRefId,
+        settings: { placeholder: 'auto' },
+      })
+      .addTextInput({
+        path: 'failRefId',
+        name: 'Probe failure query',
+        description:
+          'refId of a query that is > 0 when a pair’s probe failed (e.g. pingmesh_fail). Empty: by metric name. `none`: off.',
+        category,
+        defaultValue: DEFAULT_OPTIONS.failRefId,
+        settings: { placeholder: 'auto' },
+      })
+      .addTextInput({
+        path: 'expectedRefId',
+        name: 'Expected pairs query',
+        description:
+          'refId of a query listing every probed pair (e.g. group by (src, dst) (last_over_time(x[1d]))). Pairs in it without samples have no data; pairs not in it are not probed.',
+        category,
+        defaultValue: DEFAULT_OPTIONS.expectedRefId,
+      })
+      .addTextInput({
+        path: 'baselineRefId',
+        name: 'Baseline query',
+        description: 'refId of each pair’s usual latency (e.g. its median over a week), for the Baseline SLA mode.',
+        category,
+        defaultValue: DEFAULT_OPTIONS.baselineRefId,
+      })
+      .addTextInput({
+        path: 'timestampRefId',
+        name: 'Sample time query',
+        description:
+          'refId of a query giving each pair’s newest sample time (e.g. timestamp(x)); a pair much older than the freshest is stale. Range queries need none.',
+        category,
+        defaultValue: DEFAULT_OPTIONS.timestampRefId,
+      })
+      .addRadio({
+        path: 'missingMeans',
+        name: 'A pair with no series is',
+        description:
+          'Auto: no data, except for breach-only exporters (kubeservice pingmesh-agent exports a pair only when slow or failing), where it is OK. Not probed: sparse meshes (kubenurse, Pingmesh levels).',
+        category,
+        defaultValue: DEFAULT_OPTIONS.missingMeans,
+        settings: {
+          options: [
+            { value: 'auto', label: 'Auto' },
+            { value: 'noData', label: 'No data' },
+            { value: 'notProbed', label: 'Not probed' },
+            { value: 'ok', label: 'OK' },
+          ],
+        },
+      })
+      .addTextInput({
         path: 'levels',
         name: 'Group by',
         description:
@@ -105,7 +163,8 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
       .addTextInput({
         path: 'startLevel',
         name: 'Start at level',
-        description: 'Level the matrix opens at, collapsed (e.g. dc for DC × DC). Empty: the outermost level.',
+        description:
+          'Level the matrix opens at, collapsed (e.g. dc for DC × DC). Empty: the outermost level; host: every group open.',
         category: ['Grouping'],
         defaultValue: DEFAULT_OPTIONS.startLevel,
         showIf: (o) => o.levels !== '',
@@ -180,6 +239,89 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
         category: ['Display'],
         defaultValue: DEFAULT_OPTIONS.worstPairs,
         settings: { min: 0, max: 50, step: 1 },
+      })
+      .addRadio({
+        path: 'slaMode',
+        name: 'Judge cells by',
+        description:
+          'Auto: per-scope SLAs when the matrix is grouped (same ToR … cross-region), else the Thresholds field option. Baseline: the ratio to each pair’s own baseline query.',
+        category: ['SLA'],
+        defaultValue: DEFAULT_OPTIONS.slaMode,
+        settings: {
+          options: [
+            { value: 'auto', label: 'Auto' },
+            { value: 'scopes', label: 'SLA per scope' },
+            { value: 'thresholds', label: 'Thresholds' },
+            { value: 'baseline', label: 'Baseline' },
+          ],
+        },
+      })
+      .addCustomEditor({
+        id: 'slaScopes',
+        path: 'slaScopes',
+        name: 'SLA per scope',
+        description: 'Latency (ms) and loss (%) at which a pair is a warning or over its SLA, by how far apart it is.',
+        category: ['SLA'],
+        editor: SlaScopesEditor,
+        defaultValue: DEFAULT_OPTIONS.slaScopes,
+        showIf: (o) => o.slaMode === 'auto' || o.slaMode === 'scopes',
+      })
+      .addNumberInput({
+        path: 'lossWarn',
+        name: 'Loss warning (ratio)',
+        description: 'Loss ratio at which a pair is a warning when not judged per scope (0.0001 = 0.01 %).',
+        category: ['SLA'],
+        defaultValue: DEFAULT_OPTIONS.lossWarn,
+        settings: { min: 0, max: 1 },
+        showIf: (o) => o.slaMode !== 'scopes',
+      })
+      .addNumberInput({
+        path: 'lossBreach',
+        name: 'Loss SLA (ratio)',
+        description: 'Loss ratio at which a pair is over SLA when not judged per scope (0.001 = 0.1 %).',
+        category: ['SLA'],
+        defaultValue: DEFAULT_OPTIONS.lossBreach,
+        settings: { min: 0, max: 1 },
+        showIf: (o) => o.slaMode !== 'scopes',
+      })
+      .addNumberInput({
+        path: 'baselineWarn',
+        name: 'Baseline warning ratio',
+        category: ['SLA'],
+        defaultValue: DEFAULT_OPTIONS.baselineWarn,
+        settings: { min: 1 },
+        showIf: (o) => o.slaMode === 'baseline',
+      })
+      .addNumberInput({
+        path: 'baselineBreach',
+        name: 'Baseline SLA ratio',
+        description: 'Latency at or above this multiple of the pair’s baseline is over SLA.',
+        category: ['SLA'],
+        defaultValue: DEFAULT_OPTIONS.baselineBreach,
+        settings: { min: 1 },
+        showIf: (o) => o.slaMode === 'baseline',
+      })
+      .addTextInput({
+        path: 'staleAfter',
+        name: 'Stale after',
+        description:
+          'A pair whose newest sample is this much older than the newest in the response is stale (needs a range query; empty = never).',
+        category: ['SLA'],
+        defaultValue: DEFAULT_OPTIONS.staleAfter,
+      })
+      .addRadio({
+        path: 'palette',
+        name: 'Colours',
+        description:
+          'Colour-blind-safe state colours (with marks in big cells), or the Thresholds field option’s colours.',
+        category: ['SLA'],
+        defaultValue: DEFAULT_OPTIONS.palette,
+        settings: {
+          options: [
+            { value: 'accessible', label: 'Colour-blind safe' },
+            { value: 'thresholds', label: 'Threshold colours' },
+          ],
+        },
       })
       .addTextInput({
         path: 'sourceVariable',

@@ -1,5 +1,8 @@
 import { ReducerID } from '@grafana/data';
 
+import { DEFAULT_SCOPE_SLAS, ScopeSla, SlaMode } from './model/sla';
+import type { PaletteId } from './render/palette';
+
 /** Which exporter's label names to use, or `auto` (detect from the labels present) or `custom`. */
 export type PresetChoice = 'auto' | 'custom' | string;
 
@@ -18,6 +21,18 @@ export interface PingmeshOptions {
   reducer: ReducerID;
   /** Unit the series arrive in; `auto` reads it from the metric name or preset. Values are converted to the field unit. */
   inputUnit: InputUnit;
+  /** refId of the loss-ratio query; empty = a query whose metric name mentions loss or drops; `none` = no loss. */
+  lossRefId: string;
+  /** refId of the probe-failure query (value > 0 = failed, e.g. `pingmesh_fail`); empty = by metric name; `none`. */
+  failRefId: string;
+  /** refId of a query listing the pairs that are probed at all (any value); pairs outside it are "not probed". */
+  expectedRefId: string;
+  /** refId of the baseline query (the pair's usual latency, e.g. its median over a week) for the baseline SLA mode. */
+  baselineRefId: string;
+  /** refId of a query giving each pair's newest sample time in epoch seconds (e.g. `timestamp(metric)`), for staleness. */
+  timestampRefId: string;
+  /** What a pair with no series in any query means: `auto` = no data, or OK for breach-only exporters. */
+  missingMeans: 'auto' | 'noData' | 'notProbed' | 'ok';
   /** Show host names on the axes (only those that fit are drawn). */
   showAxisLabels: boolean;
   /**
@@ -43,6 +58,20 @@ export interface PingmeshOptions {
   /** Dashboard variables the cell menu sets to the pair's source / destination (empty = no such action). */
   sourceVariable: string;
   destinationVariable: string;
+  /** How cells are judged: `auto` = per scope when grouped, else the field thresholds. */
+  slaMode: SlaMode;
+  /** Per-scope SLAs (latency ms, loss ratio). */
+  slaScopes: Record<string, ScopeSla>;
+  /** Loss thresholds (ratios) when not judging per scope. */
+  lossWarn: number;
+  lossBreach: number;
+  /** Baseline mode: latency / baseline ratios for warning and over SLA. */
+  baselineWarn: number;
+  baselineBreach: number;
+  /** A measured pair whose newest sample is older than this (Grafana duration, e.g. `2m`; empty = never) is stale. */
+  staleAfter: string;
+  /** Cell colours: colour-blind-safe state colours, or Grafana's threshold colours. */
+  palette: PaletteId;
 }
 
 export type Aggregation = 'max' | 'mean' | 'p50' | 'p90' | 'p99';
@@ -55,6 +84,12 @@ export const MODEL_OPTION_KEYS = [
   'latencyRefId',
   'reducer',
   'inputUnit',
+  'lossRefId',
+  'failRefId',
+  'expectedRefId',
+  'baselineRefId',
+  'timestampRefId',
+  'missingMeans',
   'levels',
   'topologyRefIds',
   'topologyHostLabels',
@@ -73,6 +108,12 @@ export const DEFAULT_OPTIONS: PingmeshOptions = {
   latencyRefId: '',
   reducer: ReducerID.lastNotNull,
   inputUnit: 'auto',
+  lossRefId: '',
+  failRefId: '',
+  expectedRefId: '',
+  baselineRefId: '',
+  timestampRefId: '',
+  missingMeans: 'auto',
   showAxisLabels: true,
   levels: '',
   startLevel: '',
@@ -84,6 +125,14 @@ export const DEFAULT_OPTIONS: PingmeshOptions = {
   worstPairs: 0,
   sourceVariable: '',
   destinationVariable: '',
+  slaMode: 'auto',
+  slaScopes: DEFAULT_SCOPE_SLAS,
+  lossWarn: 1e-4,
+  lossBreach: 1e-3,
+  baselineWarn: 1.5,
+  baselineBreach: 3,
+  staleAfter: '2m',
+  palette: 'accessible',
 };
 
 /** Default field config: latency in ms with SLA-like thresholds. */

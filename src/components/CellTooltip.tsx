@@ -110,9 +110,15 @@ function CellDetails({ view, painted, row, col, testId }: DetailsProps) {
         <span className={styles.swatch} style={{ background: swatch }} />
         <span data-testid={TEST_IDS.tooltipValue}>{d.value}</span>
       </div>
-      <div className={styles.state} data-testid={TEST_IDS.tooltipState}>
+      {d.loss !== undefined && <div data-testid={TEST_IDS.tooltipLoss}>Loss {d.loss}</div>}
+      <div className={styles.state} data-testid={TEST_IDS.tooltipState} data-status={d.status}>
         {d.state}
       </div>
+      {d.sla && (
+        <div className={styles.state} data-testid={TEST_IDS.tooltipSla}>
+          {d.sla}
+        </div>
+      )}
       {d.pairs && (
         <div className={styles.state} data-testid={TEST_IDS.tooltipPairs}>
           {d.pairs}

@@ -5,7 +5,9 @@ import { Layout } from '../layout/layout';
 import { AxisEntry } from '../model/hierarchy';
 import { timed } from '../perf';
 import { Painted } from '../render/paint';
+import { drawMarks } from '../render/marks';
 import { poolWorst } from '../render/pool';
+import { StatusCode } from '../model/sla';
 
 interface Props {
   painted: Painted;
@@ -14,13 +16,15 @@ interface Props {
   layout: Layout;
   /** Entry indices where a group boundary is drawn (a gap across the matrix). */
   separators: { rows: number[]; cols: number[] };
+  /** Statuses for the marks drawn in cells big enough to hold one (the non-colour cue). */
+  marks?: { status: Uint8Array; lossStatus?: Uint8Array; colors: Record<StatusCode, string> };
 }
 
 /**
  * One ImageData pixel per cell, drawn scaled up without smoothing: O(cells) once per view, and a resize only
  * redraws the small image. With more cells than device pixels, cells are max-pooled by severity first.
  */
-export const MatrixCanvas = memo(function MatrixCanvas({ painted, rows, cols, layout, separators }: Props) {
+export const MatrixCanvas = memo(function MatrixCanvas({ painted, rows, cols, layout, separators, marks }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
 
@@ -60,8 +64,12 @@ export const MatrixCanvas = memo(function MatrixCanvas({ painted, rows, cols, la
       separators.cols.forEach((c) => line(c * layout.cellW - dpr, 2 * hair, true));
       separators.rows.forEach((r) => line(r * layout.cellH - dpr, 2 * hair, false));
       ctx.globalCompositeOperation = 'source-over';
+      if (marks) {
+        const drawn = drawMarks({ ctx, ...marks, rows, cols, cellW: layout.cellW, cellH: layout.cellH, dpr });
+        el.dataset.marks = String(drawn);
+      }
     });
-  }, [painted, rows, cols, layout, dpr, separators]);
+  }, [painted, rows, cols, layout, dpr, separators, marks]);
 
   return (
     <canvas

@@ -9,10 +9,12 @@ import { Rect, cellAt, computeLayout, panelAreas } from '../layout/layout';
 import { AxisEntry } from '../model/hierarchy';
 import { SearchHit, findEntry, reveal, searchHits } from '../model/navigate';
 import { MatrixModel } from '../model/types';
-import { buildView } from '../model/view';
+import { buildView, classifyModel } from '../model/view';
+import { slaConfigOf, slaLines } from '../model/slaOptions';
 import { timed } from '../perf';
 import { describeCell } from '../render/describe';
 import { paintCells } from '../render/paint';
+import { statusColors } from '../render/palette';
 import { worstCells } from '../render/worst';
 import { PingmeshOptions } from '../types';
 import { AxisLabels, BAND } from './AxisLabels';
@@ -21,6 +23,7 @@ import { CellMenu, cellActions } from './CellActions';
 import { CellTooltip, PinnedTooltip } from './CellTooltip';
 import { Crosshair, Bands } from './Crosshair';
 import { HoverStore } from './hoverStore';
+import { LEGEND_HEIGHT, Legend } from './Legend';
 import { MatrixCanvas, separatorsOf } from './MatrixCanvas';
 import { DrillData, PairView } from './PairView';
 import { SearchBar } from './SearchBar';
@@ -64,9 +67,18 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
   const setSelected = useCallback((sel?: PairRef) => setUrlState((s) => ({ ...s, selected: sel })), [setUrlState]);
 
   const { aggregation, sortBy, startLevel } = options;
+  const { config: sla, warning: slaWarning } = useMemo(() => slaConfigOf(options), [options]);
+  const classified = useMemo(() => timed('pingmesh:sla', () => classifyModel(model, sla)), [model, sla]);
+  const colors = useMemo(
+    () => statusColors(theme, options.palette, model.field.config.thresholds),
+    [theme, options.palette, model.field.config.thresholds]
+  );
   const view = useMemo(
-    () => timed('pingmesh:view', () => buildView({ model, startLevel, toggled, zoom: zoomStack, aggregation, sortBy })),
-    [model, startLevel, toggled, zoomStack, aggregation, sortBy]
+    () =>
+      timed('pingmesh:view', () =>
+        buildView({ model, startLevel, toggled, zoom: zoomStack, aggregation, sortBy, classified })
+      ),
+    [model, startLevel, toggled, zoomStack, aggregation, sortBy, classified]
   );
   const { matrix } = view;
   const nRows = matrix.rows.length;
@@ -97,11 +109,16 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
         colLabelWidth: labelWidths.cols + bands.cols * BAND,
         showLabels: options.showAxisLabels,
         fontSize: FONT_SIZE,
-        footer: FOOTER,
+        footer: FOOTER + LEGEND_HEIGHT,
       }),
     [areaW, areaH, nRows, nCols, labelWidths, bands.rows, bands.cols, options.showAxisLabels]
   );
-  const painted = useMemo(() => timed('pingmesh:paint', () => paintCells(matrix, theme)), [matrix, theme]);
+  const painted = useMemo(
+    () => timed('pingmesh:paint', () => paintCells(matrix, theme, colors)),
+    [matrix, theme, colors]
+  );
+  const marks = useMemo(() => ({ status: matrix.status, lossStatus: matrix.lossStatus, colors }), [matrix, colors]);
+  const legendLines = useMemo(() => slaLines(classified, model.field), [classified, model.field]);
   const separators = useMemo(() => ({ rows: separatorsOf(matrix.rows), cols: separatorsOf(matrix.cols) }), [matrix]);
   const worst = useMemo(
     () => (options.worstPairs > 0 ? worstCells(matrix, painted, options.worstPairs) : []),
@@ -174,7 +191,15 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
       const hit = hits[next];
       const shown = reveal({ model, view, startLevel, toggled, zoom: view.zoom, hit });
       // The match gets the keyboard focus cell: its row × its column (or the first of the other axis).
-      const after = buildView({ model, startLevel, toggled: shown.toggled, zoom: shown.zoom, aggregation, sortBy });
+      const after = buildView({
+        model,
+        startLevel,
+        toggled: shown.toggled,
+        zoom: shown.zoom,
+        aggregation,
+        sortBy,
+        classified,
+      });
       const row = findEntry(after.matrix.rows, hit, after.rowTree, model.rows);
       const col = findEntry(after.matrix.cols, hit, after.colTree, model.cols);
       setHitIndex(next);
@@ -183,7 +208,7 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
       setZoom(shown.zoom);
       setFocus(row >= 0 || col >= 0 ? { row: Math.max(0, row), col: Math.max(0, col) } : undefined);
     },
-    [hits, hitIndex, revealed, model, view, startLevel, toggled, aggregation, sortBy, setZoom]
+    [hits, hitIndex, revealed, model, view, startLevel, toggled, aggregation, sortBy, classified, setZoom]
   );
 
   const hitTest = useCallback(
@@ -320,6 +345,7 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
   const footer = [
     model.mapping.presetName && `${model.mapping.detected ? 'Detected' : 'Preset'}: ${model.mapping.presetName}`,
     pooled && `${nRows} × ${nCols} cells on fewer pixels: each pixel shows the worst of its cells`,
+    slaWarning,
     ...model.notices,
   ].filter(Boolean);
   const summary = `Pingmesh matrix, ${nRows} sources × ${nCols} destinations. Arrow keys move between cells; Enter opens the pair view or a group; Shift+F10 opens the cell menu.`;
@@ -358,7 +384,14 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
           onClick={onClick}
           onContextMenu={onContextMenu}
         >
-          <MatrixCanvas painted={painted} rows={nRows} cols={nCols} layout={layout} separators={separators} />
+          <MatrixCanvas
+            painted={painted}
+            rows={nRows}
+            cols={nCols}
+            layout={layout}
+            separators={separators}
+            marks={marks}
+          />
           {highlight && <Bands rows={highlight.rows} cols={highlight.cols} layout={layout} tone="search" />}
           {pinned && <Bands rows={[pinned.row]} cols={[pinned.col]} layout={layout} tone="selected" />}
           <Crosshair store={hovers} layout={layout} rows={nRows} cols={nCols} />
@@ -405,6 +438,9 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
             width={layout.x}
           />
         )}
+        <div className={styles.legend} style={{ bottom: FOOTER }}>
+          <Legend counts={classified.counts} colors={colors} thresholds={legendLines} width={area.w} />
+        </div>
         {footer.length > 0 && (
           <div
             className={styles.footer}
@@ -512,6 +548,7 @@ const getStyles = (theme: GrafanaTheme2) => ({
     outline: `2px solid ${theme.colors.text.primary}`,
     outlineOffset: -1,
   }),
+  legend: css({ position: 'absolute', left: 0, right: 0, height: LEGEND_HEIGHT }),
   footer: css({
     position: 'absolute',
     left: 0,

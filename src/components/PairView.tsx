@@ -18,6 +18,7 @@ import { TEST_IDS } from '../constants';
 import { PairData, PairRef, PairSeries, findPairSeries, pairStats } from '../drill/pair';
 import { fetchPairRange } from '../drill/pairQuery';
 import { MatrixModel } from '../model/types';
+import { formatLoss } from '../render/describe';
 import { ActionButtons, CellAction } from './CellActions';
 
 export interface DrillData {
@@ -49,7 +50,8 @@ const STATS_ROW = 22;
  */
 export function PairView({ model, drill, pair, width, height, actions, onClose }: Props) {
   const styles = useStyles2(getStyles);
-  const local = useMemo(() => findPairSeries(drill.frames, model, pair), [drill.frames, model, pair]);
+  const extra = useMemo(() => (model.source.lossRefId ? [model.source.lossRefId] : []), [model.source.lossRefId]);
+  const local = useMemo(() => findPairSeries(drill.frames, model, pair, extra), [drill.frames, model, pair, extra]);
   const key = `${pair.source}\u001f${pair.destination}\u001f${drill.timeRange.from.valueOf()}\u001f${drill.timeRange.to.valueOf()}`;
   const [fetched, setFetched] = useState<Fetched | undefined>();
 
@@ -58,14 +60,11 @@ export function PairView({ model, drill, pair, width, height, actions, onClose }
       return;
     }
     let current = true;
-    fetchPairRange({
-      request: drill.request,
-      refId: model.source.refId,
-      match: local.match,
-      pair,
-      timeRange: drill.timeRange,
-    }).then(
-      (frames) => current && setFetched({ key, data: findPairSeries(frames, model, pair) }),
+    const fetch = (refId: string) =>
+      fetchPairRange({ request: drill.request, refId, match: local.match, pair, timeRange: drill.timeRange });
+    // Latency must come back; loss is a bonus (its query may not be Prometheus-like).
+    Promise.all([fetch(model.source.refId), ...extra.map((r) => fetch(r).catch(() => []))]).then(
+      (frames) => current && setFetched({ key, data: findPairSeries(frames.flat(), model, pair, extra) }),
       (e: unknown) => current && setFetched({ key, error: e instanceof Error ? e.message : String(e) })
     );
     return () => {
@@ -73,7 +72,7 @@ export function PairView({ model, drill, pair, width, height, actions, onClose }
     };
     // `key` covers the pair and the time range.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [local, key, model, drill.request]);
+  }, [local, key, model, extra, drill.request]);
 
   const data = local.isRange ? local : fetched?.key === key ? fetched.data : undefined;
   const error = !local.isRange && fetched?.key === key ? fetched.error : undefined;
@@ -127,7 +126,7 @@ export function PairView({ model, drill, pair, width, height, actions, onClose }
 function PairStats({ model, series }: { model: MatrixModel; series: PairSeries[] }) {
   const styles = useStyles2(getStyles);
   const display = model.field.display!;
-  const fmt = (v: number | undefined) => (v === undefined ? '—' : formattedValueToString(display(v)));
+  const isLoss = (s: PairSeries) => s.refId === model.source.lossRefId;
   return (
     <table className={styles.stats} data-testid={TEST_IDS.pairStats}>
       <thead>
@@ -142,6 +141,8 @@ function PairStats({ model, series }: { model: MatrixModel; series: PairSeries[]
       <tbody>
         {series.map((s, i) => {
           const st = pairStats(s.values);
+          const fmt = (v: number | undefined) =>
+            v === undefined ? '—' : isLoss(s) ? formatLoss(v) : formattedValueToString(display(v));
           return (
             <tr key={i} data-testid={TEST_IDS.pairSeries} data-direction={s.direction}>
               <th scope="row" title={s.name}>
@@ -187,14 +188,14 @@ function PairChart({ model, drill, series, width, height }: ChartProps) {
           {
             name: 'Value',
             type: FieldType.number,
-            config: { displayNameFromDS: s.name },
+            config: { displayNameFromDS: s.refId === model.source.lossRefId ? `${s.name} loss` : s.name },
             labels: s.labels,
             values: s.values,
           },
         ],
       })),
     }),
-    [series, drill.timeRange]
+    [series, drill.timeRange, model.source.lossRefId]
   );
   const fieldConfig = useMemo<FieldConfigSource>(() => {
     const { unit, decimals, thresholds, min, max } = model.field.config;
@@ -208,9 +209,23 @@ function PairChart({ model, drill, series, width, height }: ChartProps) {
         color: { mode: 'palette-classic' },
         custom: { thresholdsStyle: { mode: 'line+area' }, showPoints: 'never', spanNulls: false },
       },
-      overrides: [],
+      // Loss on its own axis, as a percentage, without the latency thresholds.
+      overrides: model.source.lossRefId
+        ? [
+            {
+              matcher: { id: 'byFrameRefID', options: model.source.lossRefId },
+              properties: [
+                { id: 'unit', value: 'percentunit' },
+                { id: 'decimals', value: undefined },
+                { id: 'custom.axisPlacement', value: 'right' },
+                { id: 'custom.thresholdsStyle', value: { mode: 'off' } },
+                { id: 'custom.lineStyle', value: { fill: 'dash', dash: [6, 4] } },
+              ],
+            },
+          ]
+        : [],
     };
-  }, [model.field.config]);
+  }, [model.field.config, model.source.lossRefId]);
   return (
     <div data-testid={TEST_IDS.pairChart}>
       <PanelRenderer

@@ -2,6 +2,7 @@ import { Field, ThresholdsMode } from '@grafana/data';
 
 import { Aggregation } from '../types';
 import { AxisEntry, AxisTree } from './hierarchy';
+import { Classified, Status } from './sla';
 import { CellState, MatrixModel } from './types';
 
 /** What is drawn: one cell per (row entry, column entry); a group entry summarises its pairs. */
@@ -11,19 +12,32 @@ export interface ViewMatrix {
   values: Float64Array;
   states: Uint8Array;
   field: Field;
+  /** SLA status per cell (sla.ts `Status`): a host cell's own, a group cell's summary of its pairs. */
+  status: Uint8Array;
+  /** Status of the loss metric alone per cell (0 where none), when there is a loss query. */
+  lossStatus?: Uint8Array;
+  /** Loss ratio per cell (the worst pair's for group cells), when there is a loss query. */
+  loss?: Float64Array;
+  /** Scope index per host cell into `classified.scopes` (scopes mode); NO_SCOPE for group cells. */
+  scope?: Uint8Array;
   /** Pair counts per cell, present when any entry is a group (a host × host cell is its one pair). */
   counts?: PairCounts;
   aggregation: Aggregation;
   /** The value at and above which a pair counts as "over SLA" (the highest threshold); Infinity when there is none. */
   breachAt: number;
+  /** How the statuses were judged (thresholds: one SLA for all pairs; scopes: per scope). */
+  classified: Classified;
 }
 
 export interface PairCounts {
-  /** Pairs with a valid value, pairs expected (self pairs excluded), pairs in breach, pairs with no data. */
+  /** Pairs with a latency or loss value, pairs expected (self and not-probed pairs excluded), and pairs per status. */
   pairs: Uint32Array;
   expected: Uint32Array;
   breached: Uint32Array;
+  warning: Uint32Array;
+  failed: Uint32Array;
   noData: Uint32Array;
+  stale: Uint32Array;
 }
 
 export const AGGREGATION_NAMES: Record<Aggregation, string> = {
@@ -49,6 +63,22 @@ export function breachThreshold(field: Field): number {
   return top;
 }
 
+/** Warning and over-SLA levels from the field thresholds: the second step warns (with three or more), the top one breaches. */
+export function thresholdLevels(field: Field): { warn: number; breach: number } {
+  const steps = field.config.thresholds?.steps ?? [];
+  const breach = breachThreshold(field);
+  if (steps.length < 3) {
+    return { warn: breach, breach };
+  }
+  const second = steps[1].value;
+  if (field.config.thresholds?.mode === ThresholdsMode.Percentage) {
+    const min = field.config.min ?? field.state?.range?.min ?? 0;
+    const max = field.config.max ?? field.state?.range?.max ?? 0;
+    return { warn: min + ((max - min) * second) / 100, breach };
+  }
+  return { warn: second, breach };
+}
+
 export interface AggregateInput {
   model: MatrixModel;
   rowTree: AxisTree;
@@ -56,35 +86,70 @@ export interface AggregateInput {
   rows: AxisEntry[];
   cols: AxisEntry[];
   aggregation: Aggregation;
+  classified: Classified;
 }
 
 /** Aggregates every visible cell from the host matrix. O(hosts²) whatever the grouping. */
-export function aggregateView({ model, rowTree, colTree, rows, cols, aggregation }: AggregateInput): ViewMatrix {
+export function aggregateView({
+  model,
+  rowTree,
+  colTree,
+  rows,
+  cols,
+  aggregation,
+  classified,
+}: AggregateInput): ViewMatrix {
   const R = rows.length;
   const C = cols.length;
   const n = R * C;
-  const base = { rows, cols, field: model.field, aggregation, breachAt: breachThreshold(model.field) };
+  const base = {
+    rows,
+    cols,
+    field: model.field,
+    aggregation,
+    breachAt: breachThreshold(model.field),
+    classified,
+  };
   const anyGroup = rows.some((e) => e.kind === 'group') || cols.some((e) => e.kind === 'group');
   if (!anyGroup && isIdentity(rowTree, R, model.rows.length) && isIdentity(colTree, C, model.cols.length)) {
     // Every host in model order: the view is the model (shared, never written), no copy of a million cells.
-    return { ...base, values: model.values, states: model.states };
+    return {
+      ...base,
+      values: model.values,
+      states: model.states,
+      status: classified.status,
+      lossStatus: classified.lossStatus,
+      loss: model.loss,
+      scope: classified.scope,
+    };
   }
+  const withLoss = model.loss !== undefined;
   const view: ViewMatrix = {
     ...base,
     values: new Float64Array(n).fill(NaN),
     states: new Uint8Array(n),
+    status: new Uint8Array(n),
+    lossStatus: withLoss ? new Uint8Array(n) : undefined,
+    loss: withLoss ? new Float64Array(n).fill(NaN) : undefined,
+    scope: classified.scope ? new Uint8Array(n).fill(NO_SCOPE) : undefined,
     counts: anyGroup
       ? {
           pairs: new Uint32Array(n),
           expected: new Uint32Array(n),
           breached: new Uint32Array(n),
+          warning: new Uint32Array(n),
+          failed: new Uint32Array(n),
           noData: new Uint32Array(n),
+          stale: new Uint32Array(n),
         }
       : undefined,
   };
   const hostCols = model.cols.length;
   const { values, states } = model;
+  const { status, lossStatus } = classified;
+  const loss = model.loss;
   const scratch: number[] = [];
+  const byStatus = new Uint32Array(STATUS_SLOTS);
   const quantile = aggregation.startsWith('p') ? Number(aggregation.slice(1)) / 100 : undefined;
 
   for (let r = 0; r < R; r++) {
@@ -94,76 +159,139 @@ export function aggregateView({ model, rowTree, colTree, rows, cols, aggregation
       const cell = r * C + c;
       if (re.kind === 'host' && ce.kind === 'host') {
         // One pair: the cell is the pair (the common case at host level, a million times over).
-        hostCell(view, cell, rowTree.order[re.start] * hostCols + colTree.order[ce.start], model);
+        hostCell(view, cell, rowTree.order[re.start] * hostCols + colTree.order[ce.start], model, classified);
         continue;
       }
-      const counts = view.counts!;
       let pairs = 0;
-      let expected = 0;
-      let breached = 0;
       let invalid = 0;
       let acc = aggregation === 'max' ? -Infinity : 0;
+      let worstLoss = NaN;
+      let worstLossStatus = 0;
+      byStatus.fill(0);
       scratch.length = 0;
       for (let p = re.start; p < re.end; p++) {
         const base = rowTree.order[p] * hostCols;
         for (let q = ce.start; q < ce.end; q++) {
           const i = base + colTree.order[q];
+          byStatus[status[i]]++;
           const state = states[i];
-          if (state === CellState.Self) {
-            continue;
-          }
-          expected++;
           if (state === CellState.Value) {
             const v = values[i];
             pairs++;
-            if (v >= view.breachAt) {
-              breached++;
-            }
-            if (aggregation === 'max') {
-              acc = v > acc ? v : acc;
-            } else if (aggregation === 'mean') {
-              acc += v;
-            } else {
-              scratch.push(v);
+            if (v === v) {
+              if (aggregation === 'max') {
+                acc = v > acc ? v : acc;
+              } else if (aggregation === 'mean') {
+                acc += v;
+              } else {
+                scratch.push(v);
+              }
             }
           } else if (state === CellState.Invalid) {
             invalid++;
           }
+          if (loss !== undefined && loss[i] === loss[i] && !(loss[i] <= worstLoss)) {
+            worstLoss = loss[i];
+          }
+          if (lossStatus !== undefined && lossStatus[i] > worstLossStatus) {
+            worstLossStatus = lossStatus[i];
+          }
         }
       }
+      const counts = view.counts!;
+      const expected = byStatus.reduce((a, b) => a + b, 0) - byStatus[Status.Self] - byStatus[Status.NotProbed];
       counts.pairs[cell] = pairs;
       counts.expected[cell] = expected;
-      counts.breached[cell] = breached;
-      counts.noData[cell] = expected - pairs - invalid;
-      if (pairs > 0) {
-        view.states[cell] = CellState.Value;
+      counts.breached[cell] = byStatus[Status.Breach];
+      counts.warning[cell] = byStatus[Status.Warning];
+      counts.failed[cell] = byStatus[Status.Failed];
+      counts.noData[cell] = byStatus[Status.NoData];
+      counts.stale[cell] = byStatus[Status.Stale];
+      const measured = aggregation === 'mean' ? pairs : scratch.length;
+      const hasValue = aggregation === 'max' ? acc > -Infinity : measured > 0;
+      if (hasValue) {
         view.values[cell] =
           quantile !== undefined ? quantileOf(scratch, quantile) : aggregation === 'mean' ? acc / pairs : acc;
-      } else if (invalid > 0) {
-        view.states[cell] = CellState.Invalid;
-      } else {
-        view.states[cell] = expected === 0 ? CellState.Self : CellState.NoData;
+      }
+      view.states[cell] =
+        pairs > 0
+          ? CellState.Value
+          : invalid > 0
+            ? CellState.Invalid
+            : expected === 0
+              ? CellState.Self
+              : CellState.NoData;
+      view.status[cell] = groupStatus(byStatus, aggregation, quantile);
+      if (view.loss) {
+        view.loss[cell] = worstLoss;
+        view.lossStatus![cell] = worstLossStatus;
       }
     }
   }
   return view;
 }
 
-function hostCell(view: ViewMatrix, cell: number, i: number, { values, states }: MatrixModel) {
+const STATUS_SLOTS = 9;
+export const NO_SCOPE = 255;
+const SEVERITY = [Status.OK, Status.Warning, Status.Breach] as const;
+
+/**
+ * A group cell's status. Worst pair: the worst status of its pairs. Mean / percentiles: that statistic of its judged
+ * pairs' severities (OK < warning < over SLA, a failed probe counting as over SLA), so "p50" means "what half of the
+ * pairs are at most"; with no judged pair, the worst of the rest (no data, stale, …).
+ */
+function groupStatus(byStatus: Uint32Array, aggregation: Aggregation, quantile: number | undefined): number {
+  let worst = 0;
+  for (let s = STATUS_SLOTS - 1; s >= 0; s--) {
+    if (byStatus[s] > 0) {
+      worst = s;
+      break;
+    }
+  }
+  if (aggregation === 'max') {
+    return worst;
+  }
+  const sev = [byStatus[Status.OK], byStatus[Status.Warning], byStatus[Status.Breach] + byStatus[Status.Failed]];
+  const judged = sev[0] + sev[1] + sev[2];
+  if (judged === 0) {
+    return worst;
+  }
+  let level: number;
+  if (quantile === undefined) {
+    level = Math.round((sev[1] + 2 * sev[2]) / judged);
+  } else {
+    // Lower closest rank, like the value quantile's lower neighbour: the level at rank q·(n−1).
+    const rank = Math.floor(quantile * (judged - 1));
+    level = rank < sev[0] ? 0 : rank < sev[0] + sev[1] ? 1 : 2;
+  }
+  return SEVERITY[level];
+}
+
+function hostCell(view: ViewMatrix, cell: number, i: number, model: MatrixModel, classified: Classified) {
+  const { values, states } = model;
   const state = states[i];
+  const st = classified.status[i];
   view.states[cell] = state;
   view.values[cell] = values[i];
+  view.status[cell] = st;
+  if (view.scope) {
+    view.scope[cell] = classified.scope![i];
+  }
+  if (view.loss) {
+    view.loss[cell] = model.loss![i];
+    view.lossStatus![cell] = classified.lossStatus![i];
+  }
   const counts = view.counts;
-  if (!counts || state === CellState.Self) {
+  if (!counts || st === Status.Self || st === Status.NotProbed) {
     return;
   }
   counts.expected[cell] = 1;
-  if (state === CellState.Value) {
-    counts.pairs[cell] = 1;
-    counts.breached[cell] = values[i] >= view.breachAt ? 1 : 0;
-  } else if (state === CellState.NoData) {
-    counts.noData[cell] = 1;
-  }
+  counts.pairs[cell] = state === CellState.Value ? 1 : 0;
+  counts.breached[cell] = st === Status.Breach ? 1 : 0;
+  counts.warning[cell] = st === Status.Warning ? 1 : 0;
+  counts.failed[cell] = st === Status.Failed ? 1 : 0;
+  counts.noData[cell] = st === Status.NoData ? 1 : 0;
+  counts.stale[cell] = st === Status.Stale ? 1 : 0;
 }
 
 function isIdentity(tree: AxisTree, entries: number, hosts: number): boolean {

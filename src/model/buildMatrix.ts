@@ -47,7 +47,75 @@ interface PairAcc {
   /** 0 = no sample, 1 = valid, 2 = invalid (NaN, ±Inf, negative). */
   kind: Uint8Array;
   series: Uint32Array;
+  /** Time of the newest sample per pair (latency only; empty otherwise); NaN when unknown. */
+  newest: Float64Array;
   length: number;
+}
+
+/** The pair queries besides latency, folded like it. */
+interface ExtraMetrics {
+  loss?: PairAcc;
+  fail?: PairAcc;
+  expected?: PairAcc;
+  baseline?: PairAcc;
+  /** Epoch seconds of each pair's newest sample (e.g. `timestamp(metric)`). */
+  timestamp?: PairAcc;
+  /** What a pair with no series at all means. */
+  missing: 'noData' | 'notProbed' | 'ok';
+}
+
+interface PairRoles {
+  latency: string;
+  loss?: string;
+  fail?: string;
+  expected?: string;
+  baseline?: string;
+  timestamp?: string;
+  missing: ModelOptions['missingMeans'];
+  notes: string[];
+}
+
+const LOSS_METRIC = /loss|drop/i;
+const FAIL_METRIC = /fail/i;
+
+/**
+ * Which query is which: explicit refIds from the options, else by metric name (a query whose metric names mention
+ * loss or drops is the loss query, one mentioning failures the probe-failure query); latency is the first other one.
+ */
+function pairRoles(
+  options: ModelOptions,
+  refIds: string[],
+  topologyRefIds: string[],
+  metricsOf: (refId: string) => Set<string>
+): PairRoles {
+  const notes: string[] = [];
+  const pick = (option: string) => (option === '' || option === 'none' ? undefined : option);
+  const expected = pick(options.expectedRefId);
+  const baseline = pick(options.baselineRefId);
+  const timestamp = pick(options.timestampRefId);
+  const others = refIds.filter(
+    (r) => !topologyRefIds.includes(r) && r !== expected && r !== baseline && r !== timestamp
+  );
+  const named = (r: string, re: RegExp) => [...metricsOf(r)].some((m) => re.test(m));
+  const kind = (r: string) => (named(r, LOSS_METRIC) ? 'loss' : named(r, FAIL_METRIC) ? 'fail' : undefined);
+  const latency = pick(options.latencyRefId) ?? others.find((r) => kind(r) === undefined) ?? others[0] ?? refIds[0];
+  const auto = (option: string, k: 'loss' | 'fail') =>
+    option === 'none' ? undefined : (pick(option) ?? others.find((r) => r !== latency && kind(r) === k));
+  const loss = auto(options.lossRefId, 'loss');
+  const fail = auto(options.failRefId, 'fail');
+  for (const [what, r] of [
+    ['loss', loss],
+    ['probe failure', fail],
+    ['expected pairs', expected],
+    ['baseline', baseline],
+    ['sample time', timestamp],
+  ] as const) {
+    if (r !== undefined && !refIds.includes(r)) {
+      notes.push(`No frames for the ${what} query \`${r}\`.`);
+    }
+  }
+  const missing = expected !== undefined ? 'notProbed' : options.missingMeans;
+  return { latency, loss, fail, expected, baseline, timestamp, missing, notes };
 }
 
 /**
@@ -60,8 +128,10 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
   }
   const refIds = [...new Set(withFields.map(refIdOf))];
   const topologyRefIds = splitLabels(options.topologyRefIds);
-  const refId = options.latencyRefId || refIds.find((r) => !topologyRefIds.includes(r)) || refIds[0];
-  const views = withFields.filter((f) => refIdOf(f) === refId).flatMap(numberFieldViews);
+  const viewsOf = (r: string) => withFields.filter((f) => refIdOf(f) === r).flatMap(numberFieldViews);
+  const roles = pairRoles(options, refIds, topologyRefIds, (r) => new Set(viewsOf(r).flatMap(metricNames)));
+  const refId = roles.latency;
+  const views = viewsOf(refId);
   if (!refIds.includes(refId)) {
     return { warning: `No frames for the latency query \`${refId}\`; queries seen: ${listed(refIds)}.` };
   }
@@ -132,6 +202,7 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
     rawValue.push(v);
   };
 
+  const rawNewest: number[] = [];
   for (const view of views) {
     const src = labelReader(view, mapping.source);
     const dst = labelReader(view, mapping.destination);
@@ -141,16 +212,75 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
     }
     readers++;
     levelReaders = pairTopology.readers(view);
-    collect({ view, src, dst, reducer: options.reducer, hostOf, add, skip: () => missingLabel++ });
+    collect({
+      view,
+      src,
+      dst,
+      reducer: options.reducer,
+      hostOf,
+      add,
+      skip: () => missingLabel++,
+      newest: (t) => rawNewest.push(t),
+    });
   }
+
+  // The other pair queries (loss, probe failures, expected pairs, baseline): same labels, same hosts.
+  const gather = (r: string | undefined, reducer: ReducerID) => {
+    if (r === undefined) {
+      return undefined;
+    }
+    const out = { src: [] as number[], dst: [] as number[], value: [] as Array<number | null> };
+    for (const view of viewsOf(r)) {
+      const src = labelReader(view, mapping.source);
+      const dst = labelReader(view, mapping.destination);
+      if (!src || !dst) {
+        continue;
+      }
+      levelReaders = pairTopology.readers(view);
+      collect({
+        view,
+        src,
+        dst,
+        reducer,
+        hostOf,
+        add: (s, d, v, row) => {
+          if (levels.length > 0) {
+            pairTopology.note(s, levelReaders.src, row);
+            pairTopology.note(d, levelReaders.dst, row);
+          }
+          out.src.push(s);
+          out.dst.push(d);
+          out.value.push(v);
+        },
+        skip: () => {},
+      });
+    }
+    return out;
+  };
+  const rawLoss = gather(roles.loss, options.reducer);
+  const rawFail = gather(roles.fail, ReducerID.lastNotNull);
+  const rawExpected = gather(roles.expected, ReducerID.lastNotNull);
+  const rawBaseline = gather(roles.baseline, ReducerID.lastNotNull);
+  const rawTimestamp = gather(roles.timestamp, ReducerID.max);
 
   if (hostNames.length > MAX_HOSTS) {
     return {
       warning: `${hostNames.length} hosts is more than this panel draws one by one (${MAX_HOSTS}): aggregate in the query, e.g. with the ToR recording rules, or filter it.`,
     };
   }
-  const acc = foldPairs(rawSrc, rawDst, rawValue, hostNames.length);
-  if (readers === 0 || acc.length === 0) {
+  const hostCount = hostNames.length;
+  const acc = foldPairs(rawSrc, rawDst, rawValue, hostCount, rawNewest);
+  const fold = (raw: ReturnType<typeof gather>) => raw && foldPairs(raw.src, raw.dst, raw.value, hostCount);
+  const extra: ExtraMetrics = {
+    loss: fold(rawLoss),
+    fail: fold(rawFail),
+    expected: fold(rawExpected),
+    baseline: fold(rawBaseline),
+    timestamp: fold(rawTimestamp),
+    // Breach-only exporters (kubeservice pingmesh-agent) export a pair only when it is slow or failing.
+    missing: roles.missing === 'auto' ? (mapping.preset?.breachOnly ? 'ok' : 'noData') : roles.missing,
+  };
+  if (readers === 0 || (acc.length === 0 && !extra.loss?.length && !extra.fail?.length)) {
     const absent = [...mapping.source, ...mapping.destination].filter((l) => !labelsSeen.has(l));
     const what =
       absent.length > 0
@@ -181,8 +311,12 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
     notices,
     mapping,
     topology,
-    source: { refId, factor, hostOf: hostName },
+    source: { refId, factor, hostOf: hostName, lossRefId: roles.loss },
+    extra,
   });
+  if (roles.notes.length > 0) {
+    model.notices.push(...roles.notes);
+  }
   return { model };
 }
 
@@ -233,10 +367,14 @@ interface CollectInput {
   hostOf: (label: string) => number;
   add: (s: number, d: number, v: number | null, row: number) => void;
   skip: () => void;
+  /** Called after each `add` with the time of the series' newest sample (NaN when unknown), when given. */
+  newest?: (t: number) => void;
 }
 
-function collect({ view, src, dst, reducer, hostOf, add, skip }: CollectInput) {
+function collect({ view, src, dst, reducer, hostOf, add, skip, newest }: CollectInput) {
   const values = view.field.values;
+  const time = view.frame.fields.find((f) => f.type === FieldType.time);
+  const times = time?.values as number[] | undefined;
   if (view.labelColumns.length === 0) {
     // One frame per series: labels are constant, rows are samples over time.
     const s = src.read(0);
@@ -246,9 +384,15 @@ function collect({ view, src, dst, reducer, hostOf, add, skip }: CollectInput) {
       return;
     }
     add(hostOf(s), hostOf(d), values.length === 0 ? null : reduceValues(values, reducer), 0);
+    if (newest) {
+      let k = values.length - 1;
+      while (k >= 0 && values[k] == null) {
+        k--;
+      }
+      newest(k >= 0 && times ? Number(times[k]) : NaN);
+    }
     return;
   }
-  const time = view.frame.fields.find((f) => f.type === FieldType.time);
   const eachRow = (fn: (row: number, s: string, d: string) => void) => {
     for (let row = 0; row < values.length; row++) {
       const s = src.read(row);
@@ -263,22 +407,29 @@ function collect({ view, src, dst, reducer, hostOf, add, skip }: CollectInput) {
   if (!time || isSingleInstant(time)) {
     // Instant table: every row is its own series.
     const reduce = oneSampleReducer(reducer);
-    eachRow((row, s, d) => add(hostOf(s), hostOf(d), reduce(values[row]), row));
+    eachRow((row, s, d) => {
+      add(hostOf(s), hostOf(d), reduce(values[row]), row);
+      newest?.(times && values[row] != null ? Number(times[row]) : NaN);
+    });
     return;
   }
   // Range table: rows of one series share all label columns; group them, then reduce each series.
-  const bySeries = new Map<string, { s: number; d: number; values: unknown[]; row: number }>();
+  const bySeries = new Map<string, { s: number; d: number; values: unknown[]; row: number; newest: number }>();
   eachRow((row, s, d) => {
     const key = view.labelColumns.map((c) => String(c.values[row])).join('\u0000');
     let series = bySeries.get(key);
     if (!series) {
-      series = { s: hostOf(s), d: hostOf(d), values: [], row };
+      series = { s: hostOf(s), d: hostOf(d), values: [], row, newest: NaN };
       bySeries.set(key, series);
     }
     series.values.push(values[row]);
+    if (values[row] != null && !(Number(times![row]) <= series.newest)) {
+      series.newest = Number(times![row]);
+    }
   });
   for (const series of bySeries.values()) {
     add(series.s, series.d, reduceValues(series.values, reducer), series.row);
+    newest?.(series.newest);
   }
 }
 
@@ -299,7 +450,13 @@ function hostPaths(topology: AssembleInput['topology'], hostNames: string[]) {
 }
 
 /** One entry per (source, destination), keeping the worst series, through a dense hosts² index. */
-function foldPairs(src: number[], dst: number[], value: Array<number | null>, hosts: number): PairAcc {
+function foldPairs(
+  src: number[],
+  dst: number[],
+  value: Array<number | null>,
+  hosts: number,
+  newest?: number[]
+): PairAcc {
   const index = new Int32Array(hosts * hosts).fill(-1);
   const n = src.length;
   const acc: PairAcc = {
@@ -308,6 +465,7 @@ function foldPairs(src: number[], dst: number[], value: Array<number | null>, ho
     value: new Float64Array(n),
     kind: new Uint8Array(n),
     series: new Uint32Array(n),
+    newest: new Float64Array(newest ? n : 0),
     length: 0,
   };
   for (let i = 0; i < n; i++) {
@@ -323,9 +481,15 @@ function foldPairs(src: number[], dst: number[], value: Array<number | null>, ho
       acc.value[k] = kind === 1 ? (v as number) : NaN;
       acc.kind[k] = kind;
       acc.series[k] = 1;
+      if (newest) {
+        acc.newest[k] = newest[i];
+      }
       continue;
     }
     acc.series[at]++;
+    if (newest && !(newest[i] <= acc.newest[at])) {
+      acc.newest[at] = newest[i];
+    }
     // Keep the worst: a valid value beats an invalid or empty one, and a larger latency beats a smaller.
     if (kind === 1 && (acc.kind[at] !== 1 || (v as number) > acc.value[at])) {
       acc.value[at] = v as number;
@@ -357,6 +521,7 @@ interface AssembleInput {
   mapping: ResolvedMapping;
   topology: { levels: LevelSpec[]; table: TopologyTable; pairs: PairTopology };
   source: PairSource;
+  extra: ExtraMetrics;
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
@@ -371,12 +536,18 @@ function assemble({
   mapping,
   topology,
   source,
+  extra,
 }: AssembleInput): MatrixModel {
   const isSrc = new Uint8Array(hostNames.length);
   const isDst = new Uint8Array(hostNames.length);
-  for (let i = 0; i < acc.length; i++) {
-    isSrc[acc.src[i]] = 1;
-    isDst[acc.dst[i]] = 1;
+  const pairAccs = [acc, extra.loss, extra.fail, extra.expected, extra.baseline, extra.timestamp].filter(
+    (a): a is PairAcc => a !== undefined
+  );
+  for (const a of pairAccs) {
+    for (let i = 0; i < a.length; i++) {
+      isSrc[a.src[i]] = 1;
+      isDst[a.dst[i]] = 1;
+    }
   }
   const srcIds = hostNames.map((_, i) => i).filter((i) => isSrc[i]);
   const dstIds = hostNames.map((_, i) => i).filter((i) => isDst[i]);
@@ -397,7 +568,15 @@ function assemble({
   const nRows = rowIds.length;
   const nCols = colIds.length;
   const values = new Float64Array(nRows * nCols).fill(NaN);
-  const states = new Uint8Array(nRows * nCols).fill(CellState.NoData);
+  const absent = { noData: CellState.NoData, notProbed: CellState.NotProbed, ok: CellState.AssumedOK }[extra.missing];
+  const states = new Uint8Array(nRows * nCols).fill(absent);
+  const cellOf = (a: PairAcc, i: number) => rowOf[a.src[i]] * nCols + colOf[a.dst[i]];
+  // A pair with a series in any pair query is expected: without a latency or loss sample it has no data.
+  for (const a of pairAccs) {
+    for (let i = 0; i < a.length; i++) {
+      states[cellOf(a, i)] = CellState.NoData;
+    }
+  }
   if (sameAxes) {
     for (let r = 0; r < nRows; r++) {
       states[r * nCols + r] = CellState.Self;
@@ -407,8 +586,14 @@ function assemble({
   let invalid = 0;
   let min = Infinity;
   let max = -Infinity;
+  const newestAll = acc.newest.reduce((m, t) => (t > m ? t : m), -Infinity);
+  const age =
+    acc.newest.length > 0 && Number.isFinite(newestAll) ? new Float64Array(nRows * nCols).fill(NaN) : undefined;
   for (let i = 0; i < acc.length; i++) {
-    const cell = rowOf[acc.src[i]] * nCols + colOf[acc.dst[i]];
+    const cell = cellOf(acc, i);
+    if (age && Number.isFinite(acc.newest[i])) {
+      age[cell] = newestAll - acc.newest[i];
+    }
     if (acc.series[i] > 1) {
       duplicates++;
     }
@@ -424,6 +609,55 @@ function assemble({
     } else if (states[cell] !== CellState.Self) {
       states[cell] = CellState.NoData;
     }
+  }
+  // Loss alone makes a measured pair; a failing probe outranks every measurement.
+  const dense = (a: PairAcc | undefined, onlyValid: boolean) => {
+    if (!a) {
+      return undefined;
+    }
+    const out = new Float64Array(nRows * nCols).fill(NaN);
+    for (let i = 0; i < a.length; i++) {
+      if (!onlyValid || a.kind[i] === 1) {
+        out[cellOf(a, i)] = a.kind[i] === 1 ? a.value[i] : NaN;
+      }
+    }
+    return out;
+  };
+  const loss = dense(extra.loss, true);
+  if (loss) {
+    for (let k = 0; k < loss.length; k++) {
+      if (!Number.isNaN(loss[k]) && states[k] === CellState.NoData) {
+        states[k] = CellState.Value;
+      }
+    }
+  }
+  let failed = 0;
+  if (extra.fail) {
+    for (let i = 0; i < extra.fail.length; i++) {
+      const cell = cellOf(extra.fail, i);
+      if (extra.fail.kind[i] === 1 && extra.fail.value[i] > 0 && states[cell] !== CellState.Self) {
+        states[cell] = CellState.Failed;
+        failed++;
+      }
+    }
+  }
+  // Sample times from a timestamp query beat the range frames' own: age against the freshest pair.
+  const stamps = dense(extra.timestamp, true);
+  let ages = age;
+  if (stamps) {
+    const freshest = stamps.reduce((m, t) => (t > m ? t : m), -Infinity);
+    if (Number.isFinite(freshest)) {
+      ages = ages ?? new Float64Array(nRows * nCols).fill(NaN);
+      for (let k = 0; k < stamps.length; k++) {
+        if (!Number.isNaN(stamps[k])) {
+          ages[k] = (freshest - stamps[k]) * 1000;
+        }
+      }
+    }
+  }
+  const baseline = dense(extra.baseline, true);
+  if (baseline && factor !== 1) {
+    baseline.forEach((v, k) => (baseline[k] = v * factor));
   }
   if (duplicates > 0) {
     notices.push(
@@ -460,6 +694,10 @@ function assemble({
     colPaths,
     values,
     states,
+    loss,
+    baseline,
+    age: ages,
+    failed,
     field,
     notices,
     pairs: acc.length,

@@ -5,7 +5,9 @@ import { aggregateView, quantileOf } from './aggregate';
 import { buildMatrix } from './buildMatrix';
 import { buildAxisTree, visibleEntries } from './hierarchy';
 import { msThresholds, seriesFrames, tableFrame } from './testFrames';
+import { DEFAULT_SLA_CONFIG } from './sla';
 import { CellState, MatrixModel } from './types';
+import { classifyModel } from './view';
 
 const theme = createTheme();
 const opts = (o: Partial<PingmeshOptions> = {}): PingmeshOptions => ({ ...DEFAULT_OPTIONS, inputUnit: 'ms', ...o });
@@ -55,7 +57,8 @@ function view(
   const rowTree = buildAxisTree({ names: m.rows, paths: m.rowPaths, depth: m.levels.length });
   const state = { startLevel, toggled: new Set(toggled) };
   const rows = visibleEntries(rowTree, state, m.rows);
-  return aggregateView({ model: m, rowTree, colTree: rowTree, rows, cols: rows, aggregation });
+  const classified = classifyModel(m, { ...DEFAULT_SLA_CONFIG, mode: 'thresholds' });
+  return aggregateView({ model: m, rowTree, colTree: rowTree, rows, cols: rows, aggregation, classified });
 }
 
 const cellOf = (v: ReturnType<typeof view>, row: string, col: string) => {

@@ -16,6 +16,8 @@ export interface ExporterPreset {
   unit?: Exclude<InputUnit, 'auto'>;
   /** Example PromQL for the latency matrix (instant, table format). */
   query: string;
+  /** Exports a pair only when it is slow or failing (a missing pair is healthy). */
+  breachOnly?: boolean;
   /** Detected only by its metric name: its labels also sit on other presets' series. */
   byMetricOnly?: boolean;
 }
@@ -24,6 +26,7 @@ export const PRESETS: ExporterPreset[] = [
   {
     id: 'pingmesh-agent',
     name: 'kubeservice pingmesh-agent',
+    breachOnly: true,
     source: ['instance'],
     destination: ['target'],
     metrics: /^pingmesh_(duration_milliseconds|fail)$/,

@@ -10,6 +10,12 @@ export const CellState = {
   Invalid: 2,
   /** The diagonal (a host to itself) when it has no series. */
   Self: 3,
+  /** No series in any pair query, and the mesh is sparse (or an expected-pairs query does not list the pair). */
+  NotProbed: 4,
+  /** The probe-failure query says the probe failed (value > 0). */
+  Failed: 5,
+  /** No series, and the exporter only exports slow or failing pairs: missing means healthy. */
+  AssumedOK: 6,
 } as const;
 export type CellStateCode = (typeof CellState)[keyof typeof CellState];
 
@@ -18,6 +24,9 @@ export const STATE_NAMES: Record<CellStateCode, string> = {
   [CellState.Value]: 'OK',
   [CellState.Invalid]: 'Invalid value',
   [CellState.Self]: 'Self',
+  [CellState.NotProbed]: 'Not probed',
+  [CellState.Failed]: 'Probe failed',
+  [CellState.AssumedOK]: 'OK (not exported: below the exporter’s delay)',
 };
 
 export interface MatrixModel {
@@ -33,6 +42,14 @@ export interface MatrixModel {
   /** rows × cols, row-major; NaN where there is no valid value. In the field's unit. */
   values: Float64Array;
   states: Uint8Array;
+  /** Loss ratio per cell (0.01 = 1 %) when a loss query is present; NaN where none. */
+  loss?: Float64Array;
+  /** The pair's baseline latency (field unit) when a baseline query is present. */
+  baseline?: Float64Array;
+  /** ms between the newest sample in the response and the pair's newest latency sample, when samples carry times. */
+  age?: Float64Array;
+  /** Pairs whose probe failed. */
+  failed: number;
   /** A field carrying the panel's field config, with `display` set: colours and text come from it. */
   field: Field;
   notices: string[];
@@ -53,4 +70,6 @@ export interface PairSource {
   factor: number;
   /** Raw label value → host name on the matrix axes (port stripped, topology alias applied); any value, seen or not. */
   hostOf(raw: string): string;
+  /** refId of the loss query, when there is one (its values are ratios, not converted). */
+  lossRefId?: string;
 }

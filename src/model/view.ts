@@ -1,7 +1,9 @@
 import { Aggregation, SortBy } from '../types';
-import { ViewMatrix, aggregateView, breachThreshold } from './aggregate';
+import { ViewMatrix, aggregateView, thresholdLevels } from './aggregate';
 import { AxisTree, GroupNode, buildAxisTree, expandedHeaders, visibleEntries } from './hierarchy';
-import { CellState, MatrixModel } from './types';
+import { Classified, DEFAULT_SLA_CONFIG, SlaConfig, Status, classify } from './sla';
+import { MatrixModel } from './types';
+import { conversionFactor } from './units';
 
 export interface Zoom {
   row: string;
@@ -17,6 +19,8 @@ export interface ViewInput {
   zoom: Zoom[];
   aggregation: Aggregation;
   sortBy: SortBy;
+  /** The model's cells judged against the SLA (classifyModel); default: the default SLA. */
+  classified?: Classified;
 }
 
 export interface View {
@@ -33,9 +37,11 @@ export interface View {
 /** Model → what is drawn. Pure; the panel memoizes it on its inputs. */
 export function buildView(input: ViewInput): View {
   const { model, toggled, aggregation, sortBy } = input;
+  const classified = input.classified ?? classifyModel(model, DEFAULT_SLA_CONFIG);
   const depth = model.levels.length;
-  const startIndex = model.levels.indexOf(input.startLevel);
-  const scores = sortBy === 'name' ? undefined : hostScores(model, sortBy);
+  // `host`: every group open, the hosts themselves.
+  const startIndex = input.startLevel === 'host' ? depth : model.levels.indexOf(input.startLevel);
+  const scores = sortBy === 'name' ? undefined : hostScores(model, classified, sortBy);
   const rowTree = buildAxisTree({
     names: model.rows,
     paths: model.rowPaths,
@@ -65,7 +71,7 @@ export function buildView(input: ViewInput): View {
   const rows = visibleEntries(rowTree, rowState, model.rows, rowWithin);
   const cols = visibleEntries(colTree, colState, model.cols, colWithin);
   return {
-    matrix: aggregateView({ model, rowTree, colTree, rows, cols, aggregation }),
+    matrix: aggregateView({ model, rowTree, colTree, rows, cols, aggregation, classified }),
     rowTree,
     colTree,
     rowHeaders: expandedHeaders(rowTree, rowState, rowWithin),
@@ -74,31 +80,52 @@ export function buildView(input: ViewInput): View {
   };
 }
 
-/** Per host severity for sorting: worst value, or pairs over SLA, over its row (as source) and column (as destination). */
-function hostScores(model: MatrixModel, sortBy: Exclude<SortBy, 'name'>) {
+/** The model judged against the SLA: the field thresholds, or per-scope SLAs converted to the field unit. */
+export function classifyModel(model: MatrixModel, config: SlaConfig): Classified {
+  return classify({
+    values: model.values,
+    states: model.states,
+    loss: model.loss,
+    baseline: model.baseline,
+    age: model.age,
+    rows: model.rows.length,
+    cols: model.cols.length,
+    rowPaths: model.rowPaths,
+    colPaths: model.colPaths,
+    levels: model.levels,
+    thresholds: thresholdLevels(model.field),
+    msToUnit: conversionFactor('ms', model.field.config.unit ?? 'ms'),
+    config,
+  });
+}
+
+/**
+ * Per host severity for sorting, over its row (as source) and column (as destination): worst status then worst value,
+ * or the number of pairs over SLA (failed probes included).
+ */
+function hostScores(model: MatrixModel, classified: Classified, sortBy: Exclude<SortBy, 'name'>) {
   const R = model.rows.length;
   const C = model.cols.length;
   const rows = new Float64Array(R);
   const cols = new Float64Array(C);
-  const breachAt = breachThreshold(model.field);
+  const { status } = classified;
+  const BIG = 1e9;
   for (let r = 0; r < R; r++) {
     for (let c = 0; c < C; c++) {
       const i = r * C + c;
-      if (model.states[i] !== CellState.Value) {
-        continue;
-      }
-      const v = model.values[i];
+      const st = status[i];
       if (sortBy === 'worst') {
-        rows[r] = Math.max(rows[r], v);
-        cols[c] = Math.max(cols[c], v);
-      } else if (v >= breachAt) {
+        const v = model.values[i];
+        const score = st * BIG + (v === v && v < BIG ? v : 0);
+        rows[r] = Math.max(rows[r], score);
+        cols[c] = Math.max(cols[c], score);
+      } else if (st === Status.Breach || st === Status.Failed) {
         rows[r]++;
         cols[c]++;
       }
     }
   }
   if (model.cols === model.rows) {
-    // One order for both axes, so the diagonal stays "self": rank a host by its row and column together.
     for (let h = 0; h < R; h++) {
       rows[h] = sortBy === 'worst' ? Math.max(rows[h], cols[h]) : rows[h] + cols[h];
     }

@@ -1,22 +1,28 @@
-import { ThresholdsMode, formattedValueToString, getActiveThreshold } from '@grafana/data';
+import { formattedValueToString, getValueFormat } from '@grafana/data';
 
-import { AGGREGATION_NAMES, ViewMatrix } from '../model/aggregate';
-import { CellState, CellStateCode } from '../model/types';
+import { AGGREGATION_NAMES, NO_SCOPE, ViewMatrix } from '../model/aggregate';
+import { STATUS_NAMES, ScopeSla, Status, StatusCode } from '../model/sla';
 
 export interface CellDescription {
   source: string;
   destination: string;
-  /** Formatted value with unit (prefixed by the aggregation for group cells), or a dash when there is none. */
+  /** Formatted latency with unit (prefixed by the aggregation for group cells), or a dash when there is none. */
   value: string;
+  /** Formatted loss ("2.00%"), when there is a loss query and a value. */
+  loss?: string;
+  status: StatusCode;
+  /** "OK", "Over SLA (≥ 1 ms)", "Warning (loss ≥ 0.01%)", "Stale: newest sample 3.0 min old", … */
   state: string;
-  /** Group cells: "7 of 48 pairs over SLA (≥ 100 ms) · 2 with no data". */
+  /** The SLA the cell was judged by, in scopes mode: "same-tor SLA: warning ≥ 0.5 ms, over ≥ 1 ms". */
+  sla?: string;
+  /** Group cells: "7 of 48 pairs over SLA · 2 with no data". */
   pairs?: string;
 }
 
-/**
- * What a person is told about a cell (tooltip, screen reader). State wording follows thresholds:
- * the base step is "OK", higher steps say which threshold the value is at or above.
- */
+const percent = getValueFormat('percentunit');
+export const formatLoss = (x: number) => formattedValueToString(percent(x, x > 0 && x < 0.001 ? 3 : 2));
+
+/** What a person is told about a cell (tooltip, screen reader, worst-pairs list). */
 export function describeCell(view: ViewMatrix, row: number, col: number): CellDescription {
   const i = row * view.cols.length + col;
   const re = view.rows[row];
@@ -24,32 +30,69 @@ export function describeCell(view: ViewMatrix, row: number, col: number): CellDe
   const isGroup = re.kind === 'group' || ce.kind === 'group';
   const display = view.field.display!;
   const fmt = (v: number) => formattedValueToString(display(v));
-  const base = {
+  const status = view.status[i] as StatusCode;
+  const v = view.values[i];
+  const shown = Number.isFinite(v) ? fmt(v) : '—';
+  const x = view.loss?.[i];
+  const { classified } = view;
+  const k = view.scope && view.scope[i] !== NO_SCOPE ? view.scope[i] : classified.scopes.length === 1 ? 0 : undefined;
+  const sla: ScopeSla | undefined = k === undefined ? undefined : classified.slas[k];
+  return {
     source: re.label,
     destination: ce.label,
+    value: isGroup && Number.isFinite(v) ? `${AGGREGATION_NAMES[view.aggregation]}: ${shown}` : shown,
+    loss: x !== undefined && Number.isFinite(x) ? formatLoss(x) : undefined,
+    status,
+    state: stateText(view, i, status, sla, fmt, isGroup),
+    sla: sla && classified.mode === 'scopes' && k !== undefined ? slaText(classified.scopes[k], sla, fmt) : undefined,
     pairs: isGroup ? pairsText(view, i, fmt) : undefined,
   };
-  switch (view.states[i] as CellStateCode) {
-    case CellState.Value: {
-      const v = view.values[i];
-      const shown = display(v);
-      const percentMode = view.field.config.thresholds?.mode === ThresholdsMode.Percentage;
-      const steps = view.field.config.thresholds?.steps;
-      const threshold = getActiveThreshold(percentMode ? (shown.percent ?? 0) * 100 : v, steps);
-      const at = percentMode ? `${threshold.value} %` : fmt(threshold.value);
-      // The highest step is the SLA: a value there is "over SLA", lower steps are named by their threshold.
-      const top = steps !== undefined && steps.length > 1 && threshold === steps[steps.length - 1];
-      const state = !Number.isFinite(threshold.value) ? 'OK' : top ? `Over SLA (≥ ${at})` : `At or above ${at}`;
-      const value = formattedValueToString(shown);
-      return { ...base, value: isGroup ? `${AGGREGATION_NAMES[view.aggregation]}: ${value}` : value, state };
+}
+
+function stateText(
+  view: ViewMatrix,
+  i: number,
+  status: StatusCode,
+  sla: ScopeSla | undefined,
+  fmt: (v: number) => string,
+  isGroup: boolean
+): string {
+  const name = STATUS_NAMES[status];
+  if (status !== Status.Breach && status !== Status.Warning) {
+    if (status === Status.Invalid) {
+      return 'Invalid value (NaN, ±Inf or negative)';
     }
-    case CellState.Invalid:
-      return { ...base, value: '—', state: 'Invalid value (NaN, ±Inf or negative)' };
-    case CellState.Self:
-      return { ...base, value: '—', state: 'Self (not probed)' };
-    default:
-      return { ...base, value: '—', state: 'No data' };
+    if (status === Status.Self) {
+      return 'Self (not probed)';
+    }
+    return name;
   }
+  if (isGroup || !sla) {
+    return name;
+  }
+  const breach = status === Status.Breach;
+  const v = view.values[i];
+  const x = view.loss?.[i];
+  const baseline = view.classified.mode === 'baseline';
+  const latAt = breach ? sla.latencyBreach : sla.latencyWarn;
+  const lossAt = breach ? sla.lossBreach : sla.lossWarn;
+  const why: string[] = [];
+  if (!baseline && v >= latAt) {
+    why.push(`≥ ${fmt(latAt)}`);
+  }
+  if (x !== undefined && x >= lossAt) {
+    why.push(`loss ≥ ${formatLoss(lossAt)}`);
+  }
+  if (baseline && why.length === 0) {
+    why.push(`≥ ${breach ? view.classified.baselineBreach : view.classified.baselineWarn}× baseline`);
+  }
+  return why.length > 0 ? `${name} (${why.join(', ')})` : name;
+}
+
+function slaText(scope: string, sla: ScopeSla, fmt: (v: number) => string): string {
+  return `${scope} SLA: warning ≥ ${fmt(sla.latencyWarn)}, over ≥ ${fmt(sla.latencyBreach)}; loss ${formatLoss(
+    sla.lossWarn
+  )} / ${formatLoss(sla.lossBreach)}`;
 }
 
 function pairsText(view: ViewMatrix, i: number, fmt: (v: number) => string): string | undefined {
@@ -57,10 +100,21 @@ function pairsText(view: ViewMatrix, i: number, fmt: (v: number) => string): str
   if (!counts) {
     return undefined;
   }
-  const sla = Number.isFinite(view.breachAt) ? ` (≥ ${fmt(view.breachAt)})` : '';
-  const parts = [`${counts.breached[i]} of ${counts.expected[i]} pairs over SLA${sla}`];
-  if (counts.noData[i] > 0) {
-    parts.push(`${counts.noData[i]} with no data`);
+  // One SLA for every pair (thresholds mode): say which; per scope, the tooltip of each pair says.
+  const { mode, slas } = view.classified;
+  const at =
+    mode === 'thresholds' && Number.isFinite(slas[0].latencyBreach) ? ` (≥ ${fmt(slas[0].latencyBreach)})` : '';
+  const parts = [`${counts.breached[i]} of ${counts.expected[i]} pairs over SLA${at}`];
+  const more: Array<[Uint32Array, string]> = [
+    [counts.failed, 'probe failed'],
+    [counts.warning, 'warning'],
+    [counts.noData, 'with no data'],
+    [counts.stale, 'stale'],
+  ];
+  for (const [arr, what] of more) {
+    if (arr[i] > 0) {
+      parts.push(`${arr[i]} ${what}`);
+    }
   }
   return parts.join(' · ');
 }

@@ -6,6 +6,7 @@ import { buildMatrix } from '../model/buildMatrix';
 import { buildView } from '../model/view';
 import { mesh, msThresholds, seriesFrames } from '../model/testFrames';
 import { paintCells } from './paint';
+import { statusColors } from './palette';
 import { worstCells } from './worst';
 
 const theme = createTheme();
@@ -22,14 +23,14 @@ function viewOf(hosts: string[], value: (s: string, d: string) => number | null)
   );
   const model = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms' }, theme }).model!;
   const view = buildView({ model, startLevel: '', toggled: new Set(), zoom: [], aggregation: 'max', sortBy: 'name' });
-  return { view: view.matrix, painted: paintCells(view.matrix, theme) };
+  return { view: view.matrix, painted: paintCells(view.matrix, theme, statusColors(theme, 'accessible')) };
 }
 
 const name = (v: ReturnType<typeof viewOf>['view'], c: { row: number; col: number }) =>
   `${v.rows[c.row].label}>${v.cols[c.col].label}`;
 
 describe('worstCells', () => {
-  it('orders by threshold step, then value; no self cells; no-data only after values', () => {
+  it('orders by status (over SLA, warning, no data, OK), then value; no self cells', () => {
     const { view, painted } = viewOf(['a', 'b', 'c'], (s, d) =>
       s === 'a' && d === 'b'
         ? 150
@@ -42,10 +43,9 @@ describe('worstCells', () => {
               : 1
     );
     const top = worstCells(view, painted, 10).map((c) => name(view, c));
-    expect(top.slice(0, 3)).toEqual(['a>b', 'c>a', 'b>c']);
+    expect(top.slice(0, 4)).toEqual(['a>b', 'c>a', 'b>c', 'c>b']); // c>b has no data: worse than OK
     expect(top).not.toContain('a>a');
     expect(top).toHaveLength(6);
-    expect(top[5]).toBe('c>b'); // the no-data cell, below every value
     expect(worstCells(view, painted, 2).map((c) => name(view, c))).toEqual(['a>b', 'c>a']);
     expect(worstCells(view, painted, 0)).toEqual([]);
   });
@@ -64,7 +64,7 @@ describe('worstCells', () => {
           const table = new Map<string, number | null>();
           hosts.forEach((s) => hosts.forEach((d) => s !== d && table.set(`${s}>${d}`, vals[k++])));
           const { view, painted } = viewOf(hosts, (s, d) => table.get(`${s}>${d}`)!);
-          const all = [...view.states.keys()].filter((i) => view.states[i] !== 3);
+          const all = [...view.status.keys()].filter((i) => view.status[i] !== 0);
           const key = (i: number) => [painted.rank[i], view.values[i] || 0];
           all.sort((x, y) => key(y)[0] - key(x)[0] || key(y)[1] - key(x)[1] || x - y);
           const got = worstCells(view, painted, n).map((c) => c.row * 4 + c.col);

@@ -1,5 +1,5 @@
 import { ViewMatrix } from '../model/aggregate';
-import { CellState } from '../model/types';
+import { Status } from '../model/sla';
 import { Painted } from './paint';
 
 export interface RankedCell {
@@ -9,11 +9,11 @@ export interface RankedCell {
 
 /**
  * The n worst cells of what is drawn, worst first: by the painted severity (the same rank that keeps breaches visible
- * when pixels are pooled), then by value. Self cells are left out; cells with no data only when nothing is worse.
+ * when pixels are pooled), then by value. Self and not-probed cells are left out.
  * One pass over the cells keeping a small sorted list, so it costs about one comparison per cell.
  */
 export function worstCells(view: ViewMatrix, painted: Painted, n: number): RankedCell[] {
-  const { states, values } = view;
+  const { status, values } = view;
   const cols = view.cols.length;
   const rank = painted.rank;
   const top: number[] = [];
@@ -22,8 +22,8 @@ export function worstCells(view: ViewMatrix, painted: Painted, n: number): Ranke
   if (n <= 0) {
     return [];
   }
-  for (let i = 0; i < states.length; i++) {
-    if (states[i] === CellState.Self) {
+  for (let i = 0; i < status.length; i++) {
+    if (status[i] === Status.Self || status[i] === Status.NotProbed) {
       continue;
     }
     if (top.length === n && !worse(i, top[n - 1])) {

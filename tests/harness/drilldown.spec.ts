@@ -2,8 +2,9 @@ import { Page, expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { Status } from '../../src/model/sla';
 import { harnessEnv } from './env';
-import { TEST_IDS, axisOrder, cellColours, latencyTable, openHarness, themeColour } from './helpers';
+import { TEST_IDS, axisOrder, cellColours, latencyTable, openHarness, statusColour } from './helpers';
 
 const env = harnessEnv();
 const culprits = env.hosts.filter((h) => h.tor === env.culpritTor);
@@ -78,7 +79,7 @@ test.describe('drill-down from a cell to the pair’s time series, real Promethe
     const src = culprits[0].name;
     const dst = healthy[0].name;
     const { colours } = await cellColours(page);
-    expect(colours[rows.get(src)!][cols.get(dst)!]).toBe(await themeColour(page, 'red'));
+    expect(colours[rows.get(src)!][cols.get(dst)!]).toBe(await statusColour(page, Status.Breach));
 
     await clickCell(page, rows.get(src)!, cols.get(dst)!);
     await expectPairViewMatchesPrometheus(page, src, dst);
@@ -169,8 +170,14 @@ test.describe('drill-down from a cell to the pair’s time series, real Promethe
       },
     ]);
     // Grouped by ToR, collapsed: open the culprit ToR's rows and a healthy ToR's columns.
-    await page.getByTestId(TEST_IDS.rowLabel).filter({ hasText: `▸ ${env.culpritTor}` }).click();
-    await page.getByTestId(TEST_IDS.colLabel).filter({ hasText: `▸ ${healthy[0].tor}` }).click();
+    await page
+      .getByTestId(TEST_IDS.rowLabel)
+      .filter({ hasText: `▸ ${env.culpritTor}` })
+      .click();
+    await page
+      .getByTestId(TEST_IDS.colLabel)
+      .filter({ hasText: `▸ ${healthy[0].tor}` })
+      .click();
     const rows = await axisOrder(page, TEST_IDS.rowLabel);
     const cols = await axisOrder(page, TEST_IDS.colLabel);
     expect(rows.has(HOSTILE)).toBe(true);

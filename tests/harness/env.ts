@@ -22,6 +22,24 @@ export interface HarnessEnv {
     culpritDc: string;
     tors: Record<string, string[]>;
   };
+  /** The sla-mix scenario (sparse Pingmesh mesh, lossy link, failed probe, dead pair, stale agent), 30 minutes. */
+  sla: {
+    harnessUrl: string;
+    promUrl: string;
+    fromMs: number;
+    toMs: number;
+    facts: {
+      lossy: Array<{ src: string; dst: string }>;
+      failed: Array<{ src: string; dst: string }>;
+      dead: Array<{ src: string; dst: string }>;
+      staleHost: string;
+      staleMinutes: number;
+      deadMinutes: number;
+      probedPairs: number;
+      crossRegionProbedPairs: number;
+    };
+    hosts: Array<{ name: string; ip: string; tor: string; dc: string; region: string }>;
+  };
 }
 
 export const ENV_FILE = join(__dirname, '..', '..', 'artifacts', 'harness-env.json');

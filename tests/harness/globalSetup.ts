@@ -21,6 +21,8 @@ export default async function globalSetup() {
   const plugins = { 'netobs-pingmesh-panel': join(root, 'dist') };
   const torDown = await startScenarioStack({ scenario: 'tor-down', seed: 1, hosts: 48, minutes: 10 });
   const spine = await startScenarioStack({ scenario: 'spine-loss', seed: 1, hosts: 48, minutes: 10 });
+  // 30 minutes: the dead pair stops 20 minutes before the end, the stale agent 3 minutes before.
+  const slaMix = await startScenarioStack({ scenario: 'sla-mix', seed: 1, hosts: 48, minutes: 30 });
   // Live: the simulator scraped every second and the shipped recording rules evaluated every second.
   const rulesDir = mkdtempSync(join(tmpdir(), 'pingmesh-rules-'));
   const rules = join(rulesDir, 'pingmesh.rules.yml');
@@ -38,6 +40,11 @@ export default async function globalSetup() {
   const harness = await startHarnessServer({ prom: torDown.prom.url, plugins });
   const liveHarness = await startHarnessServer({ prom: live.prom.url, plugins });
   const spineHarness = await startHarnessServer({ prom: spine.prom.url, plugins });
+  const slaHarness = await startHarnessServer({ prom: slaMix.prom.url, plugins });
+  const facts = slaMix.gen.info.culprit;
+  if (facts.kind !== 'sla-mix') {
+    throw new Error(`unexpected sla-mix culprit ${facts.kind}`);
+  }
   const culprit = torDown.gen.info.culprit;
   const spineCulprit = spine.gen.info.culprit;
   if (culprit.kind !== 'tor' || spineCulprit.kind !== 'dc') {
@@ -64,6 +71,14 @@ export default async function globalSetup() {
       culpritDc: spineCulprit.id,
       tors,
     },
+    sla: {
+      harnessUrl: slaHarness.url,
+      promUrl: slaMix.prom.url,
+      fromMs: slaMix.gen.fromMs,
+      toMs: slaMix.gen.toMs,
+      facts,
+      hosts: slaMix.gen.topo.hosts.map(({ name, ip, tor, dc, region }) => ({ name, ip, tor, dc, region })),
+    },
   };
   mkdirSync(dirname(ENV_FILE), { recursive: true });
   writeFileSync(ENV_FILE, JSON.stringify(env, null, 2));
@@ -72,8 +87,8 @@ export default async function globalSetup() {
   );
 
   return async () => {
-    await Promise.all([harness.stop(), spineHarness.stop(), liveHarness.stop()]);
-    await Promise.all([torDown.stop(), spine.stop(), live.stop()]);
+    await Promise.all([harness.stop(), spineHarness.stop(), liveHarness.stop(), slaHarness.stop()]);
+    await Promise.all([torDown.stop(), spine.stop(), live.stop(), slaMix.stop()]);
     rmSync(rulesDir, { recursive: true, force: true });
   };
 }

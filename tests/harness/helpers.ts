@@ -91,6 +91,16 @@ export async function axisOrder(page: Page, testId: string, panel = 0): Promise<
   return new Map(entries as Array<[string, number]>);
 }
 
+/** The colour the panel uses for a status, as its legend shows it (the swatch's exact colour), as #rrggbb. */
+export async function statusColour(page: Page, status: number, panel = 0): Promise<string> {
+  const swatch = page
+    .getByTestId(`harness-panel-${panel}`)
+    .locator(
+      `[data-testid="${TEST_IDS.legendItem}"][data-status="${status}"] [data-testid="${TEST_IDS.legendSwatch}"]`
+    );
+  return hex((await swatch.getAttribute('data-color'))!);
+}
+
 /** A named theme colour as the page's own @grafana/data resolves it (the shared module the plugin gets). */
 export async function themeColour(page: Page, name: string, mode: 'dark' | 'light' = 'dark'): Promise<string> {
   const css = await page.evaluate(

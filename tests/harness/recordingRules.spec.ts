@@ -1,7 +1,8 @@
 import { expect, test } from '@playwright/test';
 
+import { Status } from '../../src/model/sla';
 import { harnessEnv } from './env';
-import { TEST_IDS, axisOrder, cellColours, openHarness, promInstant, themeColour } from './helpers';
+import { TEST_IDS, axisOrder, cellColours, openHarness, promInstant, statusColour } from './helpers';
 
 const env = harnessEnv();
 const metric = 'tor_pair:pingmesh_pair_latency_seconds:max';
@@ -23,8 +24,8 @@ test('the panel reads the ToR × ToR recording-rule series directly as a ToR mat
   const cols = await axisOrder(page, TEST_IDS.colLabel);
   expect([...rows.keys()].sort()).toEqual([...tors].sort());
   const { colours } = await cellColours(page);
-  const red = await themeColour(page, 'red');
-  const green = await themeColour(page, 'green');
+  const red = await statusColour(page, Status.Breach);
+  const green = await statusColour(page, Status.OK);
   const healthy = tors.filter((t) => t !== env.culpritTor);
   for (const t of healthy) {
     expect(colours[rows.get(env.culpritTor)!][cols.get(t)!], `${env.culpritTor} → ${t}`).toBe(red);

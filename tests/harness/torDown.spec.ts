@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
+import { Status } from '../../src/model/sla';
 import { harnessEnv } from './env';
 import {
   TEST_IDS,
@@ -11,7 +12,7 @@ import {
   latencyTable,
   openHarness,
   promInstant,
-  themeColour,
+  statusColour,
 } from './helpers';
 
 const env = harnessEnv();
@@ -47,8 +48,8 @@ test.describe('ToR down, from real Prometheus, in the real bundle', () => {
     const cols = await axisOrder(page, TEST_IDS.colLabel);
     expect(rows.size).toBe(env.hosts.length);
 
-    const red = await themeColour(page, 'red');
-    const green = await themeColour(page, 'green');
+    const red = await statusColour(page, Status.Breach);
+    const green = await statusColour(page, Status.OK);
     for (const bad of culprits) {
       for (const other of env.hosts) {
         if (other.name === bad.name) {
@@ -108,7 +109,7 @@ test.describe('ToR down, from real Prometheus, in the real bundle', () => {
     const { colours } = await cellColours(page);
     const rows = await axisOrder(page, TEST_IDS.rowLabel);
     const cols = await axisOrder(page, TEST_IDS.colLabel);
-    const red = await themeColour(page, 'red');
+    const red = await statusColour(page, Status.Breach);
     const bad = culprits[0];
     const peer = healthy[0];
     // instance="10.x.y.z:9115" and target="10.x.y.z" are the same host once the port is stripped
@@ -124,7 +125,7 @@ test.describe('ToR down, from real Prometheus, in the real bundle', () => {
     const cols = await axisOrder(page, TEST_IDS.colLabel);
     const a = healthy[0];
     const b = healthy.find((h) => h.dc === a.dc && h.name !== a.name)!;
-    expect(colours[rows.get(a.name)!][cols.get(b.name)!]).toBe(await themeColour(page, 'green', 'light'));
+    expect(colours[rows.get(a.name)!][cols.get(b.name)!]).toBe(await statusColour(page, Status.OK));
     await page.getByTestId('harness-panel-0').screenshot({ path: join(screenshots, 'tor-down-light.png') });
   });
 });

@@ -1,0 +1,331 @@
+import { css } from '@emotion/css';
+import { GrafanaTheme2, StandardEditorProps } from '@grafana/data';
+import { Button, IconButton, Input, useStyles2 } from '@grafana/ui';
+import React, { useId, useState } from 'react';
+
+import { DEFAULT_SCOPE_SLAS, ScopeSla } from '../model/sla';
+
+type Slas = Record<string, ScopeSla>;
+type SlaField = keyof ScopeSla;
+
+interface Column {
+  field: SlaField;
+  title: string;
+  /** Shown in the aria-label: "Latency SLA for cross-dc". */
+  label: string;
+  /** Loss is stored as a ratio but edited in percent. */
+  percent: boolean;
+  /** The other end of the warn ≤ SLA pair. */
+  pair: SlaField;
+  isWarn: boolean;
+}
+
+const COLUMNS: Column[] = [
+  {
+    field: 'latencyWarn',
+    title: 'Latency warn (ms)',
+    label: 'Latency warning',
+    percent: false,
+    pair: 'latencyBreach',
+    isWarn: true,
+  },
+  {
+    field: 'latencyBreach',
+    title: 'Latency SLA (ms)',
+    label: 'Latency SLA',
+    percent: false,
+    pair: 'latencyWarn',
+    isWarn: false,
+  },
+  { field: 'lossWarn', title: 'Loss warn (%)', label: 'Loss warning', percent: true, pair: 'lossBreach', isWarn: true },
+  { field: 'lossBreach', title: 'Loss SLA (%)', label: 'Loss SLA', percent: true, pair: 'lossWarn', isWarn: false },
+];
+
+export const SCOPE_NAME_PATTERN = /^(same|cross)-[A-Za-z0-9_]+$/;
+
+/** What a newly added scope starts with when it is not one of the defaults; the user edits it from there. */
+const NEW_SCOPE_FALLBACK: ScopeSla = DEFAULT_SCOPE_SLAS['cross-dc'];
+
+const DEFAULT_ORDER = Object.keys(DEFAULT_SCOPE_SLAS);
+
+/** Inner → outer as in the defaults, then any other scope alphabetically. */
+export function orderScopes(names: string[]): string[] {
+  const known = DEFAULT_ORDER.filter((n) => names.includes(n));
+  const others = names.filter((n) => !DEFAULT_ORDER.includes(n)).sort((a, b) => a.localeCompare(b));
+  return [...known, ...others];
+}
+
+/** Up to 6 significant digits, so 1e-4 × 100 shows as 0.01, not 0.010000000000000002. */
+export function formatNumber(n: number | undefined): string {
+  return typeof n === 'number' && Number.isFinite(n) ? String(Number(n.toPrecision(6))) : '';
+}
+
+/** Stored value → the text edited (loss in percent). */
+export function toDisplay(value: number | undefined, percent: boolean): string {
+  return formatNumber(typeof value === 'number' && percent ? value * 100 : value);
+}
+
+/** Percent → ratio without float noise (0.7 % → 0.007, not 0.006999999999999999). */
+function fromPercent(pct: number): number {
+  return Number((pct / 100).toPrecision(15));
+}
+
+type Parsed = { value: number } | { error: string };
+
+/** Parses and validates one cell's text against the committed other end of its warn/SLA pair. */
+export function parseCell(text: string, column: Column, sla: Partial<ScopeSla>): Parsed {
+  const trimmed = text.trim();
+  if (trimmed === '') {
+    return { error: 'Enter a number' };
+  }
+  const n = Number(trimmed);
+  if (!Number.isFinite(n)) {
+    return { error: 'Not a number' };
+  }
+  if (n < 0) {
+    return { error: 'Must not be negative' };
+  }
+  if (column.percent && n > 100) {
+    return { error: 'At most 100 %' };
+  }
+  const value = column.percent ? fromPercent(n) : n;
+  const other = sla[column.pair];
+  if (typeof other === 'number' && Number.isFinite(other)) {
+    if (column.isWarn && value > other) {
+      return { error: 'Warning must not exceed the SLA' };
+    }
+    if (!column.isWarn && value < other) {
+      return { error: 'SLA must not be below the warning' };
+    }
+  }
+  return { value };
+}
+
+export function validateScopeName(name: string, existing: Slas): string | undefined {
+  if (!SCOPE_NAME_PATTERN.test(name)) {
+    return 'Use same-<level> or cross-<level> (letters, digits, _)';
+  }
+  if (Object.prototype.hasOwnProperty.call(existing, name)) {
+    return `${name} already exists`;
+  }
+  return undefined;
+}
+
+/** Per-scope SLA table: edit, add, remove, reset. Never mutates `value`. */
+export function SlaScopesEditor({ value, onChange }: StandardEditorProps<Slas>) {
+  const styles = useStyles2(getStyles);
+  const slas = value ?? DEFAULT_SCOPE_SLAS;
+  const names = orderScopes(Object.keys(slas));
+  const [newName, setNewName] = useState('');
+  const [nameError, setNameError] = useState<string | undefined>();
+  const nameErrorId = `${useId()}-name-error`;
+
+  const update = (scope: string, field: SlaField, v: number) =>
+    onChange({ ...slas, [scope]: { ...slas[scope], [field]: v } });
+  const remove = (scope: string) => onChange(Object.fromEntries(Object.entries(slas).filter(([k]) => k !== scope)));
+  const reset = () =>
+    onChange(Object.fromEntries(Object.entries(DEFAULT_SCOPE_SLAS).map(([k, sla]) => [k, { ...sla }])));
+  const add = () => {
+    const name = newName.trim();
+    const error = validateScopeName(name, slas);
+    setNameError(error);
+    if (error === undefined) {
+      onChange({ ...slas, [name]: { ...(DEFAULT_SCOPE_SLAS[name] ?? NEW_SCOPE_FALLBACK) } });
+      setNewName('');
+    }
+  };
+
+  return (
+    <div className={styles.root}>
+      <p className={styles.help}>
+        A pair&apos;s scope is how far apart it is: same-&lt;innermost level&gt; when every level is shared, else
+        cross-&lt;first level that differs&gt;. With levels region,dc,az,tor: same-tor … cross-region. Other level names
+        work the same (e.g. cross-rack).
+      </p>
+      <table className={styles.table}>
+        <thead>
+          <tr>
+            <th scope="col">Scope</th>
+            {COLUMNS.map((c) => (
+              <th scope="col" key={c.field}>
+                {c.title}
+              </th>
+            ))}
+            <th scope="col">
+              <span className={styles.srOnly}>Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {names.map((scope) => (
+            <ScopeRow
+              key={scope}
+              scope={scope}
+              sla={slas[scope]}
+              onCommit={(field, v) => update(scope, field, v)}
+              onRemove={() => remove(scope)}
+            />
+          ))}
+          {names.length === 0 && (
+            <tr>
+              <td colSpan={COLUMNS.length + 2} className={styles.help}>
+                No scopes: no pair is judged by scope.
+              </td>
+            </tr>
+          )}
+        </tbody>
+      </table>
+      <div className={styles.actions}>
+        <Input
+          width={20}
+          value={newName}
+          placeholder="cross-rack"
+          aria-label="New scope name"
+          invalid={nameError !== undefined}
+          aria-invalid={nameError !== undefined}
+          aria-describedby={nameError !== undefined ? nameErrorId : undefined}
+          onChange={(e) => {
+            setNewName(e.currentTarget.value);
+            setNameError(undefined);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') {
+              e.preventDefault();
+              add();
+            }
+          }}
+        />
+        <Button size="sm" variant="secondary" icon="plus" onClick={add}>
+          Add scope
+        </Button>
+        <Button size="sm" variant="secondary" fill="text" icon="history" onClick={reset}>
+          Reset to defaults
+        </Button>
+      </div>
+      {nameError !== undefined && (
+        <div id={nameErrorId} role="alert" className={styles.error}>
+          {nameError}
+        </div>
+      )}
+    </div>
+  );
+}
+
+interface RowProps {
+  scope: string;
+  sla: ScopeSla | undefined;
+  onCommit: (field: SlaField, value: number) => void;
+  onRemove: () => void;
+}
+
+/** One scope. Drafts live here until committed (blur or Enter); Escape drops a draft. */
+function ScopeRow({ scope, sla, onCommit, onRemove }: RowProps) {
+  const styles = useStyles2(getStyles);
+  const [drafts, setDrafts] = useState<Partial<Record<SlaField, string>>>({});
+  const [errors, setErrors] = useState<Partial<Record<SlaField, string>>>({});
+  const current: Partial<ScopeSla> = sla ?? {};
+  const rowId = useId();
+  const errorId = (field: SlaField) => `${rowId}-${field}-error`;
+
+  const clear = (field: SlaField) => {
+    setDrafts(({ [field]: _d, ...rest }) => rest);
+    setErrors(({ [field]: _e, ...rest }) => rest);
+  };
+  const commit = (column: Column) => {
+    const text = drafts[column.field];
+    if (text === undefined) {
+      return;
+    }
+    const parsed = parseCell(text, column, current);
+    if ('error' in parsed) {
+      setErrors((e) => ({ ...e, [column.field]: parsed.error }));
+      return;
+    }
+    clear(column.field);
+    if (parsed.value !== current[column.field]) {
+      onCommit(column.field, parsed.value);
+    }
+  };
+  const shownErrors = COLUMNS.filter((c) => errors[c.field] !== undefined);
+
+  return (
+    <>
+      <tr>
+        <th scope="row" className={styles.scope}>
+          {scope}
+        </th>
+        {COLUMNS.map((c) => {
+          const error = errors[c.field];
+          return (
+            <td key={c.field}>
+              <Input
+                className={styles.cell}
+                inputMode="decimal"
+                value={drafts[c.field] ?? toDisplay(current[c.field], c.percent)}
+                aria-label={`${c.label} for ${scope}`}
+                invalid={error !== undefined}
+                aria-invalid={error !== undefined}
+                aria-describedby={error !== undefined ? errorId(c.field) : undefined}
+                onChange={(e) => {
+                  const text = e.currentTarget.value;
+                  setDrafts((d) => ({ ...d, [c.field]: text }));
+                }}
+                onBlur={() => commit(c)}
+                onKeyDown={(e) => {
+                  if (e.key === 'Enter') {
+                    e.preventDefault();
+                    commit(c);
+                  } else if (e.key === 'Escape' && drafts[c.field] !== undefined) {
+                    e.stopPropagation();
+                    clear(c.field);
+                  }
+                }}
+              />
+            </td>
+          );
+        })}
+        <td>
+          <IconButton name="trash-alt" size="sm" aria-label={`Remove scope ${scope}`} onClick={onRemove} />
+        </td>
+      </tr>
+      {shownErrors.length > 0 && (
+        <tr>
+          <td colSpan={COLUMNS.length + 2}>
+            {shownErrors.map((c) => (
+              <div key={c.field} id={errorId(c.field)} role="alert" className={styles.error}>
+                {c.label} for {scope}: {errors[c.field]}
+              </div>
+            ))}
+          </td>
+        </tr>
+      )}
+    </>
+  );
+}
+
+const getStyles = (theme: GrafanaTheme2) => ({
+  root: css({ display: 'flex', flexDirection: 'column', gap: theme.spacing(1) }),
+  help: css({ color: theme.colors.text.secondary, fontSize: theme.typography.bodySmall.fontSize, margin: 0 }),
+  table: css({
+    borderCollapse: 'collapse',
+    width: '100%',
+    'th, td': { padding: theme.spacing(0.25, 0.5, 0.25, 0), textAlign: 'left', verticalAlign: 'middle' },
+    'thead th': {
+      fontSize: theme.typography.bodySmall.fontSize,
+      fontWeight: theme.typography.fontWeightMedium,
+      color: theme.colors.text.secondary,
+    },
+  }),
+  scope: css({ fontWeight: theme.typography.fontWeightRegular, whiteSpace: 'nowrap' }),
+  cell: css({ minWidth: theme.spacing(8) }),
+  actions: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), flexWrap: 'wrap' }),
+  error: css({ color: theme.colors.error.text, fontSize: theme.typography.bodySmall.fontSize }),
+  srOnly: css({
+    position: 'absolute',
+    width: 1,
+    height: 1,
+    overflow: 'hidden',
+    clip: 'rect(0 0 0 0)',
+    whiteSpace: 'nowrap',
+  }),
+});

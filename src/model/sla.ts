@@ -1,0 +1,295 @@
+/**
+ * What a pair's measurements mean against its SLA: one status per cell, from latency and loss, judged by the SLA of the
+ * pair's scope (same ToR … cross-region). Pure.
+ */
+
+/** Cell status. The codes are the severity order: a larger code is worse (pooling and "worst" sorting rely on it). */
+export const Status = {
+  /** The diagonal: a host to itself. */
+  Self: 0,
+  /** The pair is not in the mesh (sparse meshes): nothing was expected. */
+  NotProbed: 1,
+  OK: 2,
+  /** The pair is expected but has no samples. */
+  NoData: 3,
+  /** The newest sample is older than the stale age. */
+  Stale: 4,
+  /** NaN, ±Inf or a negative latency. */
+  Invalid: 5,
+  Warning: 6,
+  Breach: 7,
+  /** The probe itself failed (e.g. `pingmesh_fail`). */
+  Failed: 8,
+} as const;
+export type StatusCode = (typeof Status)[keyof typeof Status];
+export const STATUS_COUNT = 9;
+
+/** Legend and tooltip names, in legend order (worst first). */
+export const STATUS_NAMES: Record<StatusCode, string> = {
+  [Status.Failed]: 'Probe failed',
+  [Status.Breach]: 'Over SLA',
+  [Status.Warning]: 'Warning',
+  [Status.Invalid]: 'Invalid value',
+  [Status.Stale]: 'Stale',
+  [Status.NoData]: 'No data',
+  [Status.OK]: 'OK',
+  [Status.NotProbed]: 'Not probed',
+  [Status.Self]: 'Self',
+};
+
+export const LEGEND_ORDER: StatusCode[] = [
+  Status.OK,
+  Status.Warning,
+  Status.Breach,
+  Status.Failed,
+  Status.NoData,
+  Status.Stale,
+  Status.Invalid,
+  Status.NotProbed,
+  Status.Self,
+];
+
+/** Latency thresholds in ms, loss thresholds as ratios (0.001 = 0.1 %). A value at or above a threshold reaches it. */
+export interface ScopeSla {
+  latencyWarn: number;
+  latencyBreach: number;
+  lossWarn: number;
+  lossBreach: number;
+}
+
+/**
+ * How far apart a pair is, from the grouping levels: `same-<innermost>` when every level is shared, else
+ * `cross-<first level that differs>` — with levels region,dc,az,tor: same-tor, cross-tor, cross-az, cross-dc,
+ * cross-region. `all` without levels.
+ */
+export type ScopeKey = string;
+
+/** Pingmesh-paper-spirited defaults: intra-DC P99 well under a millisecond, drops around 1e-4 are a warning. */
+export const DEFAULT_SCOPE_SLAS: Record<string, ScopeSla> = {
+  'same-tor': { latencyWarn: 0.5, latencyBreach: 1, lossWarn: 1e-4, lossBreach: 1e-3 },
+  'cross-tor': { latencyWarn: 1, latencyBreach: 2, lossWarn: 1e-4, lossBreach: 1e-3 },
+  'cross-az': { latencyWarn: 2, latencyBreach: 5, lossWarn: 1e-4, lossBreach: 1e-3 },
+  'cross-dc': { latencyWarn: 10, latencyBreach: 20, lossWarn: 1e-4, lossBreach: 1e-3 },
+  'cross-region': { latencyWarn: 100, latencyBreach: 200, lossWarn: 1e-4, lossBreach: 1e-3 },
+};
+
+export type SlaMode = 'auto' | 'thresholds' | 'scopes' | 'baseline';
+
+export interface SlaConfig {
+  /** `auto` resolves to `scopes` when the model has grouping levels, else `thresholds`. */
+  mode: SlaMode;
+  /** Per-scope SLAs (scopes mode); a scope missing here falls back to the nearest default, then the field thresholds. */
+  scopes: Record<ScopeKey, ScopeSla>;
+  /** Loss thresholds (ratios) outside the scopes mode. */
+  lossWarn: number;
+  lossBreach: number;
+  /** Baseline mode: latency / baseline at or above these ratios is a warning / over SLA. */
+  baselineWarn: number;
+  baselineBreach: number;
+  /** A measured pair whose newest sample is older than this (ms) is stale; 0 = never. */
+  staleMs: number;
+}
+
+export interface Classified {
+  /** Status per model cell. */
+  status: Uint8Array;
+  /** Status of the loss metric alone (OK / Warning / Breach; 0 where no loss), when there is a loss query. */
+  lossStatus?: Uint8Array;
+  /** Scope index per cell into `scopes` (scopes mode and grouped models); Self cells are 0. */
+  scope?: Uint8Array;
+  scopes: ScopeKey[];
+  /** The SLA each scope was judged by (latency in the field unit). */
+  slas: ScopeSla[];
+  /** Host pairs per status. */
+  counts: Uint32Array;
+  mode: Exclude<SlaMode, 'auto'>;
+  baselineWarn: number;
+  baselineBreach: number;
+}
+
+/** Scopes of a model with these levels, outermost difference first: cross-region … cross-tor, same-tor. */
+export function scopeKeys(levels: string[]): ScopeKey[] {
+  if (levels.length === 0) {
+    return ['all'];
+  }
+  return [...levels.map((l) => `cross-${l}`), `same-${levels[levels.length - 1]}`];
+}
+
+const DEFAULT_ORDER = ['cross-region', 'cross-dc', 'cross-az', 'cross-tor', 'same-tor'];
+
+/** The SLA for a scope: configured, else the default of the same name, else the default at the same depth. */
+export function slaFor(key: ScopeKey, index: number, count: number, config: Record<ScopeKey, ScopeSla>): ScopeSla {
+  const own = config[key] ?? DEFAULT_SCOPE_SLAS[key];
+  if (own) {
+    return own;
+  }
+  // Unknown level names (rack, zone…): same distance from the innermost scope as a known one.
+  const fromInner = count - 1 - index;
+  return DEFAULT_SCOPE_SLAS[DEFAULT_ORDER[Math.max(0, DEFAULT_ORDER.length - 1 - fromInner)]];
+}
+
+export interface ClassifyInput {
+  values: Float64Array;
+  states: Uint8Array;
+  loss?: Float64Array;
+  baseline?: Float64Array;
+  age?: Float64Array;
+  rows: number;
+  cols: number;
+  rowPaths: string[][];
+  colPaths: string[][];
+  levels: string[];
+  /** Field thresholds as warn / breach values in the field unit (thresholds mode and fallback). */
+  thresholds: { warn: number; breach: number };
+  /** ms → field unit, for the scope SLAs. */
+  msToUnit: number;
+  config: SlaConfig;
+}
+
+/**
+ * Every cell's status: presence first (self, not probed, failed, no data, invalid), then stale, then the worse of the
+ * latency and loss judgements. O(cells); no allocation per cell.
+ */
+export function classify(input: ClassifyInput): Classified {
+  const { values, states, loss, baseline, age, rows, cols, levels, config } = input;
+  const mode =
+    config.mode === 'auto'
+      ? levels.length > 0
+        ? 'scopes'
+        : 'thresholds'
+      : config.mode === 'baseline' && !baseline
+        ? 'thresholds'
+        : config.mode;
+  const n = rows * cols;
+  const status = new Uint8Array(n);
+  const lossStatus = loss ? new Uint8Array(n) : undefined;
+  const counts = new Uint32Array(STATUS_COUNT);
+
+  const scopes = mode === 'scopes' ? scopeKeys(levels) : ['all'];
+  const slas = scopes.map((k, i) => {
+    if (mode !== 'scopes') {
+      return {
+        latencyWarn: input.thresholds.warn,
+        latencyBreach: input.thresholds.breach,
+        lossWarn: config.lossWarn,
+        lossBreach: config.lossBreach,
+      };
+    }
+    const s = slaFor(k, i, scopes.length, config.scopes);
+    return { ...s, latencyWarn: s.latencyWarn * input.msToUnit, latencyBreach: s.latencyBreach * input.msToUnit };
+  });
+  const latWarn = Float64Array.from(slas, (s) => s.latencyWarn);
+  const latBreach = Float64Array.from(slas, (s) => s.latencyBreach);
+  const lossWarn = Float64Array.from(slas, (s) => s.lossWarn);
+  const lossBreach = Float64Array.from(slas, (s) => s.lossBreach);
+
+  let scope: Uint8Array | undefined;
+  if (mode === 'scopes' && levels.length > 0) {
+    scope = new Uint8Array(n);
+    const ids = (paths: string[][]) => {
+      // Group ids per level as small integers, so a cell's scope is a few integer comparisons.
+      const out = paths.map(() => new Int32Array(levels.length));
+      for (let l = 0; l < levels.length; l++) {
+        const seen = new Map<string, number>();
+        paths.forEach((p, h) => {
+          const key = p.slice(0, l + 1).join('\u001f');
+          let id = seen.get(key);
+          if (id === undefined) {
+            id = seen.size;
+            seen.set(key, id);
+          }
+          out[h][l] = id;
+        });
+      }
+      return out;
+    };
+    const shared = input.rowPaths === input.colPaths;
+    const rowIds = ids(shared ? input.rowPaths : [...input.rowPaths, ...input.colPaths]);
+    const colIds = shared ? rowIds : rowIds.slice(input.rowPaths.length);
+    for (let r = 0; r < rows; r++) {
+      const a = rowIds[r];
+      for (let c = 0; c < cols; c++) {
+        const b = colIds[c];
+        let l = 0;
+        while (l < levels.length && a[l] === b[l]) {
+          l++;
+        }
+        // l shared levels: cross-<levels[l]>, or same-<innermost> when all are shared (index = levels.length).
+        scope[r * cols + c] = l;
+      }
+    }
+  }
+
+  const staleMs = config.staleMs;
+  for (let i = 0; i < n; i++) {
+    let st: number;
+    switch (states[i]) {
+      case 0: // NoData
+        st = Status.NoData;
+        break;
+      case 2: // Invalid
+        st = Status.Invalid;
+        break;
+      case 3: // Self
+        st = Status.Self;
+        break;
+      case 4: // NotProbed
+        st = Status.NotProbed;
+        break;
+      case 5: // Failed
+        st = Status.Failed;
+        break;
+      case 6: // AssumedOK
+        st = Status.OK;
+        break;
+      default: {
+        if (staleMs > 0 && age !== undefined && age[i] > staleMs) {
+          st = Status.Stale;
+          break;
+        }
+        const k = scope ? scope[i] : 0;
+        const v = values[i];
+        let lat: number = Status.OK;
+        if (mode === 'baseline' && baseline && baseline[i] > 0 && v === v) {
+          const ratio = v / baseline[i];
+          lat =
+            ratio >= config.baselineBreach ? Status.Breach : ratio >= config.baselineWarn ? Status.Warning : Status.OK;
+        } else if (v === v) {
+          lat = v >= latBreach[k] ? Status.Breach : v >= latWarn[k] ? Status.Warning : Status.OK;
+        }
+        st = lat;
+        if (loss) {
+          const x = loss[i];
+          if (x === x) {
+            const ls = x >= lossBreach[k] ? Status.Breach : x >= lossWarn[k] ? Status.Warning : Status.OK;
+            lossStatus![i] = ls;
+            st = ls > st ? ls : st;
+          }
+        }
+      }
+    }
+    status[i] = st;
+    counts[st]++;
+  }
+  return {
+    status,
+    lossStatus,
+    scope,
+    scopes,
+    slas,
+    counts,
+    mode,
+    baselineWarn: config.baselineWarn,
+    baselineBreach: config.baselineBreach,
+  };
+}
+
+export const DEFAULT_SLA_CONFIG: SlaConfig = {
+  mode: 'auto',
+  scopes: DEFAULT_SCOPE_SLAS,
+  lossWarn: 1e-4,
+  lossBreach: 1e-3,
+  baselineWarn: 1.5,
+  baselineBreach: 3,
+  staleMs: 120_000,
+};

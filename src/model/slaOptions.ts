@@ -1,0 +1,53 @@
+import { Field, formattedValueToString, rangeUtil } from '@grafana/data';
+
+import { formatLoss } from '../render/describe';
+import { PingmeshOptions } from '../types';
+import { Classified, SlaConfig } from './sla';
+
+/** The panel's SLA options as the classifier takes them; a bad stale age is reported, never thrown. */
+export function slaConfigOf(options: PingmeshOptions): { config: SlaConfig; warning?: string } {
+  let staleMs = 0;
+  let warning: string | undefined;
+  const stale = (options.staleAfter ?? '').trim();
+  if (stale !== '') {
+    try {
+      staleMs = rangeUtil.intervalToMs(stale);
+    } catch {
+      warning = `“Stale after” is not a duration (${stale}); stale detection is off.`;
+    }
+  }
+  const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback);
+  return {
+    config: {
+      mode: options.slaMode ?? 'auto',
+      scopes: options.slaScopes ?? {},
+      lossWarn: num(options.lossWarn, 1e-4),
+      lossBreach: num(options.lossBreach, 1e-3),
+      baselineWarn: num(options.baselineWarn, 1.5),
+      baselineBreach: num(options.baselineBreach, 3),
+      staleMs,
+    },
+    warning,
+  };
+}
+
+/** One line per SLA the cells were judged by, for the legend. */
+export function slaLines(classified: Classified, field: Field): string[] {
+  const fmt = (v: number) => (Number.isFinite(v) ? formattedValueToString(field.display!(v)) : '—');
+  const lossText = (warn: number, breach: number) => `loss ≥ ${formatLoss(warn)} warning, ≥ ${formatLoss(breach)} over`;
+  if (classified.mode === 'baseline') {
+    const s = classified.slas[0];
+    return [
+      `latency ≥ ${classified.baselineWarn}× the pair’s baseline warning, ≥ ${classified.baselineBreach}× over SLA`,
+      lossText(s.lossWarn, s.lossBreach),
+    ];
+  }
+  return classified.scopes.map((scope, i) => {
+    const s = classified.slas[i];
+    const name = classified.mode === 'scopes' ? `${scope}: ` : '';
+    return `${name}latency ≥ ${fmt(s.latencyWarn)} warning, ≥ ${fmt(s.latencyBreach)} over SLA · ${lossText(
+      s.lossWarn,
+      s.lossBreach
+    )}`;
+  });
+}
