@@ -75,7 +75,7 @@ describe('Legend', () => {
       const swatch = within(item).getByTestId(LEGEND_TEST_IDS.swatch);
       expect(swatch.getAttribute('data-color')).toBe(colors[s]);
       expect(swatch.querySelector('rect')?.getAttribute('fill')).toBe(colors[s]);
-      const hasMark = s !== Status.OK && s !== Status.Self;
+      const hasMark = s !== Status.OK && s !== Status.NotProbed;
       expect(swatch.querySelector('path') !== null).toBe(hasMark);
       expect(item).toHaveTextContent(STATUS_NAMES[s]);
     }

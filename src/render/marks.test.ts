@@ -56,12 +56,12 @@ function fakeContext() {
 }
 
 describe('markFor', () => {
-  it('gives every status but OK and Self its own mark', () => {
-    const marks = ALL.filter((s) => s !== Status.OK && s !== Status.Self).map(markFor);
+  it('gives every status but OK and Not probed its own mark', () => {
+    const marks = ALL.filter((s) => s !== Status.OK && s !== Status.NotProbed).map(markFor);
     expect(marks.every((m) => m !== undefined)).toBe(true);
     expect(new Set(marks).size).toBe(marks.length);
     expect(markFor(Status.OK)).toBeUndefined();
-    expect(markFor(Status.Self)).toBeUndefined();
+    expect(markFor(Status.NotProbed)).toBeUndefined();
   });
 });
 
@@ -126,7 +126,7 @@ describe('drawMarks', () => {
   it('draws one glyph per marked cell, one path per glyph kind', () => {
     const { ctx, batches, saved } = fakeContext();
     const n = drawMarks({ ctx: ctx as never, status, rows: 3, cols: 4, cellW: 12, cellH: 12, dpr: 1, colors });
-    expect(n).toBe(9); // all but Self and the two OK cells
+    expect(n).toBe(9); // all but Not probed and the two OK cells
     expect(batches).toHaveLength(7);
     const moves = batches.map((b) => b.moves).sort((a, b) => a - b);
     // dash 1, ring 1, dot 1, corner 2 (two cells), question 2, cross 2, hatch 3 × 2 cells

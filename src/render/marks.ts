@@ -19,7 +19,8 @@ MARK_OF[Status.Warning] = 'dot';
 MARK_OF[Status.NoData] = 'hatch';
 MARK_OF[Status.Stale] = 'ring';
 MARK_OF[Status.Invalid] = 'question';
-MARK_OF[Status.NotProbed] = 'dash';
+// Not probed is most of a sparse mesh: it stays plain, and the diagonal (self) carries the dash instead.
+MARK_OF[Status.Self] = 'dash';
 
 /** Filled glyphs; the others are stroked. */
 const FILLED: Record<Mark, boolean> = {
@@ -32,7 +33,7 @@ const FILLED: Record<Mark, boolean> = {
   dash: false,
 };
 
-/** The glyph of a status; OK and Self have none. */
+/** The glyph of a status; OK and Not probed have none. */
 export function markFor(status: StatusCode): Mark | undefined {
   return MARK_OF[status];
 }
