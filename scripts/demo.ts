@@ -64,7 +64,13 @@ async function main() {
         title: 'Pair latency (topology labels)',
         width: 1000,
         height: 820,
-        targets: [{ refId: 'A', expr: 'pingmesh_pair_latency_seconds', format: 'table' as const, instant: true }],
+        targets: [
+          { refId: 'A', expr: 'pingmesh_pair_latency_seconds', format: 'table' as const, instant: true },
+          { refId: 'B', expr: 'pingmesh_pair_loss_ratio', format: 'table' as const, instant: true },
+          { refId: 'C', expr: 'pingmesh_pair_fail', format: 'table' as const, instant: true },
+        ],
+        // Grouped by the simulator's topology and opened at host level: every pair judged by its scope's SLA.
+        options: { levels: 'region,dc,az,tor', startLevel: 'host', worstPairs: 0 },
       },
     ],
   };
