@@ -9,6 +9,7 @@ export const TEST_IDS = {
   tooltipState: 'pingmesh-tooltip-state',
   notices: 'pingmesh-notices',
   message: 'pingmesh-message',
+  dataIssue: 'pingmesh-data-issue',
   rowLabel: 'pingmesh-row-label',
   colLabel: 'pingmesh-col-label',
   live: 'pingmesh-live',

@@ -1,6 +1,6 @@
-import { css } from '@emotion/css';
+import { css, cx } from '@emotion/css';
 import { GrafanaTheme2, InterpolateFunction } from '@grafana/data';
-import { useStyles2, useTheme2 } from '@grafana/ui';
+import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import { TEST_IDS } from '../constants';
@@ -10,7 +10,7 @@ import { AxisEntry } from '../model/hierarchy';
 import { SearchHit, findEntry, reveal, searchHits } from '../model/navigate';
 import { MatrixModel } from '../model/types';
 import { buildView, classifyModel } from '../model/view';
-import { slaConfigOf, slaLines } from '../model/slaOptions';
+import { SLA_OPTION_KEYS, SlaOptions, slaConfigOf, slaLines } from '../model/slaOptions';
 import { timed } from '../perf';
 import { describeCell } from '../render/describe';
 import { paintCells } from '../render/paint';
@@ -39,6 +39,10 @@ interface Props {
   drill: DrillData;
   panelId: number;
   replaceVariables: InterpolateFunction;
+  /** A data problem to show above the matrix (failed or partial query). */
+  banner?: string;
+  /** The matrix is the last good one after a failed refresh: drawn dimmed. */
+  stale?: boolean;
 }
 
 const FONT_SIZE = 11;
@@ -52,7 +56,7 @@ interface Menu {
   y: number;
 }
 
-export function MatrixView({ model, options, width, height, drill, panelId, replaceVariables }: Props) {
+export function MatrixView({ model, options, width, height, drill, panelId, replaceVariables, banner, stale }: Props) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const measure = useTextWidth(FONT_SIZE, theme.typography.fontFamily);
@@ -67,7 +71,12 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
   const setSelected = useCallback((sel?: PairRef) => setUrlState((s) => ({ ...s, selected: sel })), [setUrlState]);
 
   const { aggregation, sortBy, startLevel } = options;
-  const { config: sla, warning: slaWarning } = useMemo(() => slaConfigOf(options), [options]);
+  // Keyed on the SLA options' values: other option changes (start level, sort…) must not re-judge a million cells.
+  const slaKey = JSON.stringify(SLA_OPTION_KEYS.map((k) => options[k]));
+  const { config: sla, warning: slaWarning } = useMemo(
+    () => slaConfigOf(Object.fromEntries(SLA_OPTION_KEYS.map((k, i) => [k, JSON.parse(slaKey)[i]])) as SlaOptions),
+    [slaKey]
+  );
   const classified = useMemo(() => timed('pingmesh:sla', () => classifyModel(model, sla)), [model, sla]);
   const colors = useMemo(
     () => statusColors(theme, options.palette, model.field.config.thresholds),
@@ -353,22 +362,30 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
   return (
     <div className={styles.root} data-testid={TEST_IDS.panel} style={{ width, height }} onKeyDown={onRootKeyDown}>
       {areas.toolbar && (
-        <div className={styles.area} style={rect(areas.toolbar)}>
-          <SearchBar
-            query={query}
-            hits={hits.length}
-            index={Math.min(hitIndex, Math.max(0, hits.length - 1))}
-            width={areas.toolbar.w}
-            onQuery={(q) => {
-              setQuery(q);
-              setHitIndex(0);
-              setRevealed(false);
-            }}
-            onStep={step}
-          />
+        <div className={cx(styles.area, styles.toolbar)} style={rect(areas.toolbar)}>
+          {banner && (
+            <div className={styles.banner} role="alert" data-testid={TEST_IDS.dataIssue} title={banner}>
+              <Icon name="exclamation-triangle" />
+              <span>{banner}</span>
+            </div>
+          )}
+          {options.showSearch && (
+            <SearchBar
+              query={query}
+              hits={hits.length}
+              index={Math.min(hitIndex, Math.max(0, hits.length - 1))}
+              width={areas.toolbar.w}
+              onQuery={(q) => {
+                setQuery(q);
+                setHitIndex(0);
+                setRevealed(false);
+              }}
+              onStep={step}
+            />
+          )}
         </div>
       )}
-      <div className={styles.area} style={rect(area)}>
+      <div className={cx(styles.area, stale && styles.stale)} style={rect(area)} data-stale={stale || undefined}>
         <div
           ref={grid}
           className={styles.matrix}
@@ -536,6 +553,18 @@ function bandCount(headers: Array<{ level: number }>): number {
 const getStyles = (theme: GrafanaTheme2) => ({
   root: css({ position: 'relative', overflow: 'hidden' }),
   area: css({ position: 'absolute' }),
+  toolbar: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), flexDirection: 'row-reverse' }),
+  stale: css({ opacity: 0.55, filter: 'saturate(0.6)' }),
+  banner: css({
+    flex: 1,
+    minWidth: 0,
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(0.5),
+    color: theme.colors.warning.text,
+    fontSize: theme.typography.bodySmall.fontSize,
+    '& > span': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
+  }),
   matrix: css({
     position: 'absolute',
     outline: 'none',

@@ -1,11 +1,12 @@
 import { css } from '@emotion/css';
-import { GrafanaTheme2, PanelProps } from '@grafana/data';
+import { GrafanaTheme2, LoadingState, PanelData, PanelProps } from '@grafana/data';
 import { PanelDataErrorView } from '@grafana/runtime';
 import { useStyles2, useTheme2 } from '@grafana/ui';
-import React, { useMemo } from 'react';
+import React, { useMemo, useState } from 'react';
 
 import { TEST_IDS } from '../constants';
 import { buildMatrix } from '../model/buildMatrix';
+import { MatrixModel } from '../model/types';
 import { timed } from '../perf';
 import { ModelOptions, PingmeshOptions, pickModelOptions } from '../types';
 import { MatrixView } from './MatrixView';
@@ -33,31 +34,84 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
     [data.series, data.request, timeRange, timeZone]
   );
 
-  if (data.series.length === 0) {
+  // A failed refresh keeps the last good matrix on screen, marked stale, instead of blanking it; a partial response
+  // draws what arrived and says what did not.
+  const [memory] = useState(() => new LastGood());
+  // Grafana reports a partial response as an error state with data: the matrix is good unless its own query failed.
+  const failed = new Set((data.errors ?? []).map((e) => e.refId));
+  const latencyFailed =
+    data.state === LoadingState.Error &&
+    (failed.size === 0 ||
+      failed.has(undefined) ||
+      (result.model !== undefined && failed.has(result.model.source.refId)));
+  const good = result.model !== undefined && !latencyFailed ? result.model : undefined;
+  const issue = dataIssue(data, good !== undefined);
+  memory.keep(good, drill);
+  const shown = good ?? (issue ? memory.model : undefined);
+  const shownDrill = good ? drill : (memory.drill ?? drill);
+  const banner =
+    issue &&
+    (good ? issue : memory.model ? `${issue} Showing the last good data from ${memory.time()} (stale).` : undefined);
+
+  if (shown) {
     return (
-      <div data-testid={TEST_IDS.message} className={styles.message}>
-        <PanelDataErrorView panelId={id} data={data} fieldConfig={fieldConfig} needsNumberField needsStringField />
-      </div>
+      <MatrixView
+        model={shown}
+        options={options}
+        width={width}
+        height={height}
+        drill={shownDrill}
+        panelId={id}
+        replaceVariables={replaceVariables}
+        banner={banner}
+        stale={!good}
+      />
     );
   }
-  if (result.warning !== undefined) {
-    return (
-      <div data-testid={TEST_IDS.message} className={styles.message} role="status">
-        <PanelDataErrorView panelId={id} data={data} fieldConfig={fieldConfig} message={result.warning} />
-      </div>
-    );
-  }
+
+  // Nothing to draw: Grafana's own message view, with what went wrong.
+  const message = [issue, data.series.length > 0 ? result.warning : undefined].filter(Boolean).join(' ');
   return (
-    <MatrixView
-      model={result.model}
-      options={options}
-      width={width}
-      height={height}
-      drill={drill}
-      panelId={id}
-      replaceVariables={replaceVariables}
-    />
+    <div data-testid={TEST_IDS.message} className={styles.message} role="status">
+      <PanelDataErrorView
+        panelId={id}
+        data={data}
+        fieldConfig={fieldConfig}
+        message={message || undefined}
+        needsNumberField
+        needsStringField
+      />
+    </div>
   );
+}
+
+/** What went wrong with the data, in one sentence, or undefined. */
+function dataIssue(data: PanelData, partial: boolean): string | undefined {
+  const errors = data.errors ?? [];
+  if (data.state !== LoadingState.Error && errors.length === 0) {
+    return undefined;
+  }
+  const text = [...new Set(errors.map((e) => (e.refId ? `${e.refId}: ` : '') + (e.message ?? '')))].join('; ');
+  return `${partial ? 'Partial data, a query failed' : 'Query failed'}${text ? ` (${text})` : ''}.`;
+}
+
+/** The last matrix that rendered from good data, and when; kept across renders (not React state: no re-render). */
+class LastGood {
+  model: MatrixModel | undefined;
+  drill: DrillData | undefined;
+  private at = 0;
+
+  keep(model: MatrixModel | undefined, drill: DrillData) {
+    if (model && model !== this.model) {
+      this.model = model;
+      this.drill = drill;
+      this.at = Date.now();
+    }
+  }
+
+  time(): string {
+    return new Date(this.at).toLocaleTimeString();
+  }
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({

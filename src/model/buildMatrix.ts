@@ -269,7 +269,8 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
     };
   }
   const hostCount = hostNames.length;
-  const acc = foldPairs(rawSrc, rawDst, rawValue, hostCount, rawNewest);
+  // Ages only from range data (one newest time per series); instant data has none.
+  const acc = foldPairs(rawSrc, rawDst, rawValue, hostCount, rawNewest.length > 0 ? rawNewest : undefined);
   const fold = (raw: ReturnType<typeof gather>) => raw && foldPairs(raw.src, raw.dst, raw.value, hostCount);
   const extra: ExtraMetrics = {
     loss: fold(rawLoss),
@@ -407,10 +408,8 @@ function collect({ view, src, dst, reducer, hostOf, add, skip, newest }: Collect
   if (!time || isSingleInstant(time)) {
     // Instant table: every row is its own series.
     const reduce = oneSampleReducer(reducer);
-    eachRow((row, s, d) => {
-      add(hostOf(s), hostOf(d), reduce(values[row]), row);
-      newest?.(times && values[row] != null ? Number(times[row]) : NaN);
-    });
+    // One evaluation time for every row: no sample ages to learn (a sample time query gives them).
+    eachRow((row, s, d) => add(hostOf(s), hostOf(d), reduce(values[row]), row));
     return;
   }
   // Range table: rows of one series share all label columns; group them, then reduce each series.

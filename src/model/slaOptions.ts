@@ -4,8 +4,19 @@ import { formatLoss } from '../render/describe';
 import { PingmeshOptions } from '../types';
 import { Classified, SlaConfig } from './sla';
 
+export const SLA_OPTION_KEYS = [
+  'slaMode',
+  'slaScopes',
+  'lossWarn',
+  'lossBreach',
+  'baselineWarn',
+  'baselineBreach',
+  'staleAfter',
+] as const;
+export type SlaOptions = Pick<PingmeshOptions, (typeof SLA_OPTION_KEYS)[number]>;
+
 /** The panel's SLA options as the classifier takes them; a bad stale age is reported, never thrown. */
-export function slaConfigOf(options: PingmeshOptions): { config: SlaConfig; warning?: string } {
+export function slaConfigOf(options: SlaOptions): { config: SlaConfig; warning?: string } {
   let staleMs = 0;
   let warning: string | undefined;
   const stale = (options.staleAfter ?? '').trim();
