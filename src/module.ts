@@ -169,6 +169,15 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
         defaultValue: DEFAULT_OPTIONS.startLevel,
         showIf: (o) => o.levels !== '',
       })
+      .addNumberInput({
+        path: 'maxHosts',
+        name: 'Max hosts',
+        description:
+          'More hosts than this are drawn as their groups (the deepest Group by level that fits, worst pair per cell), so a huge mesh never freezes the dashboard.',
+        category: ['Grouping'],
+        defaultValue: DEFAULT_OPTIONS.maxHosts,
+        settings: { min: 10, max: 4096, integer: true },
+      })
       .addSelect({
         path: 'aggregation',
         name: 'Group cell value',

@@ -8,3 +8,8 @@ export function timed<T>(name: string, fn: () => T): T {
   performance.measure?.(name, { start, end: performance.now() });
   return result;
 }
+
+/** A user-timing measure for work done in slices: its start and the time actually spent working. */
+export function record(name: string, start: number, busyMs: number): void {
+  performance.measure?.(name, { start, duration: busyMs });
+}

@@ -31,6 +31,8 @@ export interface PingmeshOptions {
   baselineRefId: string;
   /** refId of a query giving each pair's newest sample time in epoch seconds (e.g. `timestamp(metric)`), for staleness. */
   timestampRefId: string;
+  /** More hosts than this are drawn as their groups (the deepest grouping level that fits); 0 = the hard limit. */
+  maxHosts: number;
   /** What a pair with no series in any query means: `auto` = no data, or OK for breach-only exporters. */
   missingMeans: 'auto' | 'noData' | 'notProbed' | 'ok';
   /** Show host names on the axes (only those that fit are drawn). */
@@ -89,6 +91,7 @@ export const MODEL_OPTION_KEYS = [
   'expectedRefId',
   'baselineRefId',
   'timestampRefId',
+  'maxHosts',
   'missingMeans',
   'levels',
   'topologyRefIds',
@@ -113,6 +116,7 @@ export const DEFAULT_OPTIONS: PingmeshOptions = {
   expectedRefId: '',
   baselineRefId: '',
   timestampRefId: '',
+  maxHosts: 2500,
   missingMeans: 'auto',
   showAxisLabels: true,
   levels: '',

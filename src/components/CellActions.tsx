@@ -59,11 +59,13 @@ export function cellActions(input: ActionInput): CellAction[] {
   const { view, row, col, options } = input;
   const re = view.rows[row];
   const ce = view.cols[col];
-  const hostCell = re.kind === 'host' && ce.kind === 'host';
+  const hostCell = re.kind === 'host' && ce.kind === 'host' && !input.model.grouped;
   const pair = { source: re.label, destination: ce.label };
   const out: CellAction[] = [];
   if (hostCell) {
     out.push({ id: 'pair', label: 'Pair view', icon: 'graph-bar', onClick: () => input.onOpenPair(pair) });
+  } else if (re.kind === 'host' && ce.kind === 'host') {
+    // Groups standing in for hosts (Max hosts): only the data links apply.
   } else if (re.kind === 'group' && ce.kind === 'group') {
     out.push({
       id: 'zoom',

@@ -155,7 +155,10 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
       const re = matrix.rows[row];
       const ce = matrix.cols[col];
       if (re.kind === 'host' && ce.kind === 'host') {
-        setSelected({ source: re.label, destination: ce.label });
+        // Folded by the cardinality guard, a "host" is a group: there is no single pair to show.
+        if (!model.grouped) {
+          setSelected({ source: re.label, destination: ce.label });
+        }
       } else if (re.kind === 'group' && ce.kind === 'group') {
         setZoom([...view.zoom, { row: re.node.id, col: ce.node.id }]);
         setFocus(undefined);
@@ -164,7 +167,7 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
         toggle([re, ce].filter((e) => e.kind === 'group').map((e) => e.node.id));
       }
     },
-    [matrix, view.zoom, toggle, hovers, setZoom, setSelected]
+    [matrix, view.zoom, toggle, hovers, setZoom, setSelected, model.grouped]
   );
 
   // Where the selected pair is drawn (it may be hidden inside a collapsed group).

@@ -1,18 +1,16 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2, LoadingState, PanelData, PanelProps } from '@grafana/data';
 import { PanelDataErrorView } from '@grafana/runtime';
-import { useStyles2, useTheme2 } from '@grafana/ui';
+import { LoadingBar, useStyles2, useTheme2 } from '@grafana/ui';
 import React, { useMemo, useState } from 'react';
 
 import { TEST_IDS } from '../constants';
-import { buildMatrix } from '../model/buildMatrix';
+import { BuildMatrixResult } from '../model/buildMatrix';
 import { MatrixModel } from '../model/types';
-import { timed } from '../perf';
 import { ModelOptions, PingmeshOptions, pickModelOptions } from '../types';
 import { MatrixView } from './MatrixView';
 import { DrillData } from './PairView';
-
-const MODEL_MARK = 'pingmesh:model';
+import { useMatrixModel } from './useMatrixModel';
 
 export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
   const { data, options, width, height, id, fieldConfig, timeRange, timeZone, replaceVariables } = props;
@@ -22,12 +20,8 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
   // Only the options that shape the model rebuild it; view options (start level, aggregation, sort) regroup it.
   const modelKey = JSON.stringify(pickModelOptions(options));
   const modelOptions = useMemo(() => JSON.parse(modelKey) as ModelOptions, [modelKey]);
-  // On the main thread on purpose: 1M table rows build in ~125 ms, while merely posting their label columns to a
-  // worker blocks the sender for ~200 ms (structured clone), so a worker would not shorten the freeze.
-  const result = useMemo(
-    () => timed(MODEL_MARK, () => buildMatrix({ frames: data.series, options: modelOptions, theme })),
-    [data.series, modelOptions, theme]
-  );
+  const { result: built, building, rows } = useMatrixModel(data.series, modelOptions, theme);
+  const result: BuildMatrixResult = built ?? { warning: '' };
 
   const drill = useMemo<DrillData>(
     () => ({ frames: data.series, request: data.request, timeRange, timeZone }),
@@ -66,6 +60,17 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
         banner={banner}
         stale={!good}
       />
+    );
+  }
+
+  if (building) {
+    return (
+      <div data-testid={TEST_IDS.message} className={styles.message} role="status">
+        <div>
+          <LoadingBar width={Math.min(240, width)} />
+          Building the matrix from {rows.toLocaleString('en-US')} rows…
+        </div>
+      </div>
     );
   }
 

@@ -163,6 +163,7 @@ export function aggregateView({
         continue;
       }
       let pairs = 0;
+      let valued = 0;
       let invalid = 0;
       let acc = aggregation === 'max' ? -Infinity : 0;
       let worstLoss = NaN;
@@ -179,6 +180,7 @@ export function aggregateView({
             const v = values[i];
             pairs++;
             if (v === v) {
+              valued++;
               if (aggregation === 'max') {
                 acc = v > acc ? v : acc;
               } else if (aggregation === 'mean') {
@@ -207,11 +209,10 @@ export function aggregateView({
       counts.failed[cell] = byStatus[Status.Failed];
       counts.noData[cell] = byStatus[Status.NoData];
       counts.stale[cell] = byStatus[Status.Stale];
-      const measured = aggregation === 'mean' ? pairs : scratch.length;
-      const hasValue = aggregation === 'max' ? acc > -Infinity : measured > 0;
-      if (hasValue) {
+      // Loss-only pairs are measured but have no latency: the latency statistic is over the pairs that have one.
+      if (valued > 0) {
         view.values[cell] =
-          quantile !== undefined ? quantileOf(scratch, quantile) : aggregation === 'mean' ? acc / pairs : acc;
+          quantile !== undefined ? quantileOf(scratch, quantile) : aggregation === 'mean' ? acc / valued : acc;
       }
       view.states[cell] =
         pairs > 0

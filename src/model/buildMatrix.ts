@@ -121,7 +121,23 @@ function pairRoles(
 /**
  * frames → one value per (source, destination) host pair. Pure; bad input gives `{ warning }`, never a throw.
  */
-export function buildMatrix({ frames, options, theme }: BuildMatrixInput): BuildMatrixResult {
+export function buildMatrix(input: BuildMatrixInput): BuildMatrixResult {
+  const steps = buildMatrixSteps(input);
+  let step = steps.next();
+  while (!step.done) {
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/** Rows between yields: about 2–5 ms of work, so a scheduler can keep the page answering while a big mesh builds. */
+export const ROWS_PER_STEP = 16384;
+
+/**
+ * The same build, as steps: it yields every few thousand rows, so a caller can spread a big mesh over several tasks
+ * (see useMatrixModel) instead of freezing the page. `buildMatrix` runs it to the end at once.
+ */
+export function* buildMatrixSteps({ frames, options, theme }: BuildMatrixInput): Generator<void, BuildMatrixResult> {
   const withFields = frames.filter((f) => f.fields.length > 0 && f.length > 0);
   if (withFields.length === 0) {
     return { warning: 'No data: the query returned no series.' };
@@ -203,7 +219,12 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
   };
 
   const rawNewest: number[] = [];
+  let seriesSinceYield = 0;
   for (const view of views) {
+    if (++seriesSinceYield === 1024) {
+      seriesSinceYield = 0;
+      yield;
+    }
     const src = labelReader(view, mapping.source);
     const dst = labelReader(view, mapping.destination);
     if (!src || !dst) {
@@ -212,7 +233,7 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
     }
     readers++;
     levelReaders = pairTopology.readers(view);
-    collect({
+    yield* collect({
       view,
       src,
       dst,
@@ -225,19 +246,20 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
   }
 
   // The other pair queries (loss, probe failures, expected pairs, baseline): same labels, same hosts.
-  const gather = (r: string | undefined, reducer: ReducerID) => {
+  const labels: ResolvedMapping = mapping;
+  function* gather(r: string | undefined, reducer: ReducerID) {
     if (r === undefined) {
       return undefined;
     }
-    const out = { src: [] as number[], dst: [] as number[], value: [] as Array<number | null> };
+    const out: Raw = { src: [], dst: [], value: [] };
     for (const view of viewsOf(r)) {
-      const src = labelReader(view, mapping.source);
-      const dst = labelReader(view, mapping.destination);
+      const src = labelReader(view, labels.source);
+      const dst = labelReader(view, labels.destination);
       if (!src || !dst) {
         continue;
       }
       levelReaders = pairTopology.readers(view);
-      collect({
+      yield* collect({
         view,
         src,
         dst,
@@ -256,22 +278,47 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
       });
     }
     return out;
-  };
-  const rawLoss = gather(roles.loss, options.reducer);
-  const rawFail = gather(roles.fail, ReducerID.lastNotNull);
-  const rawExpected = gather(roles.expected, ReducerID.lastNotNull);
-  const rawBaseline = gather(roles.baseline, ReducerID.lastNotNull);
-  const rawTimestamp = gather(roles.timestamp, ReducerID.max);
-
-  if (hostNames.length > MAX_HOSTS) {
-    return {
-      warning: `${hostNames.length} hosts is more than this panel draws one by one (${MAX_HOSTS}): aggregate in the query, e.g. with the ToR recording rules, or filter it.`,
-    };
   }
-  const hostCount = hostNames.length;
+  const rawLoss = yield* gather(roles.loss, options.reducer);
+  const rawFail = yield* gather(roles.fail, ReducerID.lastNotNull);
+  const rawExpected = yield* gather(roles.expected, ReducerID.lastNotNull);
+  const rawBaseline = yield* gather(roles.baseline, ReducerID.lastNotNull);
+  const rawTimestamp = yield* gather(roles.timestamp, ReducerID.max);
+  yield;
+
+  // Cardinality guard: more hosts than the panel should draw one by one become their groups (the deepest level that
+  // fits), worst pair per cell, instead of a hosts² matrix that would freeze the page.
+  const maxHosts = Math.min(options.maxHosts > 0 ? options.maxHosts : MAX_HOSTS, MAX_HOSTS);
+  let grouped: GroupedAxes | undefined;
+  if (hostNames.length > maxHosts) {
+    grouped = groupHosts(hostNames, hostPaths({ levels, table, pairs: pairTopology }, hostNames), levels, maxHosts);
+    if (!grouped) {
+      return {
+        warning: `${hostNames.length.toLocaleString('en-US')} hosts is more than this panel draws one by one (${maxHosts.toLocaleString('en-US')}, *Max hosts*), and there is no grouping level with fewer groups: set *Group by* (e.g. region,dc,az,tor), aggregate in the query (the ToR recording rules), or filter it.`,
+      };
+    }
+    const remap = (ids: number[]) => {
+      for (let k = 0; k < ids.length; k++) {
+        ids[k] = grouped!.groupOf[ids[k]];
+      }
+    };
+    for (const raw of [{ src: rawSrc, dst: rawDst }, rawLoss, rawFail, rawExpected, rawBaseline, rawTimestamp]) {
+      if (raw) {
+        remap(raw.src);
+        remap(raw.dst);
+      }
+    }
+    notices.push(
+      `${hostNames.length.toLocaleString('en-US')} hosts is more than Max hosts (${maxHosts.toLocaleString('en-US')}): showing ${grouped.level} × ${grouped.level}, the worst pair in each cell. Filter the query (e.g. by a $dc variable) or raise Max hosts to see hosts.`
+    );
+  }
+  yield;
+  const axisNames = grouped ? grouped.names : hostNames;
+  const hostCount = axisNames.length;
   // Ages only from range data (one newest time per series); instant data has none.
   const acc = foldPairs(rawSrc, rawDst, rawValue, hostCount, rawNewest.length > 0 ? rawNewest : undefined);
-  const fold = (raw: ReturnType<typeof gather>) => raw && foldPairs(raw.src, raw.dst, raw.value, hostCount);
+  const fold = (raw: Raw | undefined) => raw && foldPairs(raw.src, raw.dst, raw.value, hostCount);
+  yield;
   const extra: ExtraMetrics = {
     loss: fold(rawLoss),
     fail: fold(rawFail),
@@ -305,7 +352,8 @@ export function buildMatrix({ frames, options, theme }: BuildMatrixInput): Build
   const topology = { levels, table, pairs: pairTopology };
   const model = assemble({
     acc,
-    hostNames,
+    hostNames: axisNames,
+    grouped,
     factor,
     config: { ...firstField.config, unit },
     theme,
@@ -372,7 +420,14 @@ interface CollectInput {
   newest?: (t: number) => void;
 }
 
-function collect({ view, src, dst, reducer, hostOf, add, skip, newest }: CollectInput) {
+/** Pair samples gathered from one query, before folding. */
+interface Raw {
+  src: number[];
+  dst: number[];
+  value: Array<number | null>;
+}
+
+function* collect({ view, src, dst, reducer, hostOf, add, skip, newest }: CollectInput): Generator<void, void> {
   const values = view.field.values;
   const time = view.frame.fields.find((f) => f.type === FieldType.time);
   const times = time?.values as number[] | undefined;
@@ -394,8 +449,11 @@ function collect({ view, src, dst, reducer, hostOf, add, skip, newest }: Collect
     }
     return;
   }
-  const eachRow = (fn: (row: number, s: string, d: string) => void) => {
+  function* eachRow(fn: (row: number, s: string, d: string) => void) {
     for (let row = 0; row < values.length; row++) {
+      if ((row & (ROWS_PER_STEP - 1)) === ROWS_PER_STEP - 1) {
+        yield;
+      }
       const s = src.read(row);
       const d = dst.read(row);
       if (s === undefined || d === undefined) {
@@ -404,18 +462,23 @@ function collect({ view, src, dst, reducer, hostOf, add, skip, newest }: Collect
         fn(row, s, d);
       }
     }
-  };
+  }
   if (!time || isSingleInstant(time)) {
     // Instant table: every row is its own series.
     const reduce = oneSampleReducer(reducer);
     // One evaluation time for every row: no sample ages to learn (a sample time query gives them).
-    eachRow((row, s, d) => add(hostOf(s), hostOf(d), reduce(values[row]), row));
+    yield* eachRow((row, s, d) => add(hostOf(s), hostOf(d), reduce(values[row]), row));
     return;
   }
   // Range table: rows of one series share all label columns; group them, then reduce each series.
   const bySeries = new Map<string, { s: number; d: number; values: unknown[]; row: number; newest: number }>();
-  eachRow((row, s, d) => {
-    const key = view.labelColumns.map((c) => String(c.values[row])).join('\u0000');
+  yield* eachRow((row, s, d) => {
+    // Length-prefixed, so no label value (NUL included) can make two series' keys equal.
+    let key = '';
+    for (const c of view.labelColumns) {
+      const v = String(c.values[row]);
+      key += `${v.length}:${v}`;
+    }
     let series = bySeries.get(key);
     if (!series) {
       series = { s: hostOf(s), d: hostOf(d), values: [], row, newest: NaN };
@@ -521,6 +584,57 @@ interface AssembleInput {
   topology: { levels: LevelSpec[]; table: TopologyTable; pairs: PairTopology };
   source: PairSource;
   extra: ExtraMetrics;
+  grouped?: GroupedAxes;
+}
+
+/** Hosts folded into their groups at one level (cardinality guard). */
+interface GroupedAxes {
+  /** Host index → group index. */
+  groupOf: number[];
+  /** Group display names (unique). */
+  names: string[];
+  /** Each group's path above it. */
+  paths: string[][];
+  /** The level the hosts were folded into, and the levels kept above it. */
+  level: string;
+  levels: LevelSpec[];
+}
+
+/** The deepest level with at most `max` groups; hosts become those groups. Undefined when none fits (or no levels). */
+function groupHosts(
+  hostNames: string[],
+  pathOf: (h: number) => string[],
+  levels: LevelSpec[],
+  max: number
+): GroupedAxes | undefined {
+  const paths = hostNames.map((_, h) => pathOf(h));
+  for (let l = levels.length - 1; l >= 0; l--) {
+    const ids = new Map<string, number>();
+    const groupOf = paths.map((p) => {
+      const key = p.slice(0, l + 1).join('\u001f');
+      let g = ids.get(key);
+      if (g === undefined) {
+        g = ids.size;
+        ids.set(key, g);
+      }
+      return g;
+    });
+    if (ids.size > max) {
+      continue;
+    }
+    const keys = [...ids.keys()].map((k) => k.split('\u001f'));
+    const short = keys.map((k) => k[l]);
+    // Group names repeat under different parents (tor1 in every AZ): then the path names them.
+    const unique = new Set(short).size === short.length;
+    return {
+      groupOf,
+      names: unique ? short : keys.map((k) => k.join('/')),
+      paths: keys.map((k) => k.slice(0, l)),
+      level: levels[l].name,
+      levels: levels.slice(0, l),
+    };
+  }
+  return undefined;
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
@@ -536,6 +650,7 @@ function assemble({
   topology,
   source,
   extra,
+  grouped,
 }: AssembleInput): MatrixModel {
   const isSrc = new Uint8Array(hostNames.length);
   const isDst = new Uint8Array(hostNames.length);
@@ -596,7 +711,11 @@ function assemble({
     if (acc.series[i] > 1) {
       duplicates++;
     }
-    if (acc.kind[i] === 1) {
+    if (acc.kind[i] === 1 && !Number.isFinite(acc.value[i] * factor)) {
+      // A finite sample that overflows on unit conversion is not a reading either.
+      states[cell] = CellState.Invalid;
+      invalid++;
+    } else if (acc.kind[i] === 1) {
       const v = acc.value[i] * factor;
       values[cell] = v;
       states[cell] = CellState.Value;
@@ -678,7 +797,7 @@ function assemble({
 
   const rows = rowIds.map((h) => hostNames[h]);
   const cols = sameAxes ? rows : colIds.map((h) => hostNames[h]);
-  const paths = hostPaths(topology, hostNames);
+  const paths = grouped ? (h: number) => grouped.paths[h] : hostPaths(topology, hostNames);
   const rowPaths = rowIds.map(paths);
   const colPaths = sameAxes ? rowPaths : colIds.map(paths);
   const unknown = new Set([...rowIds, ...colIds].filter((h) => paths(h).includes(UNKNOWN_GROUP))).size;
@@ -688,7 +807,8 @@ function assemble({
   return {
     rows,
     cols,
-    levels: topology.levels.map((l) => l.name),
+    levels: (grouped ? grouped.levels : topology.levels).map((l) => l.name),
+    grouped: grouped ? { level: grouped.level, hosts: grouped.groupOf.length } : undefined,
     rowPaths,
     colPaths,
     values,

@@ -22,8 +22,10 @@ export interface NumberFieldView {
 export function labelReader(view: NumberFieldView, candidates: string[]): LabelReader | undefined {
   const readers: Array<(row: number) => string | undefined> = [];
   for (const name of candidates) {
-    const fixed = view.field.labels?.[name];
-    if (fixed !== undefined) {
+    const raw: unknown = view.field.labels?.[name];
+    if (raw !== undefined) {
+      // Labels are strings in Grafana's types, but transformations and other data sources can put anything there.
+      const fixed = raw === null ? undefined : String(raw);
       readers.push(() => fixed);
       continue;
     }

@@ -147,3 +147,67 @@ describe('the other pair queries', () => {
     expect(m.notices).toContain('No frames for the loss query `Z`.');
   });
 });
+
+describe('cardinality guard', () => {
+  /** 3 DCs × 4 ToRs × 3 hosts, full mesh; one ToR (dc-b/tor-2) slow. */
+  const hosts = ['a', 'b', 'c'].flatMap((dc) =>
+    [1, 2, 3, 4].flatMap((t) => [1, 2, 3].map((h) => ({ name: `${dc}${t}${h}`, dc: `dc-${dc}`, tor: `tor-${t}` })))
+  );
+  const frame = () =>
+    tableFrame(
+      hosts.flatMap((s) =>
+        hosts
+          .filter((d) => d !== s)
+          .map((d) => ({
+            labels: { src: s.name, dst: d.name, src_dc: s.dc, dst_dc: d.dc, src_tor: s.tor, dst_tor: d.tor },
+            values: [s.dc === 'dc-b' && s.tor === 'tor-2' ? 500 + d.name.length : s.dc === d.dc ? 1 : 10],
+          }))
+      )
+    );
+
+  it('beyond Max hosts, hosts fold into the deepest level that fits, worst pair per cell, and the footer says so', () => {
+    const m = build([frame()], { levels: 'dc,tor', maxHosts: 12 });
+    expect(m.grouped).toEqual({ level: 'tor', hosts: 36 });
+    // tor names repeat in every DC, so the path names them
+    expect(m.rows).toHaveLength(12);
+    expect(m.rows).toContain('dc-b/tor-2');
+    expect(m.levels).toEqual(['dc']);
+    expect(m.rowPaths[m.rows.indexOf('dc-b/tor-2')]).toEqual(['dc-b']);
+    expect(m.values[cell(m, 'dc-b/tor-2', 'dc-a/tor-1')]).toBe(503); // the worst of its 9 pairs
+    expect(m.values[cell(m, 'dc-a/tor-1', 'dc-a/tor-1')]).toBe(1); // intra-ToR pairs, not "self"
+    expect(m.notices.join(' ')).toContain('36 hosts is more than Max hosts (12): showing tor × tor');
+  });
+
+  it('falls back to a coarser level, and warns without grouping levels', () => {
+    expect(build([frame()], { levels: 'dc,tor', maxHosts: 5 }).grouped?.level).toBe('dc');
+    const r = buildMatrix({ frames: [frame()], options: opts({ maxHosts: 12 }), theme });
+    expect(r.warning).toContain('36 hosts is more than this panel draws one by one (12, *Max hosts*)');
+  });
+
+  it('below the limit nothing changes', () => {
+    expect(build([frame()], { levels: 'dc,tor', maxHosts: 100 }).grouped).toBeUndefined();
+  });
+});
+
+describe('cardinality guard and scopes', () => {
+  it('judges a folded ToR × ToR cell by the scope of the pairs inside it', () => {
+    const hosts = ['a', 'b'].flatMap((t) => [1, 2].map((h) => ({ name: `${t}${h}`, tor: `tor-${t}` })));
+    const frame = tableFrame(
+      hosts.flatMap((s) =>
+        hosts
+          .filter((d) => d !== s)
+          .map((d) => ({
+            labels: { src: s.name, dst: d.name, src_dc: 'dc', dst_dc: 'dc', src_tor: s.tor, dst_tor: d.tor },
+            values: [s.tor === d.tor ? 0.2 : 1.5],
+          }))
+      )
+    );
+    const m = build([frame], { levels: 'dc,tor', maxHosts: 3 });
+    expect(m.rows).toEqual(['tor-a', 'tor-b']);
+    const c = classifyModel(m, DEFAULT_SLA_CONFIG);
+    // same-tor 0.2 ms: OK (SLA 1 ms); cross-tor 1.5 ms: warning (1 / 2 ms), not over the same-tor SLA
+    expect(c.status[cell(m, 'tor-a', 'tor-a')]).toBe(Status.OK);
+    expect(c.status[cell(m, 'tor-a', 'tor-b')]).toBe(Status.Warning);
+    expect(c.scopes[c.scope![cell(m, 'tor-a', 'tor-b')]]).toBe('cross-tor');
+  });
+});

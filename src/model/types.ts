@@ -60,6 +60,8 @@ export interface MatrixModel {
   mapping: { source: string[]; destination: string[]; presetName?: string; detected: boolean };
   /** Where the matrix came from, to find a pair's own series again (pair view). */
   source: PairSource;
+  /** Set when there were more hosts than *Max hosts*: the axes are groups of this level (cardinality guard). */
+  grouped?: { level: string; hosts: number };
 }
 
 /** How raw series map onto the matrix: the labels are `mapping.source` / `mapping.destination`. */

@@ -82,6 +82,12 @@ export function buildView(input: ViewInput): View {
 
 /** The model judged against the SLA: the field thresholds, or per-scope SLAs converted to the field unit. */
 export function classifyModel(model: MatrixModel, config: SlaConfig): Classified {
+  // Groups standing in for hosts (Max hosts) are judged by the scope of the pairs inside: a ToR to itself is
+  // same-tor, two ToRs of a DC cross-tor.
+  const g = model.grouped;
+  const withSelf = (paths: string[][], names: string[]) => paths.map((p, i) => [...p, names[i]]);
+  const rowPaths = g ? withSelf(model.rowPaths, model.rows) : model.rowPaths;
+  const colPaths = g ? (model.cols === model.rows ? rowPaths : withSelf(model.colPaths, model.cols)) : model.colPaths;
   return classify({
     values: model.values,
     states: model.states,
@@ -90,9 +96,9 @@ export function classifyModel(model: MatrixModel, config: SlaConfig): Classified
     age: model.age,
     rows: model.rows.length,
     cols: model.cols.length,
-    rowPaths: model.rowPaths,
-    colPaths: model.colPaths,
-    levels: model.levels,
+    rowPaths,
+    colPaths,
+    levels: g ? [...model.levels, g.level] : model.levels,
     thresholds: thresholdLevels(model.field),
     msToUnit: conversionFactor('ms', model.field.config.unit ?? 'ms'),
     config,

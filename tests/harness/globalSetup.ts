@@ -37,7 +37,11 @@ export default async function globalSetup() {
     ruleFiles: [rules],
     scrapeInterval: '1s',
   });
-  const harness = await startHarnessServer({ prom: torDown.prom.url, plugins });
+  const harness = await startHarnessServer({
+    prom: torDown.prom.url,
+    plugins,
+    mounts: { '/fixtures': join(root, 'tests', 'harness', 'fixtures') },
+  });
   const liveHarness = await startHarnessServer({ prom: live.prom.url, plugins });
   const spineHarness = await startHarnessServer({ prom: spine.prom.url, plugins });
   const slaHarness = await startHarnessServer({ prom: slaMix.prom.url, plugins });

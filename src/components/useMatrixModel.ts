@@ -1,0 +1,81 @@
+import { DataFrame, GrafanaTheme2 } from '@grafana/data';
+import { useEffect, useMemo, useState } from 'react';
+
+import { BuildMatrixResult, buildMatrix, buildMatrixSteps } from '../model/buildMatrix';
+import { record, timed } from '../perf';
+import { ModelOptions } from '../types';
+
+const MODEL_MARK = 'pingmesh:model';
+/** Below this many rows the model builds in one go (a few ms), with no flash of the previous matrix. */
+export const SYNC_ROWS = 50_000;
+/** Longest stretch of work before the page gets the main thread back. */
+const SLICE_MS = 25;
+
+export interface ModelState {
+  result?: BuildMatrixResult;
+  /** A bigger input is still being built; `result` is then the previous one (or none yet). */
+  building: boolean;
+  rows: number;
+}
+
+/**
+ * The matrix model for the panel's frames. Small inputs build synchronously. Big ones (a 4,000-host mesh, a million table
+ * rows) build in slices of ~25 ms between which the page handles input, instead of one long freeze; meanwhile the
+ * previous matrix stays on screen. Not a worker: posting a million label strings to one costs more than building.
+ */
+export function useMatrixModel(frames: DataFrame[], options: ModelOptions, theme: GrafanaTheme2): ModelState {
+  const rows = useMemo(() => frames.reduce((n, f) => n + f.length, 0), [frames]);
+  const sync = rows < SYNC_ROWS;
+  const syncResult = useMemo(
+    () => (sync ? timed(MODEL_MARK, () => buildMatrix({ frames, options, theme })) : undefined),
+    [sync, frames, options, theme]
+  );
+  const [done, setDone] = useState<{ frames: DataFrame[]; options: ModelOptions; result: BuildMatrixResult }>();
+
+  useEffect(() => {
+    if (sync) {
+      return;
+    }
+    return runSliced(buildMatrixSteps({ frames, options, theme }), (result, start, busy) => {
+      record(MODEL_MARK, start, busy);
+      setDone({ frames, options, result });
+    });
+  }, [sync, frames, options, theme]);
+
+  if (sync) {
+    return { result: syncResult, building: false, rows };
+  }
+  return { result: done?.result, building: done?.frames !== frames || done?.options !== options, rows };
+}
+
+/** Runs a generator to its end in slices, yielding the main thread between them; returns a cancel function. */
+function runSliced<T>(steps: Generator<void, T>, onDone: (value: T, start: number, busyMs: number) => void) {
+  const channel = new MessageChannel();
+  const start = performance.now();
+  performance.mark?.('pingmesh:build-start');
+  let busy = 0;
+  let cancelled = false;
+  channel.port1.onmessage = () => {
+    if (cancelled) {
+      return;
+    }
+    const t0 = performance.now();
+    let step = steps.next();
+    while (!step.done && performance.now() - t0 < SLICE_MS) {
+      step = steps.next();
+    }
+    busy += performance.now() - t0;
+    if (step.done) {
+      channel.port1.close();
+      performance.mark?.('pingmesh:build-end');
+      onDone(step.value, start, busy);
+    } else {
+      channel.port2.postMessage(null);
+    }
+  };
+  channel.port2.postMessage(null);
+  return () => {
+    cancelled = true;
+    channel.port1.close();
+  };
+}
