@@ -36,6 +36,8 @@ function gate(name: string, cmd: string, args: string[]) {
 gate('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 gate('typecheck tools', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.tools.json']);
 gate('typecheck harness', 'npx', ['tsc', '--noEmit', '-p', 'harness/tsconfig.json']);
+gate('typecheck Grafana e2e specs', 'npx', ['tsc', '--noEmit', '-p', 'tests/grafana/tsconfig.json']);
+gate('provisioning files', 'npx', ['tsx', 'tests/grafana/provisioning.ts']);
 gate('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 gate('recording rules: check', 'promtool', ['check', 'rules', 'rules/pingmesh.rules.yml']);
 gate('recording rules: unit tests', 'promtool', ['test', 'rules', 'rules/pingmesh.rules.test.yml']);
