@@ -9,10 +9,14 @@ import {
 
 import { PingmeshPanel } from './components/PingmeshPanel';
 import { SlaScopesEditor } from './components/SlaScopesEditor';
+import { pingmeshMigrationHandler, pingmeshPanelChangeHandler } from './migration';
 import { PRESETS } from './model/presets';
 import { DEFAULT_OPTIONS, DEFAULT_THRESHOLD_STEPS, DEFAULT_UNIT, PingmeshOptions } from './types';
 
 export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
+  // Switching an old AngularJS pingmesh panel (kubeservice) to this one imports its options (src/migration.ts).
+  .setPanelChangeHandler(pingmeshPanelChangeHandler)
+  .setMigrationHandler(pingmeshMigrationHandler)
   .useFieldConfig({
     standardOptions: {
       [FieldConfigProperty.Unit]: { defaultValue: DEFAULT_UNIT },
@@ -177,6 +181,14 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
         category: ['Grouping'],
         defaultValue: DEFAULT_OPTIONS.maxHosts,
         settings: { min: 10, max: 4096, integer: true },
+      })
+      .addTextInput({
+        path: 'hostOrder',
+        name: 'Host order',
+        description:
+          'Hosts to put first, in this order (comma-separated; the rest follow by name). Imported from the kubeservice pingmesh panel’s instance list.',
+        category: ['Grouping'],
+        defaultValue: DEFAULT_OPTIONS.hostOrder,
       })
       .addSelect({
         path: 'aggregation',

@@ -49,6 +49,8 @@ export interface PingmeshOptions {
   aggregation: Aggregation;
   /** Order within each level. */
   sortBy: SortBy;
+  /** Hosts first, in this order (comma-separated); the rest follow by the sort. */
+  hostOrder: string;
   /** refIds of topology queries (e.g. kube_node_labels, kube_node_info), comma-separated; empty = none. */
   topologyRefIds: string;
   /** Labels on the topology series that name the host (node name or IP), comma-separated. */
@@ -123,6 +125,7 @@ export const DEFAULT_OPTIONS: PingmeshOptions = {
   startLevel: '',
   aggregation: 'max',
   sortBy: 'name',
+  hostOrder: '',
   topologyRefIds: '',
   topologyHostLabels: 'node,instance,internal_ip,host_ip,host,kubernetes_node',
   showSearch: true,

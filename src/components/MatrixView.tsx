@@ -8,6 +8,7 @@ import { PairRef } from '../drill/pair';
 import { Rect, cellAt, computeLayout, panelAreas } from '../layout/layout';
 import { AxisEntry } from '../model/hierarchy';
 import { SearchHit, findEntry, reveal, searchHits } from '../model/navigate';
+import { splitLabels } from '../model/presets';
 import { MatrixModel } from '../model/types';
 import { buildView, classifyModel } from '../model/view';
 import { SLA_OPTION_KEYS, SlaOptions, slaConfigOf, slaLines } from '../model/slaOptions';
@@ -71,6 +72,8 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
   const setSelected = useCallback((sel?: PairRef) => setUrlState((s) => ({ ...s, selected: sel })), [setUrlState]);
 
   const { aggregation, sortBy, startLevel } = options;
+  const orderKey = options.hostOrder ?? '';
+  const hostOrder = useMemo(() => splitLabels(orderKey), [orderKey]);
   // Keyed on the SLA options' values: other option changes (start level, sort…) must not re-judge a million cells.
   const slaKey = JSON.stringify(SLA_OPTION_KEYS.map((k) => options[k]));
   const { config: sla, warning: slaWarning } = useMemo(
@@ -85,9 +88,9 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
   const view = useMemo(
     () =>
       timed('pingmesh:view', () =>
-        buildView({ model, startLevel, toggled, zoom: zoomStack, aggregation, sortBy, classified })
+        buildView({ model, startLevel, toggled, zoom: zoomStack, aggregation, sortBy, classified, hostOrder })
       ),
-    [model, startLevel, toggled, zoomStack, aggregation, sortBy, classified]
+    [model, startLevel, toggled, zoomStack, aggregation, sortBy, classified, hostOrder]
   );
   const { matrix } = view;
   const nRows = matrix.rows.length;
@@ -211,6 +214,7 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
         aggregation,
         sortBy,
         classified,
+        hostOrder,
       });
       const row = findEntry(after.matrix.rows, hit, after.rowTree, model.rows);
       const col = findEntry(after.matrix.cols, hit, after.colTree, model.cols);
@@ -220,7 +224,7 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
       setZoom(shown.zoom);
       setFocus(row >= 0 || col >= 0 ? { row: Math.max(0, row), col: Math.max(0, col) } : undefined);
     },
-    [hits, hitIndex, revealed, model, view, startLevel, toggled, aggregation, sortBy, classified, setZoom]
+    [hits, hitIndex, revealed, model, view, startLevel, toggled, aggregation, sortBy, classified, hostOrder, setZoom]
   );
 
   const hitTest = useCallback(

@@ -112,3 +112,19 @@ describe('reveal', () => {
     expect(labels(viewOf(inside.toggled, inside.zoom))).toEqual(['tor-1', 'h3']);
   });
 });
+
+describe('host order', () => {
+  it('puts the listed hosts first, in list order, the rest by name', () => {
+    const v = buildView({
+      model: m,
+      startLevel: 'host',
+      toggled: new Set(),
+      zoom: [],
+      aggregation: 'max',
+      sortBy: 'name',
+      hostOrder: ['h4', 'web-h5', 'h1'],
+    });
+    // dc-b holds the first listed host, so it comes first; inside it, h4 then web-h5.
+    expect(labels(v)).toEqual(['h4', 'web-h5', 'h1', 'h2', 'h3']);
+  });
+});

@@ -19,6 +19,8 @@ export interface ViewInput {
   zoom: Zoom[];
   aggregation: Aggregation;
   sortBy: SortBy;
+  /** Hosts first in this order (with sort by name), e.g. an imported instance list. */
+  hostOrder?: string[];
   /** The model's cells judged against the SLA (classifyModel); default: the default SLA. */
   classified?: Classified;
 }
@@ -41,7 +43,12 @@ export function buildView(input: ViewInput): View {
   const depth = model.levels.length;
   // `host`: every group open, the hosts themselves.
   const startIndex = input.startLevel === 'host' ? depth : model.levels.indexOf(input.startLevel);
-  const scores = sortBy === 'name' ? undefined : hostScores(model, classified, sortBy);
+  const scores =
+    sortBy !== 'name'
+      ? hostScores(model, classified, sortBy)
+      : input.hostOrder?.length
+        ? listedFirst(model, input.hostOrder)
+        : undefined;
   const rowTree = buildAxisTree({
     names: model.rows,
     paths: model.rowPaths,
@@ -103,6 +110,14 @@ export function classifyModel(model: MatrixModel, config: SlaConfig): Classified
     msToUnit: conversionFactor('ms', model.field.config.unit ?? 'ms'),
     config,
   });
+}
+
+/** Scores that put the listed hosts first, in list order (the tree sorts higher scores first, then by name). */
+function listedFirst(model: MatrixModel, order: string[]) {
+  const rank = new Map(order.map((h, i) => [h, order.length - i]));
+  const of = (names: string[]) => Float64Array.from(names, (h) => rank.get(h) ?? 0);
+  const rows = of(model.rows);
+  return { rows, cols: model.cols === model.rows ? rows : of(model.cols) };
 }
 
 /**
