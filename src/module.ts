@@ -247,6 +247,14 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
         defaultValue: DEFAULT_OPTIONS.showAxisLabels,
       })
       .addBooleanSwitch({
+        path: 'showDiagnosis',
+        name: 'Diagnosis',
+        description:
+          'One line above the matrix naming the likely culprit from the pattern (bad row → source, column → destination, cross → the group, block → a link), with how sure it is.',
+        category: ['Display'],
+        defaultValue: DEFAULT_OPTIONS.showDiagnosis,
+      })
+      .addBooleanSwitch({
         path: 'showSearch',
         name: 'Search box',
         description: 'Find a host or group: it is highlighted on both axes, and Enter expands its groups to show it.',

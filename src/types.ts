@@ -55,6 +55,8 @@ export interface PingmeshOptions {
   topologyRefIds: string;
   /** Labels on the topology series that name the host (node name or IP), comma-separated. */
   topologyHostLabels: string;
+  /** One line above the matrix naming the likely culprit from the pattern of breaches (rules over rows, columns, blocks). */
+  showDiagnosis: boolean;
   /** A search box above the matrix: find a host or group, highlight it on both axes and reveal it. */
   showSearch: boolean;
   /** Rows in the worst-pairs list beside the matrix; 0 = no list. */
@@ -129,6 +131,7 @@ export const DEFAULT_OPTIONS: PingmeshOptions = {
   topologyRefIds: '',
   topologyHostLabels: 'node,instance,internal_ip,host_ip,host,kubernetes_node',
   showSearch: true,
+  showDiagnosis: true,
   worstPairs: 0,
   sourceVariable: '',
   destinationVariable: '',

@@ -10,6 +10,7 @@ import { AxisEntry } from '../model/hierarchy';
 import { SearchHit, findEntry, reveal, searchHits } from '../model/navigate';
 import { splitLabels } from '../model/presets';
 import { MatrixModel } from '../model/types';
+import { diagnose } from '../insight/diagnose';
 import { buildView, classifyModel } from '../model/view';
 import { SLA_OPTION_KEYS, SlaOptions, slaConfigOf, slaLines } from '../model/slaOptions';
 import { timed } from '../perf';
@@ -26,6 +27,7 @@ import { Crosshair, Bands } from './Crosshair';
 import { HoverStore } from './hoverStore';
 import { LEGEND_HEIGHT, Legend } from './Legend';
 import { MatrixCanvas, separatorsOf } from './MatrixCanvas';
+import { CulpritHighlight, DiagnosisLine } from './Diagnosis';
 import { DrillData, PairView } from './PairView';
 import { SearchBar } from './SearchBar';
 import { usePanelUrlState } from './usePanelUrlState';
@@ -96,10 +98,28 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
   const nRows = matrix.rows.length;
   const nCols = matrix.cols.length;
 
+  const diagnosis = useMemo(
+    () =>
+      options.showDiagnosis
+        ? timed('pingmesh:diagnose', () => diagnose({ model, status: classified.status }))
+        : undefined,
+    [model, classified, options.showDiagnosis]
+  );
+  const [culpritShown, setCulpritShown] = useState(false);
+  const culprit = culpritShown ? diagnosis?.candidates[0] : undefined;
+  const hasDiagnosis = (diagnosis?.candidates.length ?? 0) > 0;
   const pairOpen = selected !== undefined;
   const areas = useMemo(
-    () => panelAreas({ width, height, toolbar: options.showSearch, list: options.worstPairs > 0, pair: pairOpen }),
-    [width, height, options.showSearch, options.worstPairs, pairOpen]
+    () =>
+      panelAreas({
+        width,
+        height,
+        toolbar: options.showSearch || banner !== undefined,
+        list: options.worstPairs > 0,
+        pair: pairOpen,
+        diagnosis: hasDiagnosis,
+      }),
+    [width, height, options.showSearch, options.worstPairs, pairOpen, banner, hasDiagnosis]
   );
   const area = areas.matrix;
   const { w: areaW, h: areaH } = area;
@@ -392,6 +412,16 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
           )}
         </div>
       )}
+      {areas.diagnosis && diagnosis && (
+        <div className={styles.area} style={rect(areas.diagnosis)}>
+          <DiagnosisLine
+            diagnosis={diagnosis}
+            shown={culpritShown}
+            onToggle={() => setCulpritShown((v) => !v)}
+            width={areas.diagnosis.w}
+          />
+        </div>
+      )}
       <div className={cx(styles.area, stale && styles.stale)} style={rect(area)} data-stale={stale || undefined}>
         <div
           ref={grid}
@@ -418,6 +448,9 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
           />
           {highlight && <Bands rows={highlight.rows} cols={highlight.cols} layout={layout} tone="search" />}
           {pinned && <Bands rows={[pinned.row]} cols={[pinned.col]} layout={layout} tone="selected" />}
+          {culprit && (
+            <CulpritHighlight candidate={culprit} view={view} modelCols={model.cols.length} layout={layout} />
+          )}
           <Crosshair store={hovers} layout={layout} rows={nRows} cols={nCols} />
           {focus && focus.row < nRows && focus.col < nCols && (
             <div

@@ -121,16 +121,20 @@ export interface AreasInput {
   list: boolean;
   /** The pair view is open. */
   pair: boolean;
+  /** A diagnosis line above the matrix. */
+  diagnosis?: boolean;
 }
 
 export interface Areas {
   toolbar?: Rect;
+  diagnosis?: Rect;
   matrix: Rect;
   list?: Rect;
   pair?: Rect;
 }
 
 export const TOOLBAR_HEIGHT = 32;
+export const DIAGNOSIS_HEIGHT = 24;
 const LIST_WIDTH = 260;
 const MIN_MATRIX = 120;
 const MIN_LIST = 180;
@@ -139,13 +143,18 @@ const MIN_LIST = 180;
  * How the panel is shared: toolbar on top, the worst-pairs list on the right, and the pair view beside the matrix on
  * wide panels or below it on tall ones. Parts that would squeeze the matrix below a usable size are left out.
  */
-export function panelAreas({ width, height, toolbar, list, pair }: AreasInput): Areas {
+export function panelAreas({ width, height, toolbar, list, pair, diagnosis }: AreasInput): Areas {
   const out: Areas = { matrix: { x: 0, y: 0, w: width, h: height } };
   const m = out.matrix;
   if (toolbar && height >= MIN_MATRIX + TOOLBAR_HEIGHT) {
     out.toolbar = { x: 0, y: 0, w: width, h: TOOLBAR_HEIGHT };
     m.y = TOOLBAR_HEIGHT;
     m.h -= TOOLBAR_HEIGHT;
+  }
+  if (diagnosis && m.h >= MIN_MATRIX + DIAGNOSIS_HEIGHT) {
+    out.diagnosis = { x: 0, y: m.y, w: width, h: DIAGNOSIS_HEIGHT };
+    m.y += DIAGNOSIS_HEIGHT;
+    m.h -= DIAGNOSIS_HEIGHT;
   }
   if (list) {
     const w = Math.min(LIST_WIDTH, Math.floor(width * 0.35));
