@@ -6,6 +6,7 @@
  *   dataToPixelsMs – new frames handed to the panel → canvas drawn, everything (Grafana's applyFieldOverrides,
  *                  model, view, paint, draw, React)
  *   viewMs/paintMs/drawMs – the stages after the model (grouping+aggregation, colours, canvas)
+ *   slaMs        – judging every cell against its SLA (part of first paint); diagnoseMs – the pattern diagnosis
  *   regroupMs    – grouped by region > dc > az > tor: switching the start level (DC × DC ↔ ToR × ToR), view → canvas
  *   hoverScriptMs – script time per pointer move over the matrix, including the tooltip update it causes (CDP
  *                  ScriptDuration over 200 moves, one per frame, less the same moves beside the panel)
@@ -87,7 +88,7 @@ async function main() {
           const model: number[] = [];
           const firstPaint: number[] = [];
           const dataToPixels: number[] = [];
-          const stages: Record<string, number[]> = { view: [], paint: [], draw: [] };
+          const stages: Record<string, number[]> = { view: [], paint: [], draw: [], sla: [], diagnose: [] };
           // One extra warm-up run (JIT), not counted.
           for (let i = 0; i <= count; i++) {
             performance.clearMeasures();
@@ -103,11 +104,11 @@ async function main() {
             if (i > 0) {
               dataToPixels.push(t1 - t0);
               // No named helper functions in here: tsx would wrap them in a __name() the page does not have.
-              for (const k of ['model', 'view', 'paint', 'draw']) {
+              for (const k of ['model', 'view', 'paint', 'draw', 'sla', 'diagnose']) {
                 const ms = performance.getEntriesByName(`pingmesh:${k}`).at(-1)?.duration ?? NaN;
                 (k === 'model' ? model : stages[k]).push(ms);
               }
-              firstPaint.push(stages.view.at(-1)! + stages.paint.at(-1)! + stages.draw.at(-1)!);
+              firstPaint.push(stages.sla.at(-1)! + stages.view.at(-1)! + stages.paint.at(-1)! + stages.draw.at(-1)!);
             }
           }
           const regroup: number[] = [];
@@ -160,6 +161,8 @@ async function main() {
         viewMs: round(median(run.stages.view)),
         paintMs: round(median(run.stages.paint)),
         drawMs: round(median(run.stages.draw)),
+        slaMs: round(median(run.stages.sla)),
+        diagnoseMs: round(median(run.stages.diagnose)),
         regroupMs: round(median(run.regroup)),
         firstPaintMinMaxMs: [round(Math.min(...run.firstPaint)), round(Math.max(...run.firstPaint))],
         hoverScriptMs: Math.round(hoverScriptMs * 1000) / 1000,

@@ -54,19 +54,26 @@ function runSliced<T>(steps: Generator<void, T>, onDone: (value: T, start: numbe
   const start = performance.now();
   performance.mark?.('pingmesh:build-start');
   let busy = 0;
-  let cancelled = false;
+  // Dropped as soon as it is done: the generator's scope holds every raw pair of the build (hundreds of MB at 4M
+  // cells), and React keeps the cleanup function below (and so this closure) alive until the next build.
+  let pending: Generator<void, T> | undefined = steps;
+  const stop = () => {
+    pending = undefined;
+    channel.port1.onmessage = null;
+    channel.port1.close();
+  };
   channel.port1.onmessage = () => {
-    if (cancelled) {
+    if (!pending) {
       return;
     }
     const t0 = performance.now();
-    let step = steps.next();
+    let step = pending.next();
     while (!step.done && performance.now() - t0 < SLICE_MS) {
-      step = steps.next();
+      step = pending.next();
     }
     busy += performance.now() - t0;
     if (step.done) {
-      channel.port1.close();
+      stop();
       performance.mark?.('pingmesh:build-end');
       onDone(step.value, start, busy);
     } else {
@@ -74,8 +81,5 @@ function runSliced<T>(steps: Generator<void, T>, onDone: (value: T, start: numbe
     }
   };
   channel.port2.postMessage(null);
-  return () => {
-    cancelled = true;
-    channel.port1.close();
-  };
+  return stop;
 }
