@@ -133,3 +133,78 @@ test.describe('cardinality guard', () => {
     expect(errors).toEqual([]);
   });
 });
+
+test.describe('long-open dashboards', () => {
+  test('100 refreshes of a 1,000-host matrix leave the heap within 10 % of where it settled', async ({ page }) => {
+    test.setTimeout(180_000);
+    const errors = await openHarness(page, env, [{ targets: [latencyTable] }]);
+    const cdp = await page.context().newCDPSession(page);
+    const heap = async () => {
+      await cdp.send('HeapProfiler.collectGarbage');
+      return (await cdp.send('Runtime.getHeapUsage')).usedSize / 2 ** 20;
+    };
+    // A 1,000-host sparse Pingmesh mesh (40k rows, a 1,000 × 1,000 matrix), refreshed with a new frame each time
+    // (same values: a dashboard refresh of unchanged data), with a resize and an option change now and then.
+    await page.evaluate(async () => {
+      const mod = await import('/fixtures/bigMesh.mjs' as string);
+      (window as unknown as { mesh: unknown[] }).mesh = mod.makeFrames({ hosts: 1000, perTor: 40, torsPerDc: 5 });
+    });
+    const refresh = (i: number) =>
+      page.evaluate((k) => {
+        const w = window as unknown as {
+          mesh: Array<{ fields: object[] }>;
+          harness: { update(i: number, p: object): Promise<void> };
+        };
+        const frames = w.mesh.map((f) => ({ ...f, fields: f.fields.map((x) => ({ ...x })) }));
+        const extra =
+          k % 10 === 0 ? { width: k % 20 === 0 ? 900 : 1000, options: { sortBy: k % 20 ? 'name' : 'worst' } } : {};
+        return w.harness.update(0, { frames, ...extra });
+      }, i);
+    const samples: number[] = [];
+    for (let i = 1; i <= 100; i++) {
+      await refresh(i);
+      if (i === 5 || i === 10 || i === 15 || i % 25 === 0) {
+        samples.push(await heap());
+      }
+    }
+    // Where it settled: the median of refreshes 5, 10 and 15.
+    const settled = samples.slice(0, 3).sort((a, b) => a - b)[1];
+    const later = samples.slice(3);
+    const mb = (xs: number[]) => xs.map((m) => m.toFixed(1)).join(' / ');
+    console.log(`heap after refresh 5/10/15: ${mb(samples.slice(0, 3))} MB; after 25/50/75/100: ${mb(later)} MB`);
+    for (const m of later) {
+      expect(m).toBeLessThan(settled * 1.1);
+    }
+    await expect(page.getByTestId(TEST_IDS.canvas)).toBeVisible();
+    expect(errors).toEqual([]);
+  });
+
+  test('rapid option changes and resizes end on the last one: no stale or torn frame', async ({ page }) => {
+    await openHarness(page, env, [{ targets: [latencyTable] }]);
+    // Twenty updates fired without waiting, alternating size and grouping; the panel must end on the last.
+    await page.evaluate(async () => {
+      const h = (window as unknown as { harness: { update(i: number, p: object): Promise<void> } }).harness;
+      const pending: Array<Promise<void>> = [];
+      for (let k = 0; k < 20; k++) {
+        pending.push(
+          h.update(0, {
+            width: 700 + (k % 5) * 60,
+            height: 600 + (k % 3) * 50,
+            options: k % 2 ? { levels: 'region,dc,az,tor', startLevel: 'dc' } : { levels: '', startLevel: '' },
+          })
+        );
+      }
+      await Promise.all(pending);
+    });
+    // Last update: k = 19 → width 940, height 650, grouped DC × DC (4 DCs).
+    const canvas = page.getByTestId(TEST_IDS.canvas);
+    await expect(canvas).toHaveAttribute('data-layout', /"rows":4,"cols":4/);
+    const { layout, colours } = await cellColours(page);
+    expect(layout.rows).toBe(4);
+    expect(colours.flat().every((c) => c !== '#000000')).toBe(true);
+    const panel = page.getByTestId(TEST_IDS.panel);
+    const box = (await panel.boundingBox())!;
+    expect(Math.round(box.width)).toBe(940);
+    expect(Math.round(box.height)).toBe(650);
+  });
+});
