@@ -21,7 +21,7 @@ import { worstCells } from '../render/worst';
 import { PingmeshOptions } from '../types';
 import { AxisLabels, BAND } from './AxisLabels';
 import { Breadcrumb } from './Breadcrumb';
-import { CellMenu, cellActions } from './CellActions';
+import { CellAction, CellMenu, cellActions } from './CellActions';
 import { CellTooltip, PinnedTooltip } from './CellTooltip';
 import { Crosshair, Bands } from './Crosshair';
 import { HoverStore } from './hoverStore';
@@ -52,11 +52,12 @@ const FONT_SIZE = 11;
 const FOOTER = 20;
 const GROUP_PREFIX = '▸ ';
 
+/** The cell menu, with its title and actions fixed when it opened: a refresh that reorders rows must not retarget it. */
 interface Menu {
-  row: number;
-  col: number;
   x: number;
   y: number;
+  title: string;
+  actions: CellAction[];
 }
 
 export function MatrixView({ model, options, width, height, drill, panelId, replaceVariables, banner, stale }: Props) {
@@ -193,6 +194,30 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
     [matrix, view.zoom, toggle, hovers, setZoom, setSelected, model.grouped]
   );
 
+  const actionsFor = useCallback(
+    (row: number, col: number) =>
+      cellActions({
+        model,
+        view: matrix,
+        trees: { rows: view.rowTree, cols: view.colTree },
+        row,
+        col,
+        drill,
+        options,
+        replaceVariables,
+        onOpenPair: setSelected,
+        onOpenGroup: openCell,
+      }),
+    [model, matrix, view, drill, options, replaceVariables, setSelected, openCell]
+  );
+  const menuFor = useCallback(
+    (row: number, col: number) => ({
+      title: `${matrix.rows[row].label} → ${matrix.cols[col].label}`,
+      actions: actionsFor(row, col),
+    }),
+    [matrix, actionsFor]
+  );
+
   // Where the selected pair is drawn (it may be hidden inside a collapsed group).
   const hostIndex = useMemo(() => ({ rows: hostPositions(matrix.rows), cols: hostPositions(matrix.cols) }), [matrix]);
   const pinned =
@@ -279,40 +304,46 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
       const hit = hitTest(e);
       if (hit) {
         e.preventDefault();
-        setMenu({ ...hit, x: e.clientX, y: e.clientY });
+        setMenu({ x: e.clientX, y: e.clientY, ...menuFor(hit.row, hit.col) });
       }
     },
-    [hitTest, setMenu]
+    [hitTest, setMenu, menuFor]
   );
 
   const menuAt = useCallback(
     (row: number, col: number) => {
       const box = grid.current!.getBoundingClientRect();
-      setMenu({ row, col, x: box.left + (col + 1) * layout.cellW, y: box.top + (row + 1) * layout.cellH });
+      setMenu({
+        x: box.left + (col + 1) * layout.cellW,
+        y: box.top + (row + 1) * layout.cellH,
+        ...menuFor(row, col),
+      });
     },
-    [layout, setMenu]
+    [layout, setMenu, menuFor]
   );
 
   const onGridKeyDown = useCallback(
     (e: React.KeyboardEvent) => {
-      if (e.key === 'Enter' && focus) {
+      // The focus cell is an index: after a regroup or a refresh with fewer rows it may point past the matrix.
+      const inside = focus !== undefined && focus.row < nRows && focus.col < nCols;
+      if (e.key === 'Enter' && focus && inside) {
         e.preventDefault();
         openCell(focus.row, focus.col);
         return;
       }
-      if ((e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) && focus) {
+      if ((e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) && focus && inside) {
         e.preventDefault();
         menuAt(focus.row, focus.col);
         return;
       }
       const delta = MOVES[e.key];
-      if (!delta) {
+      if (!delta || nRows === 0 || nCols === 0) {
         return;
       }
       e.preventDefault();
       setFocus((f) => {
         const clamp = (v: number, n: number) => Math.max(0, Math.min(n - 1, v));
-        return f === undefined
+        return f === undefined || f.row >= nRows || f.col >= nCols
           ? { row: 0, col: 0 }
           : { row: clamp(f.row + delta[0], nRows), col: clamp(f.col + delta[1], nCols) };
       });
@@ -347,22 +378,6 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
     return [`${d.source} → ${d.destination}: ${d.value}, ${d.state}`, d.pairs].filter(Boolean).join('. ');
   }, [focus, matrix, nRows, nCols]);
 
-  const actionsFor = useCallback(
-    (row: number, col: number) =>
-      cellActions({
-        model,
-        view: matrix,
-        trees: { rows: view.rowTree, cols: view.colTree },
-        row,
-        col,
-        drill,
-        options,
-        replaceVariables,
-        onOpenPair: setSelected,
-        onOpenGroup: openCell,
-      }),
-    [model, matrix, view, drill, options, replaceVariables, setSelected, openCell]
-  );
   const pinRow = pinned?.row;
   const pinCol = pinned?.col;
   const pinnedActions = useMemo(
@@ -491,7 +506,10 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
           <Breadcrumb
             zoom={view.zoom}
             view={view}
-            onNavigate={(depth) => setZoom(view.zoom.slice(0, depth))}
+            onNavigate={(depth) => {
+              setZoom(view.zoom.slice(0, depth));
+              setFocus(undefined);
+            }}
             width={layout.x}
           />
         )}
@@ -540,12 +558,12 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
           />
         </div>
       )}
-      {menu && menu.row < nRows && menu.col < nCols && (
+      {menu && (
         <CellMenu
           x={menu.x}
           y={menu.y}
-          title={`${matrix.rows[menu.row].label} → ${matrix.cols[menu.col].label}`}
-          actions={actionsFor(menu.row, menu.col)}
+          title={menu.title}
+          actions={menu.actions}
           onClose={() => {
             setMenu(undefined);
             grid.current?.focus();

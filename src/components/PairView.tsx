@@ -38,7 +38,7 @@ interface Props {
   onClose: () => void;
 }
 
-type Fetched = { key: string; data?: PairData; error?: string };
+type Fetched = { key: string; pairKey: string; data?: PairData; error?: string };
 
 const HEADER = 32;
 const STATS_ROW = 22;
@@ -52,7 +52,8 @@ export function PairView({ model, drill, pair, width, height, actions, onClose }
   const styles = useStyles2(getStyles);
   const extra = useMemo(() => (model.source.lossRefId ? [model.source.lossRefId] : []), [model.source.lossRefId]);
   const local = useMemo(() => findPairSeries(drill.frames, model, pair, extra), [drill.frames, model, pair, extra]);
-  const key = `${pair.source}\u001f${pair.destination}\u001f${drill.timeRange.from.valueOf()}\u001f${drill.timeRange.to.valueOf()}`;
+  const pairKey = `${pair.source}\u001f${pair.destination}`;
+  const key = `${pairKey}\u001f${drill.timeRange.from.valueOf()}\u001f${drill.timeRange.to.valueOf()}`;
   const [fetched, setFetched] = useState<Fetched | undefined>();
 
   useEffect(() => {
@@ -64,8 +65,8 @@ export function PairView({ model, drill, pair, width, height, actions, onClose }
       fetchPairRange({ request: drill.request, refId, match: local.match, pair, timeRange: drill.timeRange });
     // Latency must come back; loss is a bonus (its query may not be Prometheus-like).
     Promise.all([fetch(model.source.refId), ...extra.map((r) => fetch(r).catch(() => []))]).then(
-      (frames) => current && setFetched({ key, data: findPairSeries(frames.flat(), model, pair, extra) }),
-      (e: unknown) => current && setFetched({ key, error: e instanceof Error ? e.message : String(e) })
+      (frames) => current && setFetched({ key, pairKey, data: findPairSeries(frames.flat(), model, pair, extra) }),
+      (e: unknown) => current && setFetched({ key, pairKey, error: e instanceof Error ? e.message : String(e) })
     );
     return () => {
       current = false;
@@ -74,7 +75,8 @@ export function PairView({ model, drill, pair, width, height, actions, onClose }
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [local, key, model, extra, drill.request]);
 
-  const data = local.isRange ? local : fetched?.key === key ? fetched.data : undefined;
+  // A refresh moves a relative time range: until the new fetch is in, the same pair's last series stay on screen.
+  const data = local.isRange ? local : fetched?.pairKey === pairKey ? fetched.data : undefined;
   const error = !local.isRange && fetched?.key === key ? fetched.error : undefined;
   const title = pair.source === pair.destination ? pair.source : `${pair.source} ⇄ ${pair.destination}`;
 

@@ -33,10 +33,14 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
   const [memory] = useState(() => new LastGood());
   // Grafana reports a partial response as an error state with data: the matrix is good unless its own query failed.
   const failed = new Set((data.errors ?? []).map((e) => e.refId));
+  // The latency query is the last good matrix's (an auto-picked latency query could otherwise fall back to the loss
+  // query when the real one fails), else the configured one, else the first target.
+  const latencyRef = memory.model?.source.refId ?? (options.latencyRefId || data.request?.targets?.[0]?.refId);
   const latencyFailed =
     data.state === LoadingState.Error &&
     (failed.size === 0 ||
       failed.has(undefined) ||
+      (latencyRef !== undefined && failed.has(latencyRef)) ||
       (result.model !== undefined && failed.has(result.model.source.refId)));
   const good = result.model !== undefined && !latencyFailed ? result.model : undefined;
   const issue = dataIssue(data, good !== undefined);

@@ -64,6 +64,22 @@ test.describe('errors surface, and the last good matrix stays', () => {
     await expect(page.getByTestId(TEST_IDS.canvas)).toBeVisible();
   });
 
+  test('when the latency query itself fails and the loss query answers, the last good matrix stays (no loss painted as latency)', async ({
+    page,
+  }) => {
+    await openHarness(page, env, [{ targets: [latencyTable, lossTable] }]);
+    const before = await cellColours(page);
+    await page.route('**/api/prom/**', (route) =>
+      route.request().url().includes('latency_seconds')
+        ? route.fulfill({ status: 503, body: 'down' })
+        : route.continue()
+    );
+    await refresh(page);
+    await expect(page.getByTestId(TEST_IDS.dataIssue)).toContainText('Query failed (A:');
+    await expect(page.locator('[data-stale]')).toHaveCount(1);
+    expect((await cellColours(page)).colours).toEqual(before.colours);
+  });
+
   test('a failure before any good data shows the error instead of a matrix', async ({ page }) => {
     await page.route('**/api/prom/**', (r) => r.fulfill({ status: 503, body: 'down' }));
     await openHarness(page, env, [{ targets: [latencyTable] }]);
