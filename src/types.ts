@@ -1,6 +1,6 @@
 import { ReducerID } from '@grafana/data';
 
-import { DEFAULT_SCOPE_SLAS, ScopeSla, SlaMode } from './model/sla';
+import { DEFAULT_SCOPE_SLAS, DEFAULT_SLA_CONFIG, ScopeSla, SlaMode } from './model/sla';
 import type { PaletteId } from './render/palette';
 
 /** Which exporter's label names to use, or `auto` (detect from the labels present) or `custom`. */
@@ -137,10 +137,10 @@ export const DEFAULT_OPTIONS: PingmeshOptions = {
   destinationVariable: '',
   slaMode: 'auto',
   slaScopes: DEFAULT_SCOPE_SLAS,
-  lossWarn: 1e-4,
-  lossBreach: 1e-3,
-  baselineWarn: 1.5,
-  baselineBreach: 3,
+  lossWarn: DEFAULT_SLA_CONFIG.lossWarn,
+  lossBreach: DEFAULT_SLA_CONFIG.lossBreach,
+  baselineWarn: DEFAULT_SLA_CONFIG.baselineWarn,
+  baselineBreach: DEFAULT_SLA_CONFIG.baselineBreach,
   staleAfter: '2m',
   palette: 'accessible',
 };

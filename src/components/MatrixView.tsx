@@ -33,6 +33,7 @@ import { SearchBar } from './SearchBar';
 import { usePanelUrlState } from './usePanelUrlState';
 import { useTextWidth } from './useTextWidth';
 import { WorstList } from './WorstList';
+import { srOnly } from './styles';
 
 interface Props {
   model: MatrixModel;
@@ -648,12 +649,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
     textOverflow: 'ellipsis',
     lineHeight: '20px',
   }),
-  srOnly: css({
-    position: 'absolute',
-    width: 1,
-    height: 1,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  }),
+  srOnly: css(srOnly),
 });

@@ -4,6 +4,7 @@ import { Button, IconButton, Input, useStyles2 } from '@grafana/ui';
 import React, { useId, useState } from 'react';
 
 import { DEFAULT_SCOPE_SLAS, ScopeSla } from '../model/sla';
+import { srOnly } from './styles';
 
 type Slas = Record<string, ScopeSla>;
 type SlaField = keyof ScopeSla;
@@ -320,12 +321,5 @@ const getStyles = (theme: GrafanaTheme2) => ({
   cell: css({ minWidth: theme.spacing(8) }),
   actions: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), flexWrap: 'wrap' }),
   error: css({ color: theme.colors.error.text, fontSize: theme.typography.bodySmall.fontSize }),
-  srOnly: css({
-    position: 'absolute',
-    width: 1,
-    height: 1,
-    overflow: 'hidden',
-    clip: 'rect(0 0 0 0)',
-    whiteSpace: 'nowrap',
-  }),
+  srOnly: css(srOnly),
 });

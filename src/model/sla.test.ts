@@ -1,5 +1,15 @@
 import { CellState } from './types';
-import { ClassifyInput, DEFAULT_SCOPE_SLAS, SlaConfig, Status, StatusCode, classify, scopeKeys, slaFor } from './sla';
+import {
+  ClassifyInput,
+  DEFAULT_SCOPE_SLAS,
+  DEFAULT_SLA_CONFIG,
+  SlaConfig,
+  Status,
+  StatusCode,
+  classify,
+  scopeKeys,
+  slaFor,
+} from './sla';
 
 const LEVELS = ['region', 'dc', 'az', 'tor'];
 /** Hosts: a (r1/dc1/az1/tor1), b same ToR, c same AZ other ToR, d other AZ, e other DC, f other region. */
@@ -19,16 +29,7 @@ const SCOPE_OF: Record<string, string> = {
   f: 'cross-region',
 };
 
-const config = (o: Partial<SlaConfig> = {}): SlaConfig => ({
-  mode: 'auto',
-  scopes: DEFAULT_SCOPE_SLAS,
-  lossWarn: 1e-4,
-  lossBreach: 1e-3,
-  baselineWarn: 1.5,
-  baselineBreach: 3,
-  staleMs: 120_000,
-  ...o,
-});
+const config = (o: Partial<SlaConfig> = {}): SlaConfig => ({ ...DEFAULT_SLA_CONFIG, ...o });
 
 interface Pair {
   dst: keyof typeof PATHS;

@@ -1,3 +1,5 @@
+import { CellState } from './types';
+
 /**
  * What a pair's measurements mean against its SLA: one status per cell, from latency and loss, judged by the SLA of the
  * pair's scope (same ToR … cross-region). Pure.
@@ -128,6 +130,15 @@ export function slaFor(key: ScopeKey, index: number, count: number, config: Reco
   return DEFAULT_SCOPE_SLAS[DEFAULT_ORDER[Math.max(0, DEFAULT_ORDER.length - 1 - fromInner)]];
 }
 
+/** The status a presence state decides by itself, indexed by CellState; -1 for a measured pair, judged below. */
+const PRESENCE = new Int8Array(8).fill(-1);
+PRESENCE[CellState.NoData] = Status.NoData;
+PRESENCE[CellState.Invalid] = Status.Invalid;
+PRESENCE[CellState.Self] = Status.Self;
+PRESENCE[CellState.NotProbed] = Status.NotProbed;
+PRESENCE[CellState.Failed] = Status.Failed;
+PRESENCE[CellState.AssumedOK] = Status.OK;
+
 export interface ClassifyInput {
   values: Float64Array;
   states: Uint8Array;
@@ -222,31 +233,12 @@ export function classify(input: ClassifyInput): Classified {
 
   const staleMs = config.staleMs;
   for (let i = 0; i < n; i++) {
-    let st: number;
-    switch (states[i]) {
-      case 0: // NoData
-        st = Status.NoData;
-        break;
-      case 2: // Invalid
-        st = Status.Invalid;
-        break;
-      case 3: // Self
-        st = Status.Self;
-        break;
-      case 4: // NotProbed
-        st = Status.NotProbed;
-        break;
-      case 5: // Failed
-        st = Status.Failed;
-        break;
-      case 6: // AssumedOK
-        st = Status.OK;
-        break;
-      default: {
-        if (staleMs > 0 && age !== undefined && age[i] > staleMs) {
-          st = Status.Stale;
-          break;
-        }
+    let st: number = PRESENCE[states[i]];
+    if (st < 0) {
+      // A measured pair: stale first (its values are old), then the worse of latency and loss.
+      if (staleMs > 0 && age !== undefined && age[i] > staleMs) {
+        st = Status.Stale;
+      } else {
         const k = scope ? scope[i] : 0;
         const v = values[i];
         let lat: number = Status.OK;

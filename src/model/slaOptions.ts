@@ -2,7 +2,7 @@ import { Field, formattedValueToString, rangeUtil } from '@grafana/data';
 
 import { formatLoss } from '../render/describe';
 import { PingmeshOptions } from '../types';
-import { Classified, SlaConfig } from './sla';
+import { Classified, DEFAULT_SLA_CONFIG, SlaConfig } from './sla';
 
 export const SLA_OPTION_KEYS = [
   'slaMode',
@@ -32,10 +32,10 @@ export function slaConfigOf(options: SlaOptions): { config: SlaConfig; warning?:
     config: {
       mode: options.slaMode ?? 'auto',
       scopes: options.slaScopes ?? {},
-      lossWarn: num(options.lossWarn, 1e-4),
-      lossBreach: num(options.lossBreach, 1e-3),
-      baselineWarn: num(options.baselineWarn, 1.5),
-      baselineBreach: num(options.baselineBreach, 3),
+      lossWarn: num(options.lossWarn, DEFAULT_SLA_CONFIG.lossWarn),
+      lossBreach: num(options.lossBreach, DEFAULT_SLA_CONFIG.lossBreach),
+      baselineWarn: num(options.baselineWarn, DEFAULT_SLA_CONFIG.baselineWarn),
+      baselineBreach: num(options.baselineBreach, DEFAULT_SLA_CONFIG.baselineBreach),
       staleMs,
     },
     warning,

@@ -1,4 +1,4 @@
-import { Field, FieldColorModeId, GrafanaTheme2, getFieldColorModeForField, getScaleCalculator } from '@grafana/data';
+import { Field, GrafanaTheme2, getFieldColorModeForField, getScaleCalculator } from '@grafana/data';
 import { rgb } from 'd3-color';
 
 import { Status, StatusCode } from '../model/sla';
@@ -49,13 +49,8 @@ export function paintCells(grid: CellGrid, theme: GrafanaTheme2, colors: Record<
     bytes.set(rgba(css));
     lut[Number(code)] = word[0];
   }
-  // Only continuous schemes colour by value; fixed, shades and palettes (one colour per series) would hide the state.
-  const mode = field.config.color?.mode;
-  const byValue =
-    mode !== undefined &&
-    mode !== FieldColorModeId.Thresholds &&
-    getFieldColorModeForField(field).isContinuous === true;
-  const valueColor = byValue ? scalePainter(field, theme) : undefined;
+  // Only continuous schemes colour by value; thresholds (the default), fixed, shades and palettes would hide the state.
+  const valueColor = getFieldColorModeForField(field).isContinuous ? scalePainter(field, theme) : undefined;
   for (let i = 0; i < n; i++) {
     const st = status[i];
     rank[i] = st;
