@@ -17,6 +17,9 @@ describe('CLI arguments', () => {
     const a = parseSimArgs(['--scenario=tor-down', '--hosts', '100', '--per-tor', '4', '--no-live'], ALL);
     expect(a).toMatchObject({ scenario: 'tor-down', seed: 1, format: 'both', stepMs: 30_000, live: false });
     expect(a.sizes).toEqual({ regions: 2, dcsPerRegion: 2, azsPerDc: 2, torsPerAz: 2, hostsPerTor: 4 });
+    expect(a.onsetMinutes).toBeUndefined();
+    expect(parseSimArgs(['--onset', '4'], ['onset']).onsetMinutes).toBe(4);
+    expect(() => parseSimArgs(['--onset', 'later'], ['onset'])).toThrow(/onset/);
   });
 
   it('rejects unknown scenarios, formats and flags not accepted by the CLI', () => {

@@ -10,6 +10,8 @@ export interface SimArgs {
   format: Format;
   delayMs: number;
   minutes: number;
+  /** The fault starts this many minutes before the end of the backfill (healthy before); absent = from the start. */
+  onsetMinutes?: number;
   stepMs: number;
   serve?: { host: string; port: number };
   write?: string;
@@ -32,6 +34,7 @@ const FLAGS = {
   format: 'value',
   delay: 'value',
   minutes: 'value',
+  onset: 'value',
   step: 'value',
   serve: 'value',
   write: 'value',
@@ -148,6 +151,7 @@ export function parseSimArgs(argv: string[], allowed: readonly Flag[]): SimArgs 
     format,
     delayMs: f.delay ? num('delay', f.delay, 0) : DEFAULT_DELAY_MS,
     minutes: f.minutes ? num('minutes', f.minutes, 0) : 30,
+    ...(f.onset !== undefined && { onsetMinutes: num('onset', f.onset, 0) }),
     stepMs: parseDuration(f.step ?? '30s'),
     serve: f.serve ? parseListen(f.serve) : undefined,
     write: f.write,

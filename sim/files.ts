@@ -41,6 +41,8 @@ export interface GenerateOptions {
   /** Directory for the file, default a fresh temp dir. */
   dir?: string;
   delayMs?: number;
+  /** The fault starts this many minutes before the end of the backfill (healthy before); default: from the start. */
+  onsetMinutes?: number;
 }
 
 export interface GeneratedFile {
@@ -68,6 +70,9 @@ export function generateScenarioFile(opts: GenerateOptions): GeneratedFile {
   // Align to the step so repeated runs produce the same timestamps within one step window.
   const toMs = Math.floor((opts.nowMs ?? Date.now()) / stepMs) * stepMs;
   const fromMs = toMs - Math.round((opts.minutes ?? 30) * 60_000);
+  if (opts.onsetMinutes !== undefined) {
+    scenario.startsMs = toMs - Math.round(opts.onsetMinutes * 60_000);
+  }
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pingmesh-sim-'));
   const file = path.join(dir, `${opts.scenario}-s${seed}-${topo.hosts.length}h-${format}.om.txt`);
   const t0 = Date.now();

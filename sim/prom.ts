@@ -238,6 +238,7 @@ serves the simulator live and scrapes it so instant queries keep working after t
   --format F        pingmesh-agent|topology|both (default both)
   --delay MS        pingmesh-agent export threshold (default 200)
   --minutes N       backfill length (default 30)      --step D   sample step (default 30s)
+  --onset N         the fault starts N minutes before the end (healthy before; default: all along)
   --port N          Prometheus port (default: a free one)
   --no-live         backfill only
 Prints PROMETHEUS_URL=http://127.0.0.1:PORT and runs until SIGINT/SIGTERM.`;
@@ -302,7 +303,7 @@ export async function startScenarioStack(
 async function main(argv: string[]): Promise<void> {
   const args = parseSimArgs(argv, [
     ...TOPOLOGY_FLAGS,
-    ...(['format', 'delay', 'minutes', 'step', 'port', 'no-live', 'help'] as const),
+    ...(['format', 'delay', 'minutes', 'onset', 'step', 'port', 'no-live', 'help'] as const),
   ]);
   if (args.help) {
     console.log(PROM_USAGE);

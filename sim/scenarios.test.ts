@@ -154,3 +154,20 @@ describe('scenarios', () => {
     expect(() => makeScenario('interdc-congestion', flat, 1)).toThrow(/2 DCs/);
   });
 });
+
+describe('a fault with an onset (startsMs)', () => {
+  it('is healthy before its start and faulty from it on, for the same pair', () => {
+    const scenario = { ...makeScenario('tor-down', topo, 1), startsMs: TIMES[1] };
+    let affected = 0;
+    forPairs((s, d) => {
+      if (!scenario.affects(s, d)) {
+        return;
+      }
+      affected++;
+      expect(isBaseline(topo, s, d, samplePair(topo, scenario, s, d, TIMES[0], 1))).toBe(true);
+      expect(inEffect('tor-down', topo, s, d, TIMES[1], samplePair(topo, scenario, s, d, TIMES[1], 1))).toBe(true);
+      expect(inEffect('tor-down', topo, s, d, TIMES[2], samplePair(topo, scenario, s, d, TIMES[2], 1))).toBe(true);
+    });
+    expect(affected).toBeGreaterThan(0);
+  });
+});

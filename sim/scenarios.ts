@@ -69,6 +69,8 @@ export interface Scenario {
    * undefined); absent = always. -Infinity = never.
    */
   lastSampleMs?(src: number, dst: number, endMs: number | undefined): number;
+  /** The fault begins at this time (ms): every sample before it is healthy, so a range shows it start. Absent = always. */
+  startsMs?: number;
 }
 
 /** What an affected pair looks like. With `additive` the latency band is added to the healthy value, else replaces it. */
@@ -373,7 +375,7 @@ export function samplePair(
   seed: number
 ): Sample {
   const healthy = baselineSample(topo, srcIndex, dstIndex, tsMs, seed);
-  if (srcIndex === dstIndex) {
+  if (srcIndex === dstIndex || (scenario.startsMs !== undefined && tsMs < scenario.startsMs)) {
     return healthy;
   }
   const named = EFFECTS[scenario.name];
@@ -401,6 +403,8 @@ export interface ScenarioInfo {
   culprit: Culprit;
   sizes: TopologySizes;
   hosts: Host[];
+  /** When the fault began (ms), if it did during the data. */
+  startsMs?: number;
 }
 
 export function scenarioInfo(topo: Topology, scenario: Scenario): ScenarioInfo {
@@ -411,6 +415,7 @@ export function scenarioInfo(topo: Topology, scenario: Scenario): ScenarioInfo {
     culprit: scenario.culprit,
     sizes: topo.sizes,
     hosts: topo.hosts,
+    ...(scenario.startsMs !== undefined && { startsMs: scenario.startsMs }),
   };
 }
 
