@@ -11,7 +11,10 @@
  *   hoverScriptMs – script time per pointer move over the matrix, including the tooltip update it causes (CDP
  *                  ScriptDuration over 200 moves, one per frame, less the same moves beside the panel)
  *   heapMB       – JS heap in use after the runs, after a forced GC (CDP); heapBeforeGcMB without the GC
- * Options: --sizes 100,300,1000,2000  --runs 7
+ * and, for a range table of N hosts × STEPS steps (the fault starting halfway), the breach timeline:
+ *   timelineMs   – matrix drawn → every point of the strip computed (wall time; it runs in slices in the background)
+ *   timelineBusyMs – main-thread time of that work; points – how many steps it judged
+ * Options: --sizes 100,300,1000,2000  --runs 7  --timeline-sizes 100,300  --steps 40
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -168,6 +171,59 @@ async function main() {
         hoverScriptMs: Math.round(hoverScriptMs * 1000) / 1000,
         heapMB: round(heap / 2 ** 20),
         heapBeforeGcMB: round(heapBeforeGc / 2 ** 20),
+      };
+      await page.close();
+    }
+    const steps = Number(flag('steps', '40'));
+    for (const n of flag('timeline-sizes', '100,300').split(',').filter(Boolean).map(Number)) {
+      const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+      const tiny = {
+        refId: 'A',
+        fields: [{ name: 'Value', type: 'number', values: [1], labels: { src: 'a', dst: 'b' } }],
+      };
+      await openHarnessPage(page, server.url, {
+        panels: [{ pluginId: 'netobs-pingmesh-panel', width: 1200, height: 900, frames: [tiny] }],
+      });
+      const t = await page.evaluate(
+        async ([hosts, count, nSteps]) => {
+          type Harness = { update(i: number, p: { frames?: unknown[] }): Promise<void>; errors: string[] };
+          const harness = (window as unknown as { harness: Harness }).harness;
+          const mod = await import(/* webpackIgnore: true */ `${location.origin}/bench/frames.js`);
+          const { frame, hosts: actual } = mod.makeTableFrame(hosts, 'tor-down', nSteps);
+          const wall: number[] = [];
+          const busy: number[] = [];
+          let points = 0;
+          for (let i = 0; i <= count; i++) {
+            performance.clearMarks();
+            performance.clearMeasures();
+            const copy = { ...frame, fields: frame.fields.map((f: object) => ({ ...f })) };
+            await harness.update(0, { frames: [copy] });
+            while (performance.getEntriesByName('pingmesh:timeline-end').length === 0) {
+              await new Promise((resolve) => setTimeout(resolve, 5));
+            }
+            const drawn = performance.getEntriesByName('pingmesh:draw')[0];
+            const end = performance.getEntriesByName('pingmesh:timeline-end')[0];
+            const strip = document.querySelector('[data-testid="pingmesh-timeline"]');
+            points = Number(strip?.getAttribute('data-points') ?? 0);
+            if (i > 0) {
+              wall.push(end.startTime - (drawn.startTime + drawn.duration));
+              busy.push(performance.getEntriesByName('pingmesh:timeline')[0]?.duration ?? NaN);
+            }
+          }
+          if (harness.errors.length > 0) {
+            throw new Error(harness.errors.join('\n'));
+          }
+          return { hosts: actual, rows: frame.length, wall, busy, points };
+        },
+        [n, Math.max(3, Math.ceil(runs / 2)), steps] as const
+      );
+      results[`timeline N=${t.hosts}`] = {
+        hosts: t.hosts,
+        steps,
+        rows: t.rows,
+        points: t.points,
+        timelineMs: round(median(t.wall)),
+        timelineBusyMs: round(median(t.busy)),
       };
       await page.close();
     }

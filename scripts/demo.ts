@@ -1,6 +1,7 @@
 /**
  * `npm run demo`: build the plugin and the harness, start simulator → real Prometheus → harness, print the URL.
- *   --scenario tor-down  --hosts 48  --port 3001  --screenshot FILE (save a Chromium screenshot and exit)
+ *   --scenario tor-down  --hosts 48  --onset 10 (the fault starts 10 minutes before now; 0 = all along)
+ *   --port 3001  --screenshot FILE (save a Chromium screenshot and exit)
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -47,6 +48,8 @@ async function main() {
     scenario,
     hosts: Number(flag('hosts', '48')),
     minutes: 30,
+    // The fault starts 10 minutes ago: the breach timeline above the matrix shows it begin.
+    ...(Number(flag('onset', '10')) > 0 && { onsetMinutes: Number(flag('onset', '10')) }),
     live: true,
     log: console.log,
   });
@@ -64,10 +67,11 @@ async function main() {
         title: 'Pair latency (topology labels)',
         width: 1000,
         height: 820,
+        // Range queries: the matrix shows the latest step, the breach timeline every step of the 30 minutes.
         targets: [
-          { refId: 'A', expr: 'pingmesh_pair_latency_seconds', format: 'table' as const, instant: true },
-          { refId: 'B', expr: 'pingmesh_pair_loss_ratio', format: 'table' as const, instant: true },
-          { refId: 'C', expr: 'pingmesh_pair_fail', format: 'table' as const, instant: true },
+          { refId: 'A', expr: 'pingmesh_pair_latency_seconds', format: 'table' as const, range: true },
+          { refId: 'B', expr: 'pingmesh_pair_loss_ratio', format: 'table' as const, range: true },
+          { refId: 'C', expr: 'pingmesh_pair_fail', format: 'table' as const, range: true },
         ],
         // Grouped by the simulator's topology and opened at host level: every pair judged by its scope's SLA.
         options: { levels: 'region,dc,az,tor', startLevel: 'host', worstPairs: 0 },

@@ -255,6 +255,23 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
         defaultValue: DEFAULT_OPTIONS.showDiagnosis,
       })
       .addBooleanSwitch({
+        path: 'showTimeline',
+        name: 'Breach timeline',
+        description:
+          'A strip above the matrix with the share of pairs over SLA at each step of the time range; click or drag it (or use the arrow keys) to see the matrix at that time. Needs a range query.',
+        category: ['Display'],
+        defaultValue: DEFAULT_OPTIONS.showTimeline,
+      })
+      .addTextInput({
+        path: 'changedSince',
+        name: 'Highlight changes',
+        description:
+          'Outline the cells whose state changed versus this long before the shown time, e.g. 5m (empty = off). Needs a range query that reaches that far back.',
+        category: ['Display'],
+        settings: { placeholder: 'e.g. 5m' },
+        defaultValue: DEFAULT_OPTIONS.changedSince,
+      })
+      .addBooleanSwitch({
         path: 'showSearch',
         name: 'Search box',
         description: 'Find a host or group: it is highlighted on both axes, and Enter expands its groups to show it.',

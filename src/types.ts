@@ -57,6 +57,10 @@ export interface PingmeshOptions {
   topologyHostLabels: string;
   /** One line above the matrix naming the likely culprit from the pattern of breaches (rules over rows, columns, blocks). */
   showDiagnosis: boolean;
+  /** A strip of the share of pairs over SLA across the time range (range queries); click or drag it to go back in time. */
+  showTimeline: boolean;
+  /** Outline cells whose status changed versus this long before the shown time (Grafana duration; empty = off). */
+  changedSince: string;
   /** A search box above the matrix: find a host or group, highlight it on both axes and reveal it. */
   showSearch: boolean;
   /** Rows in the worst-pairs list beside the matrix; 0 = no list. */
@@ -132,6 +136,8 @@ export const DEFAULT_OPTIONS: PingmeshOptions = {
   topologyHostLabels: 'node,instance,internal_ip,host_ip,host,kubernetes_node',
   showSearch: true,
   showDiagnosis: true,
+  showTimeline: true,
+  changedSince: '',
   worstPairs: 0,
   sourceVariable: '',
   destinationVariable: '',

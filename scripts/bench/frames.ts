@@ -5,12 +5,17 @@
  */
 import { makeScenario, samplePair, topologyForHosts } from '../../sim';
 
-export function makeTableFrame(hosts: number, scenario: 'healthy' | 'tor-down' = 'tor-down') {
+export function makeTableFrame(hosts: number, scenario: 'healthy' | 'tor-down' = 'tor-down', steps = 1) {
   const topo = topologyForHosts(hosts);
   const sc = makeScenario(scenario, topo, 1);
   const n = topo.hosts.length;
-  const rows = n * (n - 1);
+  const rows = n * (n - 1) * steps;
   const now = Date.now();
+  // A range table (steps > 1) holds each series' rows together, oldest first, 15 s apart; the fault starts halfway.
+  const stepMs = 15_000;
+  if (steps > 1) {
+    sc.startsMs = now - Math.floor(steps / 2) * stepMs;
+  }
   const col = () => new Array<string>(rows);
   const labels = {
     __name__: col(),
@@ -25,7 +30,7 @@ export function makeTableFrame(hosts: number, scenario: 'healthy' | 'tor-down' =
     src_region: col(),
     src_tor: col(),
   };
-  const time = new Array<number>(rows).fill(now);
+  const time = new Array<number>(rows);
   const value = new Array<number>(rows);
   let r = 0;
   for (let i = 0; i < n; i++) {
@@ -35,19 +40,23 @@ export function makeTableFrame(hosts: number, scenario: 'healthy' | 'tor-down' =
         continue;
       }
       const d = topo.hosts[j];
-      labels.__name__[r] = 'pingmesh_pair_latency_seconds';
-      labels.src[r] = s.name;
-      labels.src_region[r] = s.region;
-      labels.src_dc[r] = s.dc;
-      labels.src_az[r] = s.az;
-      labels.src_tor[r] = s.tor;
-      labels.dst[r] = d.name;
-      labels.dst_region[r] = d.region;
-      labels.dst_dc[r] = d.dc;
-      labels.dst_az[r] = d.az;
-      labels.dst_tor[r] = d.tor;
-      value[r] = samplePair(topo, sc, i, j, now, 1).latencyMs / 1000;
-      r++;
+      for (let k = 0; k < steps; k++) {
+        const t = now - (steps - 1 - k) * stepMs;
+        time[r] = t;
+        labels.__name__[r] = 'pingmesh_pair_latency_seconds';
+        labels.src[r] = s.name;
+        labels.src_region[r] = s.region;
+        labels.src_dc[r] = s.dc;
+        labels.src_az[r] = s.az;
+        labels.src_tor[r] = s.tor;
+        labels.dst[r] = d.name;
+        labels.dst_region[r] = d.region;
+        labels.dst_dc[r] = d.dc;
+        labels.dst_az[r] = d.az;
+        labels.dst_tor[r] = d.tor;
+        value[r] = samplePair(topo, sc, i, j, t, 1).latencyMs / 1000;
+        r++;
+      }
     }
   }
   return {

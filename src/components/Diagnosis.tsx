@@ -54,15 +54,26 @@ export function DiagnosisLine({ diagnosis, shown, onToggle, width }: LineProps) 
   );
 }
 
-interface HighlightProps {
-  candidate: Candidate;
+interface OutlineProps {
+  /** Model cell indices (row × model columns + column). */
+  cells: ArrayLike<number>;
   view: View;
   modelCols: number;
   layout: Layout;
+  /** Dashed: a diagnosis' cells; solid: cells that changed. */
+  dashed: boolean;
+  testId: string;
 }
 
-/** Outlines the drawn cells holding the candidate's bad pairs (group cells hold many): one small canvas, no DOM per cell. */
-export const CulpritHighlight = memo(function CulpritHighlight({ candidate, view, modelCols, layout }: HighlightProps) {
+/** Outlines the drawn cells holding these model cells (group cells hold many): one small canvas, no DOM per cell. */
+export const CellOutline = memo(function CellOutline({
+  cells: modelCells,
+  view,
+  modelCols,
+  layout,
+  dashed,
+  testId,
+}: OutlineProps) {
   const theme = useTheme2();
   const canvas = useRef<HTMLCanvasElement>(null);
   const { rows, cols } = view.matrix;
@@ -70,7 +81,8 @@ export const CulpritHighlight = memo(function CulpritHighlight({ candidate, view
     const rowOf = positions(rows, view.rowTree.order);
     const colOf = positions(cols, view.colTree.order);
     const out = new Set<number>();
-    for (const c of candidate.cells) {
+    for (let i = 0; i < modelCells.length; i++) {
+      const c = modelCells[i];
       const r = rowOf.get(Math.floor(c / modelCols));
       const k = colOf.get(c % modelCols);
       if (r !== undefined && k !== undefined) {
@@ -78,7 +90,7 @@ export const CulpritHighlight = memo(function CulpritHighlight({ candidate, view
       }
     }
     return out;
-  }, [candidate, rows, cols, view, modelCols]);
+  }, [modelCells, rows, cols, view, modelCols]);
   const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
 
   useEffect(() => {
@@ -92,7 +104,7 @@ export const CulpritHighlight = memo(function CulpritHighlight({ candidate, view
     ctx.clearRect(0, 0, el.width, el.height);
     ctx.strokeStyle = theme.colors.text.primary;
     ctx.lineWidth = Math.max(1, Math.round(2 * dpr));
-    ctx.setLineDash(layout.cellW >= 8 ? [3 * dpr, 2 * dpr] : []);
+    ctx.setLineDash(dashed && layout.cellW >= 8 ? [3 * dpr, 2 * dpr] : []);
     ctx.beginPath();
     const n = cols.length;
     for (const i of cells) {
@@ -101,12 +113,12 @@ export const CulpritHighlight = memo(function CulpritHighlight({ candidate, view
       ctx.rect(c * layout.cellW * dpr + 1, r * layout.cellH * dpr + 1, layout.cellW * dpr - 2, layout.cellH * dpr - 2);
     }
     ctx.stroke();
-  }, [cells, cols.length, layout, dpr, theme]);
+  }, [cells, cols.length, layout, dpr, theme, dashed]);
 
   return (
     <canvas
       ref={canvas}
-      data-testid={TEST_IDS.culprit}
+      data-testid={testId}
       data-cells={cells.size}
       style={{ position: 'absolute', left: 0, top: 0, width: layout.w, height: layout.h, pointerEvents: 'none' }}
     />

@@ -11,8 +11,10 @@ import { SearchHit, findEntry, reveal, searchHits } from '../model/navigate';
 import { splitLabels } from '../model/presets';
 import { MatrixModel } from '../model/types';
 import { diagnose } from '../insight/diagnose';
+import { changedCells } from '../insight/timeline';
 import { buildView, classifyModel } from '../model/view';
-import { SLA_OPTION_KEYS, SlaOptions, slaConfigOf, slaLines } from '../model/slaOptions';
+import { Status } from '../model/sla';
+import { slaLines } from '../model/slaOptions';
 import { timed } from '../perf';
 import { describeCell } from '../render/describe';
 import { paintCells } from '../render/paint';
@@ -27,10 +29,11 @@ import { Crosshair, Bands } from './Crosshair';
 import { HoverStore } from './hoverStore';
 import { LEGEND_HEIGHT, Legend } from './Legend';
 import { MatrixCanvas, separatorsOf } from './MatrixCanvas';
-import { CulpritHighlight, DiagnosisLine } from './Diagnosis';
+import { CellOutline, DiagnosisLine } from './Diagnosis';
 import { DrillData, PairView } from './PairView';
 import { SearchBar } from './SearchBar';
 import { usePanelUrlState } from './usePanelUrlState';
+import { useSlaConfig } from './useSlaConfig';
 import { useTextWidth } from './useTextWidth';
 import { WorstList } from './WorstList';
 import { srOnly } from './styles';
@@ -47,6 +50,10 @@ interface Props {
   banner?: string;
   /** The matrix is the last good one after a failed refresh: drawn dimmed. */
   stale?: boolean;
+  /** The breach timeline strip, drawn in its area above the matrix (range queries). */
+  timeline?: (width: number, height: number, breachColor: string) => React.ReactNode;
+  /** "Highlight changes": the matrix some minutes before the shown one, or why there is none. */
+  changes?: { before?: MatrixModel; since: string; note?: string };
 }
 
 const FONT_SIZE = 11;
@@ -61,7 +68,19 @@ interface Menu {
   actions: CellAction[];
 }
 
-export function MatrixView({ model, options, width, height, drill, panelId, replaceVariables, banner, stale }: Props) {
+export function MatrixView({
+  model,
+  options,
+  width,
+  height,
+  drill,
+  panelId,
+  replaceVariables,
+  banner,
+  stale,
+  timeline,
+  changes,
+}: Props) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const measure = useTextWidth(FONT_SIZE, theme.typography.fontFamily);
@@ -78,12 +97,7 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
   const { aggregation, sortBy, startLevel } = options;
   const orderKey = options.hostOrder ?? '';
   const hostOrder = useMemo(() => splitLabels(orderKey), [orderKey]);
-  // Keyed on the SLA options' values: other option changes (start level, sort…) must not re-judge a million cells.
-  const slaKey = JSON.stringify(SLA_OPTION_KEYS.map((k) => options[k]));
-  const { config: sla, warning: slaWarning } = useMemo(
-    () => slaConfigOf(Object.fromEntries(SLA_OPTION_KEYS.map((k, i) => [k, JSON.parse(slaKey)[i]])) as SlaOptions),
-    [slaKey]
-  );
+  const { config: sla, warning: slaWarning } = useSlaConfig(options);
   const classified = useMemo(() => timed('pingmesh:sla', () => classifyModel(model, sla)), [model, sla]);
   const colors = useMemo(
     () => statusColors(theme, options.palette, model.field.config.thresholds),
@@ -109,6 +123,17 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
   );
   const [culpritShown, setCulpritShown] = useState(false);
   const culprit = culpritShown ? diagnosis?.candidates[0] : undefined;
+  const before = changes?.before;
+  const changed = useMemo(
+    () =>
+      before
+        ? changedCells(
+            { model, status: classified.status },
+            { model: before, status: classifyModel(before, sla).status }
+          )
+        : undefined,
+    [model, classified, before, sla]
+  );
   const hasDiagnosis = (diagnosis?.candidates.length ?? 0) > 0;
   const pairOpen = selected !== undefined;
   const areas = useMemo(
@@ -120,8 +145,9 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
         list: options.worstPairs > 0,
         pair: pairOpen,
         diagnosis: hasDiagnosis,
+        timeline: timeline !== undefined,
       }),
-    [width, height, options.showSearch, options.worstPairs, pairOpen, banner, hasDiagnosis]
+    [width, height, options.showSearch, options.worstPairs, pairOpen, banner, hasDiagnosis, timeline]
   );
   const area = areas.matrix;
   const { w: areaW, h: areaH } = area;
@@ -398,6 +424,9 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
     model.mapping.presetName && `${model.mapping.detected ? 'Detected' : 'Preset'}: ${model.mapping.presetName}`,
     pooled && `${nRows} × ${nCols} cells on fewer pixels: each pixel shows the worst of its cells`,
     slaWarning,
+    changes &&
+      (changes.note ??
+        `${(changed?.length ?? 0).toLocaleString('en-US')} ${changed?.length === 1 ? 'pair' : 'pairs'} changed state in the last ${changes.since} (outlined)`),
     ...model.notices,
   ].filter(Boolean);
   const summary = `Pingmesh matrix, ${nRows} sources × ${nCols} destinations. Arrow keys move between cells; Enter opens the pair view or a group; Shift+F10 opens the cell menu.`;
@@ -426,6 +455,11 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
               onStep={step}
             />
           )}
+        </div>
+      )}
+      {areas.timeline && timeline && (
+        <div className={styles.area} style={rect(areas.timeline)}>
+          {timeline(areas.timeline.w, areas.timeline.h, colors[Status.Breach])}
         </div>
       )}
       {areas.diagnosis && diagnosis && (
@@ -465,7 +499,24 @@ export function MatrixView({ model, options, width, height, drill, panelId, repl
           {highlight && <Bands rows={highlight.rows} cols={highlight.cols} layout={layout} tone="search" />}
           {pinned && <Bands rows={[pinned.row]} cols={[pinned.col]} layout={layout} tone="selected" />}
           {culprit && (
-            <CulpritHighlight candidate={culprit} view={view} modelCols={model.cols.length} layout={layout} />
+            <CellOutline
+              cells={culprit.cells}
+              view={view}
+              modelCols={model.cols.length}
+              layout={layout}
+              dashed
+              testId={TEST_IDS.culprit}
+            />
+          )}
+          {changed && changed.length > 0 && (
+            <CellOutline
+              cells={changed}
+              view={view}
+              modelCols={model.cols.length}
+              layout={layout}
+              dashed={false}
+              testId={TEST_IDS.changed}
+            />
           )}
           <Crosshair store={hovers} layout={layout} rows={nRows} cols={nCols} />
           {focus && focus.row < nRows && focus.col < nCols && (

@@ -1,16 +1,19 @@
 import { css } from '@emotion/css';
-import { GrafanaTheme2, LoadingState, PanelData, PanelProps } from '@grafana/data';
+import { DataFrame, GrafanaTheme2, LoadingState, PanelData, PanelProps, rangeUtil } from '@grafana/data';
 import { PanelDataErrorView } from '@grafana/runtime';
 import { LoadingBar, useStyles2, useTheme2 } from '@grafana/ui';
 import React, { useMemo, useState } from 'react';
 
 import { TEST_IDS } from '../constants';
+import { framesAt, indexTimes } from '../insight/timeline';
 import { BuildMatrixResult } from '../model/buildMatrix';
 import { MatrixModel } from '../model/types';
 import { ModelOptions, PingmeshOptions, pickModelOptions } from '../types';
 import { MatrixView } from './MatrixView';
 import { DrillData } from './PairView';
+import { TimelineStrip, useTimeline } from './Timeline';
 import { useMatrixModel } from './useMatrixModel';
+import { useSlaConfig } from './useSlaConfig';
 
 export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
   const { data, options, width, height, id, fieldConfig, timeRange, timeZone, replaceVariables } = props;
@@ -20,7 +23,47 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
   // Only the options that shape the model rebuild it; view options (start level, aggregation, sort) regroup it.
   const modelKey = JSON.stringify(pickModelOptions(options));
   const modelOptions = useMemo(() => JSON.parse(modelKey) as ModelOptions, [modelKey]);
-  const { result: built, building, rows } = useMatrixModel(data.series, modelOptions, theme);
+  const { config: sla } = useSlaConfig(options);
+
+  // What changed: on a range query the strip goes back in time, and the matrix is built from that step's samples.
+  const since = parseSince(options.changedSince);
+  const index = useMemo(
+    () => (options.showTimeline || since.ms !== undefined ? indexTimes(data.series) : undefined),
+    [options.showTimeline, since.ms, data.series]
+  );
+  const times = index?.times ?? NO_TIMES;
+  const ranged = times.length >= 2;
+  const latest = times[times.length - 1];
+  const [picked, setPicked] = useState<number>();
+  // A picked time that a refresh moved out of the range falls back to the latest.
+  const at = ranged && picked !== undefined && picked >= times[0] && picked < latest ? picked : undefined;
+  const frames = useMemo(() => (at !== undefined ? framesAt(index!, at) : data.series), [at, index, data.series]);
+  const { result: built, building, rows } = useMatrixModel(frames, modelOptions, theme);
+  const timelineState = useTimeline(options.showTimeline ? index : undefined, modelOptions, theme, sla, building);
+
+  const beforeAt = ranged && since.ms !== undefined ? (at ?? latest) - since.ms : undefined;
+  const canCompare = beforeAt !== undefined && beforeAt >= times[0];
+  const beforeFrames = useMemo(
+    () => (canCompare ? framesAt(index!, beforeAt!) : NO_FRAMES),
+    [canCompare, index, beforeAt]
+  );
+  const before = useMatrixModel(beforeFrames, modelOptions, theme).result?.model;
+  const changes =
+    since.text === ''
+      ? undefined
+      : {
+          since: since.text,
+          before: canCompare ? before : undefined,
+          note:
+            since.error ??
+            (!ranged
+              ? `Highlight changes needs a range query.`
+              : !canCompare
+                ? `Highlight changes: the time range does not reach ${since.text} before the shown time.`
+                : before === undefined
+                  ? `Comparing with ${since.text} earlier…`
+                  : undefined),
+        };
   const result: BuildMatrixResult = built ?? { warning: '' };
 
   const drill = useMemo<DrillData>(
@@ -63,6 +106,23 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
         replaceVariables={replaceVariables}
         banner={banner}
         stale={!good}
+        changes={changes}
+        timeline={
+          options.showTimeline && ranged
+            ? (w, h, color) => (
+                <TimelineStrip
+                  state={timelineState}
+                  times={times}
+                  at={at}
+                  onSelect={setPicked}
+                  width={w}
+                  height={h}
+                  color={color}
+                  timeZone={timeZone}
+                />
+              )
+            : undefined
+        }
       />
     );
   }
@@ -92,6 +152,23 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
       />
     </div>
   );
+}
+
+const NO_TIMES: number[] = [];
+const NO_FRAMES: DataFrame[] = [];
+
+/** The "Highlight changes" duration: empty = off; a bad one is said, not thrown. */
+function parseSince(raw: string | undefined): { text: string; ms?: number; error?: string } {
+  const text = (raw ?? '').trim();
+  if (text === '') {
+    return { text };
+  }
+  try {
+    const ms = rangeUtil.intervalToMs(text);
+    return ms > 0 ? { text, ms } : { text, error: `Highlight changes: “${text}” is not a positive duration.` };
+  } catch {
+    return { text, error: `Highlight changes: “${text}” is not a duration (e.g. 5m).` };
+  }
 }
 
 /** What went wrong with the data, in one sentence, or undefined. */

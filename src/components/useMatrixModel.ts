@@ -36,10 +36,14 @@ export function useMatrixModel(frames: DataFrame[], options: ModelOptions, theme
     if (sync) {
       return;
     }
-    return runSliced(buildMatrixSteps({ frames, options, theme }), (result, start, busy) => {
-      record(MODEL_MARK, start, busy);
-      setDone({ frames, options, result });
-    });
+    return runSliced(
+      buildMatrixSteps({ frames, options, theme }),
+      (result, start, busy) => {
+        record(MODEL_MARK, start, busy);
+        setDone({ frames, options, result });
+      },
+      'pingmesh:build'
+    );
   }, [sync, frames, options, theme]);
 
   if (sync) {
@@ -48,11 +52,20 @@ export function useMatrixModel(frames: DataFrame[], options: ModelOptions, theme
   return { result: done?.result, building: done?.frames !== frames || done?.options !== options, rows };
 }
 
-/** Runs a generator to its end in slices, yielding the main thread between them; returns a cancel function. */
-function runSliced<T>(steps: Generator<void, T>, onDone: (value: T, start: number, busyMs: number) => void) {
+/**
+ * Runs a generator to its end in slices, yielding the main thread between them; returns a cancel function. With a
+ * `mark`, `<mark>-start` and `<mark>-end` performance marks bracket the run.
+ */
+export function runSliced<T>(
+  steps: Generator<void, T>,
+  onDone: (value: T, start: number, busyMs: number) => void,
+  mark?: string
+) {
   const channel = new MessageChannel();
   const start = performance.now();
-  performance.mark?.('pingmesh:build-start');
+  if (mark) {
+    performance.mark?.(`${mark}-start`);
+  }
   let busy = 0;
   // Dropped as soon as it is done: the generator's scope holds every raw pair of the build (hundreds of MB at 4M
   // cells), and React keeps the cleanup function below (and so this closure) alive until the next build.
@@ -74,7 +87,9 @@ function runSliced<T>(steps: Generator<void, T>, onDone: (value: T, start: numbe
     busy += performance.now() - t0;
     if (step.done) {
       stop();
-      performance.mark?.('pingmesh:build-end');
+      if (mark) {
+        performance.mark?.(`${mark}-end`);
+      }
       onDone(step.value, start, busy);
     } else {
       channel.port2.postMessage(null);

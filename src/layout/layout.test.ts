@@ -1,4 +1,12 @@
-import { cellAt, computeLayout, labelIndices, TOOLBAR_HEIGHT, panelAreas } from './layout';
+import {
+  DIAGNOSIS_HEIGHT,
+  TIMELINE_HEIGHT,
+  cellAt,
+  computeLayout,
+  labelIndices,
+  TOOLBAR_HEIGHT,
+  panelAreas,
+} from './layout';
 
 const base = {
   width: 800,
@@ -81,5 +89,22 @@ describe('panelAreas', () => {
     expect(a.matrix.h + a.pair!.h).toBe(700 - TOOLBAR_HEIGHT);
     const tiny = panelAreas({ width: 300, height: 140, toolbar: true, list: false, pair: false });
     expect(tiny.toolbar).toBeUndefined();
+  });
+  it('stacks toolbar, timeline and diagnosis above the matrix, dropping the timeline when it would crowd it', () => {
+    const a = panelAreas({
+      width: 600,
+      height: 400,
+      toolbar: true,
+      list: false,
+      pair: false,
+      timeline: true,
+      diagnosis: true,
+    });
+    expect(a.timeline).toEqual({ x: 0, y: TOOLBAR_HEIGHT, w: 600, h: TIMELINE_HEIGHT });
+    expect(a.diagnosis!.y).toBe(TOOLBAR_HEIGHT + TIMELINE_HEIGHT);
+    expect(a.matrix.y).toBe(TOOLBAR_HEIGHT + TIMELINE_HEIGHT + DIAGNOSIS_HEIGHT);
+    expect(a.matrix.h).toBe(400 - a.matrix.y);
+    const low = panelAreas({ width: 600, height: 180, toolbar: true, list: false, pair: false, timeline: true });
+    expect(low.timeline).toBeUndefined();
   });
 });

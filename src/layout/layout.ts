@@ -123,11 +123,14 @@ export interface AreasInput {
   pair: boolean;
   /** A diagnosis line above the matrix. */
   diagnosis?: boolean;
+  /** The breach timeline strip above the matrix (range queries). */
+  timeline?: boolean;
 }
 
 export interface Areas {
   toolbar?: Rect;
   diagnosis?: Rect;
+  timeline?: Rect;
   matrix: Rect;
   list?: Rect;
   pair?: Rect;
@@ -135,6 +138,7 @@ export interface Areas {
 
 export const TOOLBAR_HEIGHT = 32;
 export const DIAGNOSIS_HEIGHT = 24;
+export const TIMELINE_HEIGHT = 36;
 const LIST_WIDTH = 260;
 const MIN_MATRIX = 120;
 const MIN_LIST = 180;
@@ -143,13 +147,18 @@ const MIN_LIST = 180;
  * How the panel is shared: toolbar on top, the worst-pairs list on the right, and the pair view beside the matrix on
  * wide panels or below it on tall ones. Parts that would squeeze the matrix below a usable size are left out.
  */
-export function panelAreas({ width, height, toolbar, list, pair, diagnosis }: AreasInput): Areas {
+export function panelAreas({ width, height, toolbar, list, pair, diagnosis, timeline }: AreasInput): Areas {
   const out: Areas = { matrix: { x: 0, y: 0, w: width, h: height } };
   const m = out.matrix;
   if (toolbar && height >= MIN_MATRIX + TOOLBAR_HEIGHT) {
     out.toolbar = { x: 0, y: 0, w: width, h: TOOLBAR_HEIGHT };
     m.y = TOOLBAR_HEIGHT;
     m.h -= TOOLBAR_HEIGHT;
+  }
+  if (timeline && m.h >= MIN_MATRIX + TIMELINE_HEIGHT) {
+    out.timeline = { x: 0, y: m.y, w: width, h: TIMELINE_HEIGHT };
+    m.y += TIMELINE_HEIGHT;
+    m.h -= TIMELINE_HEIGHT;
   }
   if (diagnosis && m.h >= MIN_MATRIX + DIAGNOSIS_HEIGHT) {
     out.diagnosis = { x: 0, y: m.y, w: width, h: DIAGNOSIS_HEIGHT };

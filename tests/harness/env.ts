@@ -8,6 +8,8 @@ export interface HarnessEnv {
   /** End of the backfill (ms): specs query at this instant so the 5-minute lookback never runs out mid-suite. */
   toMs: number;
   fromMs: number;
+  /** When the ToR began to fail (tor-down); healthy before. */
+  onsetMs: number;
   scenario: string;
   culpritTor: string;
   hosts: Array<{ name: string; ip: string; tor: string; dc: string; region: string }>;

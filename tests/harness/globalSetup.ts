@@ -19,7 +19,8 @@ export default async function globalSetup() {
   }
   buildHost();
   const plugins = { 'netobs-pingmesh-panel': join(root, 'dist') };
-  const torDown = await startScenarioStack({ scenario: 'tor-down', seed: 1, hosts: 48, minutes: 10 });
+  // The ToR fails 4 minutes before the end: healthy before, so the breach timeline and "what changed" have a start.
+  const torDown = await startScenarioStack({ scenario: 'tor-down', seed: 1, hosts: 48, minutes: 10, onsetMinutes: 4 });
   const spine = await startScenarioStack({ scenario: 'spine-loss', seed: 1, hosts: 48, minutes: 10 });
   // 30 minutes: the dead pair stops 20 minutes before the end, the stale agent 3 minutes before.
   const slaMix = await startScenarioStack({ scenario: 'sla-mix', seed: 1, hosts: 48, minutes: 30 });
@@ -63,6 +64,7 @@ export default async function globalSetup() {
     promUrl: torDown.prom.url,
     fromMs: torDown.gen.fromMs,
     toMs: torDown.gen.toMs,
+    onsetMs: torDown.gen.info.startsMs!,
     scenario: torDown.gen.info.scenario,
     culpritTor: culprit.id,
     hosts: torDown.gen.topo.hosts.map(({ name, ip, tor, dc, region }) => ({ name, ip, tor, dc, region })),
