@@ -34,6 +34,8 @@ const config = (env: Env = {}): Configuration => ({
       // Setters @grafana/runtime keeps out of its public exports; same files as its index imports.
       'grafana-runtime-internal/PanelRenderer$': path.join(runtimeEsm, 'components/PanelRenderer.mjs'),
       'grafana-runtime-internal/PanelDataErrorView$': path.join(runtimeEsm, 'components/PanelDataErrorView.mjs'),
+      // @grafana/i18n's internal entry (initializeI18n, addResourceBundle): the file its index re-exports.
+      'grafana-i18n-internal$': path.join(root, 'node_modules/@grafana/i18n/dist/esm/i18n.mjs'),
     },
   },
   module: {

@@ -13,14 +13,18 @@ declare global {
 
 installErrorCapture();
 
-function initialTheme(): 'dark' | 'light' {
+/** Page-level settings from `?config=`: Grafana fixes them at boot too (changing the language reloads the page). */
+function bootConfig(): { theme?: string; language?: string; grafanaVersion?: string } {
   try {
     const raw = new URLSearchParams(window.location.search).get('config');
-    return raw && JSON.parse(raw).theme === 'light' ? 'light' : 'dark';
+    return raw ? JSON.parse(raw) : {};
   } catch {
-    return 'dark'; // the host reports the malformed config when it parses it for real
+    return {}; // the host reports the malformed config when it parses it for real
   }
 }
+const boot = bootConfig();
+const initialTheme = (): 'dark' | 'light' => (boot.theme === 'light' ? 'light' : 'dark');
+const language = typeof boot.language === 'string' ? boot.language : 'en-US';
 
 window.__grafana_public_path__ = '/public/';
 window.grafanaBootData = {
@@ -29,7 +33,12 @@ window.grafanaBootData = {
   settings: {
     appSubUrl: '',
     appUrl: `${window.location.origin}/`,
-    buildInfo: { version: '12.4.10', commit: 'harness', env: 'production', edition: 'Open Source' },
+    buildInfo: {
+      version: boot.grafanaVersion ?? '12.4.10',
+      commit: 'harness',
+      env: 'production',
+      edition: 'Open Source',
+    },
     featureToggles: {},
     defaultDatasource: 'Prometheus',
   },
@@ -43,9 +52,9 @@ window.grafanaBootData = {
     theme: initialTheme(),
     timezone: 'utc',
     weekStart: 'monday',
-    locale: 'en-US',
-    language: 'en-US',
-    regionalFormat: 'en-US',
+    locale: language,
+    language,
+    regionalFormat: language,
   },
 };
 

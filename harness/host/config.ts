@@ -28,6 +28,10 @@ export interface HarnessPanelConfig {
 
 export interface HarnessConfig {
   theme?: 'dark' | 'light';
+  /** User language (bootData.user.language), e.g. 'zh-Hans'; read at page load only, as Grafana does. */
+  language?: string;
+  /** buildInfo.version (default 12.4.10); below 12.2 the host leaves loading plugin locales to the plugin. */
+  grafanaVersion?: string;
   /** 'now-30m' / 'now' (Grafana date math) or epoch ms. */
   timeRange?: { from: string | number; to: string | number };
   variables?: Record<string, string>;

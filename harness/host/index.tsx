@@ -2,6 +2,7 @@ import { createRoot } from 'react-dom/client';
 
 import { readConfigFromSearch } from './config';
 import { Harness, HarnessApi } from './harness';
+import { initHostI18n } from './i18n';
 import { installRuntimeServices } from './runtimeServices';
 import { registerSharedModules } from './sharedModules';
 
@@ -18,7 +19,8 @@ declare global {
 installRuntimeServices();
 
 const container = document.getElementById('harness-root')!;
-const harness = new Harness(createRoot(container), registerSharedModules());
+const setup = Promise.all([initHostI18n(), registerSharedModules()]).then(() => undefined);
+const harness = new Harness(createRoot(container), setup);
 window.harness = harness;
 
 async function start(): Promise<void> {

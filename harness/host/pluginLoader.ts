@@ -1,6 +1,8 @@
 import { PanelPlugin, PanelPluginMeta, PluginType } from '@grafana/data';
 import { config } from '@grafana/runtime';
 
+import { addPluginTranslations } from './i18n';
+
 /**
  * Loads a panel plugin the way Grafana does: `System.import('/public/plugins/<id>/module.js')`, take the
  * `plugin` export and attach the meta Grafana's backend would serve for plugin.json (the plugin needs
@@ -45,8 +47,21 @@ function toMeta(id: string, json: PluginJson): PanelPluginMeta {
   };
 }
 
+/**
+ * Grafana's SystemJS import hook (plugin_loader.ts: "support plugins that only have a default export"): the AMD
+ * extra registers `{ default: exports, __useDefault: true }`, Grafana returns `default`, and a module.js with a
+ * top-level await (async webpack module) has a Promise there, which the promise chain resolves.
+ */
+async function importModule(url: string): Promise<Record<string, unknown>> {
+  const ns = (await System.import(url)) as Record<string, unknown>;
+  return (ns && ns.__useDefault ? await ns.default : ns) as Record<string, unknown>;
+}
+
 async function load(id: string): Promise<PanelPlugin> {
-  const [json, exports] = await Promise.all([readPluginJson(id), System.import(`/${pluginPublicPath(id)}/module.js`)]);
+  const json = await readPluginJson(id);
+  // Grafana >= 12.2 adds the plugin's locales/<lang>/<id>.json to i18next before importing module.js.
+  await addPluginTranslations(id, (json as { languages?: string[] }).languages);
+  const exports = await importModule(`/${pluginPublicPath(id)}/module.js`);
   const plugin: unknown = exports.plugin;
   if (!(plugin instanceof PanelPlugin)) {
     throw new Error(

@@ -21,7 +21,9 @@ export async function openHarness(
   page: Page,
   env: Pick<HarnessEnv, 'harnessUrl' | 'fromMs' | 'toMs'>,
   panels: PanelSpec[],
-  theme: 'dark' | 'light' = 'dark'
+  theme: 'dark' | 'light' = 'dark',
+  /** Page-level settings read at boot: `language` (e.g. zh-Hans), `grafanaVersion`. */
+  boot: Pick<HarnessConfig, 'language' | 'grafanaVersion'> = {}
 ) {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(`pageerror: ${e.message}`));
@@ -31,6 +33,7 @@ export async function openHarness(
     }
   });
   const config = {
+    ...boot,
     theme,
     timeRange: { from: env.fromMs, to: env.toMs },
     panels: panels.map((p) => ({ pluginId: 'netobs-pingmesh-panel', width: 1000, height: 820, ...p })),
