@@ -1,5 +1,6 @@
 import { defineConfig } from 'eslint/config';
 import baseConfig from './.config/eslint.config.mjs';
+import grafanaI18nPlugin from '@grafana/i18n/eslint-plugin';
 
 export default defineConfig([
   {
@@ -39,4 +40,15 @@ export default defineConfig([
   ...baseConfig,
   // Lint the tools too (simulator, harness, scripts, browser tests), not only src/.
   { files: ['sim/**/*.ts', 'harness/**/*.{ts,tsx}', 'scripts/**/*.ts', 'tests/**/*.ts', '*.ts'] },
+  // Plugin UI text must go through t() / <Trans> (src only: the harness, simulator and scripts are not translated).
+  {
+    name: 'grafana/i18n-rules',
+    files: ['src/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    plugins: { '@grafana/i18n': grafanaI18nPlugin },
+    rules: {
+      '@grafana/i18n/no-untranslated-strings': ['error', { calleesToIgnore: ['^css$', 'use[A-Z].*'] }],
+      '@grafana/i18n/no-translation-top-level': 'error',
+    },
+  },
 ]);

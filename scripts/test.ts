@@ -38,7 +38,10 @@ gate('typecheck tools', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.tools.json'])
 gate('typecheck harness', 'npx', ['tsc', '--noEmit', '-p', 'harness/tsconfig.json']);
 gate('typecheck Grafana e2e specs', 'npx', ['tsc', '--noEmit', '-p', 'tests/grafana/tsconfig.json']);
 gate('provisioning files', 'npx', ['tsx', 'tests/grafana/provisioning.ts']);
+// Untranslated JSX text and attributes fail here (@grafana/i18n/no-untranslated-strings).
 gate('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
+// Locale files match the code (no key missing or stale, English up to date) and zh-Hans has every string.
+gate('translations: locale files complete', 'npm', ['run', '--silent', 'i18n-check']);
 gate('recording rules: check', 'promtool', ['check', 'rules', 'rules/pingmesh.rules.yml']);
 gate('recording rules: unit tests', 'promtool', ['test', 'rules', 'rules/pingmesh.rules.test.yml']);
 const built = step('build', 'npm', ['run', 'build']);

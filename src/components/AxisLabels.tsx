@@ -1,9 +1,11 @@
 import { css, cx } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
 import React, { memo } from 'react';
 
 import { TEST_IDS } from '../constants';
+import { RAW } from '../i18nText';
 import { Layout, labelIndices } from '../layout/layout';
 import { AxisEntry, GroupNode } from '../model/hierarchy';
 import { View } from '../model/view';
@@ -64,7 +66,11 @@ export const AxisLabels = memo(function AxisLabels({ view, layout, fontSize, ban
           data-hit={hit || undefined}
           className={cx(className, styles.button)}
           style={style}
-          title={`${e.label}: ${e.end - e.start} hosts (click to expand)`}
+          title={t('axis.expand-group-title', '{{group}}: {{hosts}} hosts (click to expand)', {
+            group: e.label,
+            hosts: e.end - e.start,
+            ...RAW,
+          })}
           aria-expanded={false}
           onClick={() => onToggle([e.node.id])}
         >
@@ -120,8 +126,8 @@ export const AxisLabels = memo(function AxisLabels({ view, layout, fontSize, ban
         data-group={node.id}
         className={cx(styles.header, isRow ? styles.headerRow : styles.headerCol)}
         style={style}
-        title={`${node.name} (click to collapse)`}
-        aria-label={`Collapse ${node.name}`}
+        title={t('axis.collapse-group-title', '{{group}} (click to collapse)', { group: node.name, ...RAW })}
+        aria-label={t('axis.collapse-group', 'Collapse {{group}}', { group: node.name, ...RAW })}
         aria-expanded={true}
         onClick={() => onToggle([node.id])}
       >

@@ -1,5 +1,6 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
 import React from 'react';
 
@@ -22,12 +23,12 @@ export function Breadcrumb({ zoom, view, onNavigate, width }: Props) {
   return (
     <nav
       className={styles.bar}
-      aria-label="Zoom"
+      aria-label={t('breadcrumb.zoom', 'Zoom')}
       data-testid={TEST_IDS.breadcrumb}
       style={{ maxWidth: Math.max(width, 160) }}
     >
       <button type="button" className={styles.link} onClick={() => onNavigate(0)}>
-        All
+        {t('breadcrumb.all', 'All')}
       </button>
       {zoom.map((z, i) => (
         <React.Fragment key={i}>

@@ -1,6 +1,7 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2, InterpolateFunction, LinkModel, LinkTarget, isDateTime } from '@grafana/data';
 import type { DataQuery } from '@grafana/schema';
+import { t } from '@grafana/i18n';
 import { locationService } from '@grafana/runtime';
 import { ContextMenu, IconName, LinkButton, Button, MenuItem, MenuGroup, useStyles2 } from '@grafana/ui';
 import React from 'react';
@@ -12,6 +13,7 @@ import { pairTarget } from '../drill/pairQuery';
 import { ViewMatrix } from '../model/aggregate';
 import { AxisTree } from '../model/hierarchy';
 import { MatrixModel } from '../model/types';
+import { RAW } from '../i18nText';
 import { PingmeshOptions } from '../types';
 import { DrillData } from './PairView';
 
@@ -63,18 +65,32 @@ export function cellActions(input: ActionInput): CellAction[] {
   const pair = { source: re.label, destination: ce.label };
   const out: CellAction[] = [];
   if (hostCell) {
-    out.push({ id: 'pair', label: 'Pair view', icon: 'graph-bar', onClick: () => input.onOpenPair(pair) });
+    out.push({
+      id: 'pair',
+      label: t('cell-menu.pair-view', 'Pair view'),
+      icon: 'graph-bar',
+      onClick: () => input.onOpenPair(pair),
+    });
   } else if (re.kind === 'host' && ce.kind === 'host') {
     // Groups standing in for hosts (Max hosts): only the data links apply.
   } else if (re.kind === 'group' && ce.kind === 'group') {
     out.push({
       id: 'zoom',
-      label: `Zoom into ${re.label} × ${ce.label}`,
+      label: t('cell-menu.zoom-into', 'Zoom into {{source}} × {{destination}}', {
+        source: re.label,
+        destination: ce.label,
+        ...RAW,
+      }),
       icon: 'search-plus',
       onClick: () => input.onOpenGroup(row, col),
     });
   } else {
-    out.push({ id: 'expand', label: 'Expand group', icon: 'angle-down', onClick: () => input.onOpenGroup(row, col) });
+    out.push({
+      id: 'expand',
+      label: t('cell-menu.expand-group', 'Expand group'),
+      icon: 'angle-down',
+      onClick: () => input.onOpenGroup(row, col),
+    });
   }
   for (const link of safeLinks(input)) {
     out.push({
@@ -89,14 +105,22 @@ export function cellActions(input: ActionInput): CellAction[] {
   if (hostCell) {
     const explore = exploreFor(input, pair);
     if (explore) {
-      out.push({ id: 'explore', label: 'Open in Explore', icon: 'compass', href: explore });
+      out.push({
+        id: 'explore',
+        label: t('cell-menu.open-in-explore', 'Open in Explore'),
+        icon: 'compass',
+        href: explore,
+      });
     }
     const update = variableUpdate(options.sourceVariable, options.destinationVariable, pair);
     const names = Object.keys(update);
     if (names.length > 0) {
       out.push({
         id: 'vars',
-        label: `Set ${names.map((n) => n.replace(/^var-/, '$')).join(', ')}`,
+        label: t('cell-menu.set-variables', 'Set {{variables}}', {
+          variables: names.map((n) => n.replace(/^var-/, '$')).join(', '),
+          ...RAW,
+        }),
         icon: 'filter',
         onClick: () => locationService.partial(update, true),
       });
@@ -122,7 +146,7 @@ function safeLinks(input: ActionInput): LinkModel[] {
 function exploreFor(input: ActionInput, pair: { source: string; destination: string }): string | undefined {
   const { drill, model } = input;
   const targets = (drill.request?.targets ?? []) as Array<DataQuery & { expr?: string }>;
-  const target = targets.find((t) => t.refId === model.source.refId);
+  const target = targets.find((q) => q.refId === model.source.refId);
   if (!target?.expr) {
     return undefined;
   }
@@ -133,7 +157,7 @@ function exploreFor(input: ActionInput, pair: { source: string; destination: str
   }
   const ds = target.datasource ?? targets[0]?.datasource;
   const raw = drill.timeRange.raw;
-  const asParam = (t: typeof raw.from) => (isDateTime(t) ? String(t.valueOf()) : String(t));
+  const asParam = (v: typeof raw.from) => (isDateTime(v) ? String(v.valueOf()) : String(v));
   return exploreUrl({
     datasourceUid: ds?.uid,
     query: { ...query, datasource: ds ?? undefined },
@@ -227,7 +251,7 @@ export function CellMenu({ x, y, title, actions, onClose }: MenuProps) {
       renderMenuItems={() => (
         <>
           {items(['pair', 'zoom', 'expand', 'explore', 'vars'])}
-          {links.length > 0 && <MenuGroup label="Data links">{links}</MenuGroup>}
+          {links.length > 0 && <MenuGroup label={t('cell-menu.data-links', 'Data links')}>{links}</MenuGroup>}
         </>
       )}
     />

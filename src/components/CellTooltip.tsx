@@ -1,9 +1,11 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { IconButton, Portal, VizTooltipContainer, useStyles2 } from '@grafana/ui';
 import React, { useMemo } from 'react';
 
 import { TEST_IDS } from '../constants';
+import { RAW } from '../i18nText';
 import { ViewMatrix } from '../model/aggregate';
 import { describeCell } from '../render/describe';
 import { Painted } from '../render/paint';
@@ -77,7 +79,7 @@ export function PinnedTooltip({ view, painted, row, col, layout, bounds, actions
       onKeyDown={(e) => e.key !== 'Escape' && stop(e)}
     >
       <div className={styles.close}>
-        <IconButton name="times" size="sm" tooltip="Unpin (Esc)" onClick={onClose} />
+        <IconButton name="times" size="sm" tooltip={t('tooltip.unpin', 'Unpin (Esc)')} onClick={onClose} />
       </div>
       <CellDetails view={view} painted={painted} row={row} col={col} />
       <ActionButtons actions={actions} />
@@ -110,7 +112,9 @@ function CellDetails({ view, painted, row, col, testId }: DetailsProps) {
         <span className={styles.swatch} style={{ background: swatch }} />
         <span data-testid={TEST_IDS.tooltipValue}>{d.value}</span>
       </div>
-      {d.loss !== undefined && <div data-testid={TEST_IDS.tooltipLoss}>Loss {d.loss}</div>}
+      {d.loss !== undefined && (
+        <div data-testid={TEST_IDS.tooltipLoss}>{t('tooltip.loss', 'Loss {{loss}}', { loss: d.loss, ...RAW })}</div>
+      )}
       <div className={styles.state} data-testid={TEST_IDS.tooltipState} data-status={d.status}>
         {d.state}
       </div>

@@ -1,9 +1,11 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Button, Icon, useStyles2, useTheme2 } from '@grafana/ui';
 import React, { memo, useEffect, useMemo, useRef } from 'react';
 
 import { TEST_IDS } from '../constants';
+import { RAW } from '../i18nText';
 import { Candidate, Diagnosis } from '../insight/diagnose';
 import { Layout } from '../layout/layout';
 import { View } from '../model/view';
@@ -15,7 +17,17 @@ interface LineProps {
   width: number;
 }
 
-const CONFIDENCE: Record<Candidate['confidence'], string> = { high: 'likely', medium: 'possible', low: 'weak guess' };
+/** How sure the diagnosis is, in a word. */
+function confidenceLabel(confidence: Candidate['confidence']): string {
+  switch (confidence) {
+    case 'high':
+      return t('diagnosis-line.confidence.high', 'likely');
+    case 'medium':
+      return t('diagnosis-line.confidence.medium', 'possible');
+    case 'low':
+      return t('diagnosis-line.confidence.low', 'weak guess');
+  }
+}
 
 /** The diagnosis in one line above the matrix: the best candidate, how sure, and the others on hover. */
 export function DiagnosisLine({ diagnosis, shown, onToggle, width }: LineProps) {
@@ -26,6 +38,13 @@ export function DiagnosisLine({ diagnosis, shown, onToggle, width }: LineProps) 
   }
   const share = Math.round(best.explains * 100);
   const others = rest.map((c) => c.text).join('\n');
+  const meta = t('diagnosis-line.explains', '{{confidence}}, explains {{share}}% of {{bad}} pairs over SLA', {
+    confidence: confidenceLabel(best.confidence),
+    share,
+    bad: diagnosis.bad,
+    ...RAW,
+  });
+  const more = rest.length > 0 ? t('diagnosis-line.more', '+{{n}} more', { n: rest.length, ...RAW }) : undefined;
   return (
     <div className={styles.line} style={{ width }} data-testid={TEST_IDS.diagnosis} data-kind={best.kind}>
       <Icon name="bolt" className={styles.icon} />
@@ -33,8 +52,8 @@ export function DiagnosisLine({ diagnosis, shown, onToggle, width }: LineProps) 
         <span data-testid={TEST_IDS.diagnosisText}>{best.text}</span>
         <span className={styles.meta}>
           {' '}
-          · {CONFIDENCE[best.confidence]}, explains {share}% of {diagnosis.bad} pairs over SLA
-          {rest.length > 0 && ` · +${rest.length} more`}
+          · {meta}
+          {more && ` · ${more}`}
         </span>
       </span>
       {best.cells.length > 0 && (
@@ -47,7 +66,7 @@ export function DiagnosisLine({ diagnosis, shown, onToggle, width }: LineProps) 
           onClick={onToggle}
           data-testid={TEST_IDS.diagnosisToggle}
         >
-          {shown ? 'Hide cells' : 'Show cells'}
+          {shown ? t('diagnosis-line.hide-cells', 'Hide cells') : t('diagnosis-line.show-cells', 'Show cells')}
         </Button>
       )}
     </div>

@@ -2,7 +2,7 @@ import { createTheme } from '@grafana/data';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import React from 'react';
 
-import { STATUS_COUNT, STATUS_NAMES, Status } from '../model/sla';
+import { STATUS_COUNT, Status, statusLabel } from '../model/sla';
 import { statusColors } from '../render/palette';
 import { LEGEND_HEIGHT, LEGEND_TEST_IDS, Legend } from './Legend';
 
@@ -77,7 +77,7 @@ describe('Legend', () => {
       expect(swatch.querySelector('rect')?.getAttribute('fill')).toBe(colors[s]);
       const hasMark = s !== Status.OK && s !== Status.NotProbed;
       expect(swatch.querySelector('path') !== null).toBe(hasMark);
-      expect(item).toHaveTextContent(STATUS_NAMES[s]);
+      expect(item).toHaveTextContent(statusLabel(s));
     }
   });
 

@@ -1,9 +1,11 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Icon, Toggletip, useStyles2 } from '@grafana/ui';
 import React, { memo } from 'react';
 
-import { LEGEND_ORDER, STATUS_NAMES, Status, StatusCode } from '../model/sla';
+import { LEGEND_ORDER, Status, StatusCode, statusLabel } from '../model/sla';
+import { RAW } from '../i18nText';
 import { markFor, markSvg } from '../render/marks';
 
 export const LEGEND_HEIGHT = 20;
@@ -38,10 +40,20 @@ export const Legend = memo(function Legend({ counts, colors, thresholds, width }
   const title = thresholds.join('\n');
   return (
     <div className={styles.root} style={{ width }} data-testid={LEGEND_TEST_IDS.legend}>
-      <ul className={styles.list} role="list" aria-label="Pair states">
+      <ul className={styles.list} role="list" aria-label={t('legend.pair-states', 'Pair states')}>
         {shown.map((s) => {
           const n = counts[s] ?? 0;
-          const text = `${STATUS_NAMES[s]} ${n.toLocaleString('en-US')}`;
+          const name = statusLabel(s);
+          // Plural: English forms live in the code (defaultValue_one/_other), zh-Hans needs only _other.
+          // escapeValue: false because React escapes; i18next would turn "dc1/tor" into "dc1&#x2F;tor".
+          const text = t('legend.item-title', '', {
+            count: n,
+            name,
+            formatted: n.toLocaleString('en-US'),
+            defaultValue_one: '{{name}}: {{formatted}} pair',
+            defaultValue_other: '{{name}}: {{formatted}} pairs',
+            ...RAW,
+          });
           return (
             <li
               key={s}
@@ -54,7 +66,7 @@ export const Legend = memo(function Legend({ counts, colors, thresholds, width }
             >
               <Swatch status={s} color={colors[s]} className={styles.swatch} />
               <span className={styles.text}>
-                <span className={styles.name}>{STATUS_NAMES[s]}</span> {n.toLocaleString('en-US')}
+                <span className={styles.name}>{name}</span> {n.toLocaleString('en-US')}
               </span>
             </li>
           );
@@ -62,7 +74,7 @@ export const Legend = memo(function Legend({ counts, colors, thresholds, width }
       </ul>
       {thresholds.length > 0 && (
         <Toggletip
-          title="SLA thresholds"
+          title={t('legend.sla-thresholds', 'SLA thresholds')}
           placement="top-end"
           closeButton={false}
           content={
@@ -73,9 +85,14 @@ export const Legend = memo(function Legend({ counts, colors, thresholds, width }
             </ul>
           }
         >
-          <button type="button" className={styles.sla} title={title} aria-label="SLA thresholds">
+          <button
+            type="button"
+            className={styles.sla}
+            title={title}
+            aria-label={t('legend.sla-thresholds', 'SLA thresholds')}
+          >
             <Icon name="info-circle" size="sm" />
-            SLA
+            {t('legend.sla-button', 'SLA')}
           </button>
         </Toggletip>
       )}

@@ -1,14 +1,16 @@
 import { css, cx } from '@emotion/css';
 import { GrafanaTheme2, InterpolateFunction } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
 import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 
 import { TEST_IDS } from '../constants';
+import { RAW } from '../i18nText';
 import { PairRef } from '../drill/pair';
 import { Rect, cellAt, computeLayout, panelAreas } from '../layout/layout';
 import { AxisEntry } from '../model/hierarchy';
 import { SearchHit, findEntry, reveal, searchHits } from '../model/navigate';
-import { splitLabels } from '../model/presets';
+import { PRESETS, presetLabel, splitLabels } from '../model/presets';
 import { MatrixModel } from '../model/types';
 import { diagnose } from '../insight/diagnose';
 import { changedCells } from '../insight/timeline';
@@ -402,7 +404,13 @@ export function MatrixView({
       return '';
     }
     const d = describeCell(matrix, focus.row, focus.col);
-    return [`${d.source} → ${d.destination}: ${d.value}, ${d.state}`, d.pairs].filter(Boolean).join('. ');
+    const cell = { source: d.source, destination: d.destination, value: d.value, state: d.state, ...RAW };
+    return d.pairs
+      ? t('matrix.focus-cell-pairs', '{{source}} → {{destination}}: {{value}}, {{state}}. {{pairs}}', {
+          ...cell,
+          pairs: d.pairs,
+        })
+      : t('matrix.focus-cell', '{{source}} → {{destination}}: {{value}}, {{state}}', cell);
   }, [focus, matrix, nRows, nCols]);
 
   const pinRow = pinned?.row;
@@ -420,16 +428,37 @@ export function MatrixView({
   );
 
   const pooled = layout.cellW * dpr < 1 || layout.cellH * dpr < 1;
+  const preset = PRESETS.find((p) => p.name === model.mapping.presetName);
+  const presetText = preset ? presetLabel(preset) : model.mapping.presetName;
   const footer = [
-    model.mapping.presetName && `${model.mapping.detected ? 'Detected' : 'Preset'}: ${model.mapping.presetName}`,
-    pooled && `${nRows} × ${nCols} cells on fewer pixels: each pixel shows the worst of its cells`,
+    model.mapping.presetName &&
+      (model.mapping.detected
+        ? t('matrix.footer.detected', 'Detected: {{preset}}', { preset: presetText, ...RAW })
+        : t('matrix.footer.preset', 'Preset: {{preset}}', { preset: presetText, ...RAW })),
+    pooled &&
+      t('matrix.footer.pooled', '{{rows}} × {{cols}} cells on fewer pixels: each pixel shows the worst of its cells', {
+        rows: nRows,
+        cols: nCols,
+        ...RAW,
+      }),
     slaWarning,
     changes &&
       (changes.note ??
-        `${(changed?.length ?? 0).toLocaleString('en-US')} ${changed?.length === 1 ? 'pair' : 'pairs'} changed state in the last ${changes.since} (outlined)`),
+        t('matrix.footer.changed', '', {
+          count: changed?.length ?? 0,
+          n: (changed?.length ?? 0).toLocaleString('en-US'),
+          since: changes.since,
+          defaultValue_one: '{{n}} pair changed state in the last {{since}} (outlined)',
+          defaultValue_other: '{{n}} pairs changed state in the last {{since}} (outlined)',
+          ...RAW,
+        })),
     ...model.notices,
   ].filter(Boolean);
-  const summary = `Pingmesh matrix, ${nRows} sources × ${nCols} destinations. Arrow keys move between cells; Enter opens the pair view or a group; Shift+F10 opens the cell menu.`;
+  const summary = t(
+    'matrix.aria-summary',
+    'Pingmesh matrix, {{rows}} sources × {{cols}} destinations. Arrow keys move between cells; Enter opens the pair view or a group; Shift+F10 opens the cell menu.',
+    { rows: nRows, cols: nCols, ...RAW }
+  );
 
   return (
     <div className={styles.root} data-testid={TEST_IDS.panel} style={{ width, height }} onKeyDown={onRootKeyDown}>

@@ -10,6 +10,7 @@ import {
   TimeRange,
   formattedValueToString,
 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { PanelRenderer } from '@grafana/runtime';
 import { Alert, IconButton, LoadingBar, useStyles2 } from '@grafana/ui';
 import React, { useEffect, useMemo, useState } from 'react';
@@ -17,6 +18,7 @@ import React, { useEffect, useMemo, useState } from 'react';
 import { TEST_IDS } from '../constants';
 import { PairData, PairRef, PairSeries, findPairSeries, pairStats } from '../drill/pair';
 import { fetchPairRange } from '../drill/pairQuery';
+import { RAW } from '../i18nText';
 import { MatrixModel } from '../model/types';
 import { formatLoss } from '../render/describe';
 import { ActionButtons, CellAction } from './CellActions';
@@ -88,29 +90,33 @@ export function PairView({ model, drill, pair, width, height, actions, onClose }
       className={styles.root}
       style={{ width, height }}
       data-testid={TEST_IDS.pairView}
-      aria-label={`Pair view: ${title}`}
+      aria-label={t('pair-view.aria-label', 'Pair view: {{pair}}', { pair: title, ...RAW })}
     >
       <header className={styles.header} style={{ height: HEADER }}>
         <h3 className={styles.title} title={title}>
           {title}
         </h3>
         <ActionButtons actions={actions.filter((a) => a.id !== 'pair')} />
-        <IconButton name="times" size="lg" tooltip="Close pair view (Esc)" onClick={onClose} />
+        <IconButton name="times" size="lg" tooltip={t('pair-view.close', 'Close pair view (Esc)')} onClick={onClose} />
       </header>
       {error !== undefined && (
-        <Alert severity="error" title="Could not load the pair's time series" data-testid={TEST_IDS.pairError}>
+        <Alert
+          severity="error"
+          title={t('pair-view.load-error', "Could not load the pair's time series")}
+          data-testid={TEST_IDS.pairError}
+        >
           {error}
         </Alert>
       )}
       {!data && error === undefined && (
         <div className={styles.empty} data-testid={TEST_IDS.pairLoading}>
           <LoadingBar width={width} />
-          Loading the pair&apos;s time series…
+          {t('pair-view.loading', "Loading the pair's time series…")}
         </div>
       )}
       {data && data.series.length === 0 && (
         <div className={styles.empty} data-testid={TEST_IDS.pairEmpty}>
-          No series for {title} in this time range.
+          {t('pair-view.no-series', 'No series for {{pair}} in this time range.', { pair: title, ...RAW })}
         </div>
       )}
       {data && data.series.length > 0 && (
@@ -133,11 +139,11 @@ function PairStats({ model, series }: { model: MatrixModel; series: PairSeries[]
     <table className={styles.stats} data-testid={TEST_IDS.pairStats}>
       <thead>
         <tr>
-          <th scope="col">Series</th>
-          <th scope="col">p50</th>
-          <th scope="col">p99</th>
-          <th scope="col">Max</th>
-          <th scope="col">Last</th>
+          <th scope="col">{t('pair-view.stats.series', 'Series')}</th>
+          <th scope="col">{t('pair-view.stats.p50', 'p50')}</th>
+          <th scope="col">{t('pair-view.stats.p99', 'p99')}</th>
+          <th scope="col">{t('pair-view.stats.max', 'Max')}</th>
+          <th scope="col">{t('pair-view.stats.last', 'Last')}</th>
         </tr>
       </thead>
       <tbody>
@@ -190,7 +196,12 @@ function PairChart({ model, drill, series, width, height }: ChartProps) {
           {
             name: 'Value',
             type: FieldType.number,
-            config: { displayNameFromDS: s.refId === model.source.lossRefId ? `${s.name} loss` : s.name },
+            config: {
+              displayNameFromDS:
+                s.refId === model.source.lossRefId
+                  ? t('pair-view.loss-series', '{{series}} loss', { series: s.name, ...RAW })
+                  : s.name,
+            },
             labels: s.labels,
             values: s.values,
           },

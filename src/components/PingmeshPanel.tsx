@@ -1,10 +1,12 @@
 import { css } from '@emotion/css';
 import { DataFrame, GrafanaTheme2, LoadingState, PanelData, PanelProps, rangeUtil } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { PanelDataErrorView } from '@grafana/runtime';
 import { LoadingBar, useStyles2, useTheme2 } from '@grafana/ui';
 import React, { useMemo, useState } from 'react';
 
 import { TEST_IDS } from '../constants';
+import { RAW } from '../i18nText';
 import { framesAt, indexTimes } from '../insight/timeline';
 import { BuildMatrixResult } from '../model/buildMatrix';
 import { MatrixModel } from '../model/types';
@@ -57,11 +59,15 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
           note:
             since.error ??
             (!ranged
-              ? `Highlight changes needs a range query.`
+              ? t('panel.changes.needs-range', 'Highlight changes needs a range query.')
               : !canCompare
-                ? `Highlight changes: the time range does not reach ${since.text} before the shown time.`
+                ? t(
+                    'panel.changes.out-of-range',
+                    'Highlight changes: the time range does not reach {{since}} before the shown time.',
+                    { since: since.text, ...RAW }
+                  )
                 : before === undefined
-                  ? `Comparing with ${since.text} earlier…`
+                  ? t('panel.changes.comparing', 'Comparing with {{since}} earlier…', { since: since.text, ...RAW })
                   : undefined),
         };
   const result: BuildMatrixResult = built ?? { warning: '' };
@@ -92,7 +98,15 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
   const shownDrill = good ? drill : (memory.drill ?? drill);
   const banner =
     issue &&
-    (good ? issue : memory.model ? `${issue} Showing the last good data from ${memory.time()} (stale).` : undefined);
+    (good
+      ? issue
+      : memory.model
+        ? t('panel.stale-banner', '{{issue}} Showing the last good data from {{time}} (stale).', {
+            issue,
+            time: memory.time(),
+            ...RAW,
+          })
+        : undefined);
 
   if (shown) {
     return (
@@ -132,7 +146,10 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
       <div data-testid={TEST_IDS.message} className={styles.message} role="status">
         <div>
           <LoadingBar width={Math.min(240, width)} />
-          Building the matrix from {rows.toLocaleString('en-US')} rows…
+          {t('panel.building', 'Building the matrix from {{rows}} rows…', {
+            rows: rows.toLocaleString('en-US'),
+            ...RAW,
+          })}
         </div>
       </div>
     );
@@ -165,9 +182,23 @@ function parseSince(raw: string | undefined): { text: string; ms?: number; error
   }
   try {
     const ms = rangeUtil.intervalToMs(text);
-    return ms > 0 ? { text, ms } : { text, error: `Highlight changes: “${text}” is not a positive duration.` };
+    return ms > 0
+      ? { text, ms }
+      : {
+          text,
+          error: t('panel.changes.not-positive', 'Highlight changes: “{{since}}” is not a positive duration.', {
+            since: text,
+            ...RAW,
+          }),
+        };
   } catch {
-    return { text, error: `Highlight changes: “${text}” is not a duration (e.g. 5m).` };
+    return {
+      text,
+      error: t('panel.changes.not-a-duration', 'Highlight changes: “{{since}}” is not a duration (e.g. 5m).', {
+        since: text,
+        ...RAW,
+      }),
+    };
   }
 }
 
@@ -178,7 +209,14 @@ function dataIssue(data: PanelData, partial: boolean): string | undefined {
     return undefined;
   }
   const text = [...new Set(errors.map((e) => (e.refId ? `${e.refId}: ` : '') + (e.message ?? '')))].join('; ');
-  return `${partial ? 'Partial data, a query failed' : 'Query failed'}${text ? ` (${text})` : ''}.`;
+  if (partial) {
+    return text
+      ? t('panel.issue.partial-with-errors', 'Partial data, a query failed ({{errors}}).', { errors: text, ...RAW })
+      : t('panel.issue.partial', 'Partial data, a query failed.');
+  }
+  return text
+    ? t('panel.issue.failed-with-errors', 'Query failed ({{errors}}).', { errors: text, ...RAW })
+    : t('panel.issue.failed', 'Query failed.');
 }
 
 /** The last matrix that rendered from good data, and when; kept across renders (not React state: no re-render). */

@@ -1,9 +1,11 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Icon, IconButton, Input, useStyles2 } from '@grafana/ui';
 import React from 'react';
 
 import { TEST_IDS } from '../constants';
+import { RAW } from '../i18nText';
 
 interface Props {
   query: string;
@@ -19,14 +21,19 @@ interface Props {
 /** "Find host or group": matches are highlighted on both axes; Enter reveals the next one (expanding its groups). */
 export function SearchBar({ query, hits, index, width, onQuery, onStep }: Props) {
   const styles = useStyles2(getStyles);
-  const status = query.trim() === '' ? '' : hits === 0 ? 'No match' : `${index + 1} / ${hits}`;
+  const status =
+    query.trim() === ''
+      ? ''
+      : hits === 0
+        ? t('search.no-match', 'No match')
+        : t('search.position', '{{current}} / {{total}}', { current: index + 1, total: hits, ...RAW });
   return (
     <div className={styles.bar} style={{ width }}>
       <Input
         width={32}
         value={query}
-        placeholder="Find host or group"
-        aria-label="Find host or group"
+        placeholder={t('search.placeholder', 'Find host or group')}
+        aria-label={t('search.placeholder', 'Find host or group')}
         data-testid={TEST_IDS.search}
         prefix={<Icon name="search" />}
         suffix={
@@ -47,8 +54,12 @@ export function SearchBar({ query, hits, index, width, onQuery, onStep }: Props)
       />
       {hits > 1 && (
         <>
-          <IconButton name="arrow-up" tooltip="Previous match (Shift+Enter)" onClick={() => onStep(-1)} />
-          <IconButton name="arrow-down" tooltip="Next match (Enter)" onClick={() => onStep(1)} />
+          <IconButton
+            name="arrow-up"
+            tooltip={t('search.previous', 'Previous match (Shift+Enter)')}
+            onClick={() => onStep(-1)}
+          />
+          <IconButton name="arrow-down" tooltip={t('search.next', 'Next match (Enter)')} onClick={() => onStep(1)} />
         </>
       )}
     </div>

@@ -1,8 +1,10 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2, StandardEditorProps } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Button, IconButton, Input, useStyles2 } from '@grafana/ui';
 import React, { useId, useState } from 'react';
 
+import { RAW } from '../i18nText';
 import { DEFAULT_SCOPE_SLAS, ScopeSla } from '../model/sla';
 import { srOnly } from './styles';
 
@@ -11,9 +13,6 @@ type SlaField = keyof ScopeSla;
 
 interface Column {
   field: SlaField;
-  title: string;
-  /** Shown in the aria-label: "Latency SLA for cross-dc". */
-  label: string;
   /** Loss is stored as a ratio but edited in percent. */
   percent: boolean;
   /** The other end of the warn ≤ SLA pair. */
@@ -22,25 +21,42 @@ interface Column {
 }
 
 const COLUMNS: Column[] = [
-  {
-    field: 'latencyWarn',
-    title: 'Latency warn (ms)',
-    label: 'Latency warning',
-    percent: false,
-    pair: 'latencyBreach',
-    isWarn: true,
-  },
-  {
-    field: 'latencyBreach',
-    title: 'Latency SLA (ms)',
-    label: 'Latency SLA',
-    percent: false,
-    pair: 'latencyWarn',
-    isWarn: false,
-  },
-  { field: 'lossWarn', title: 'Loss warn (%)', label: 'Loss warning', percent: true, pair: 'lossBreach', isWarn: true },
-  { field: 'lossBreach', title: 'Loss SLA (%)', label: 'Loss SLA', percent: true, pair: 'lossWarn', isWarn: false },
+  { field: 'latencyWarn', percent: false, pair: 'latencyBreach', isWarn: true },
+  { field: 'latencyBreach', percent: false, pair: 'latencyWarn', isWarn: false },
+  { field: 'lossWarn', percent: true, pair: 'lossBreach', isWarn: true },
+  { field: 'lossBreach', percent: true, pair: 'lossWarn', isWarn: false },
 ];
+
+/** The column header. */
+function columnTitle(field: SlaField): string {
+  switch (field) {
+    case 'latencyWarn':
+      return t('sla-editor.column.latency-warn.title', 'Latency warn (ms)');
+    case 'latencyBreach':
+      return t('sla-editor.column.latency-breach.title', 'Latency SLA (ms)');
+    case 'lossWarn':
+      return t('sla-editor.column.loss-warn.title', 'Loss warn (%)');
+    case 'lossBreach':
+      return t('sla-editor.column.loss-breach.title', 'Loss SLA (%)');
+  }
+}
+
+/** Shown in the aria-label and the error line: "Latency SLA for cross-dc". */
+function columnLabel(field: SlaField): string {
+  switch (field) {
+    case 'latencyWarn':
+      return t('sla-editor.column.latency-warn.label', 'Latency warning');
+    case 'latencyBreach':
+      return t('sla-editor.column.latency-breach.label', 'Latency SLA');
+    case 'lossWarn':
+      return t('sla-editor.column.loss-warn.label', 'Loss warning');
+    case 'lossBreach':
+      return t('sla-editor.column.loss-breach.label', 'Loss SLA');
+  }
+}
+
+/** The input's placeholder: an example scope name, not translated. */
+const NEW_SCOPE_EXAMPLE = 'cross-rack';
 
 export const SCOPE_NAME_PATTERN = /^(same|cross)-[A-Za-z0-9_]+$/;
 
@@ -77,26 +93,26 @@ type Parsed = { value: number } | { error: string };
 export function parseCell(text: string, column: Column, sla: Partial<ScopeSla>): Parsed {
   const trimmed = text.trim();
   if (trimmed === '') {
-    return { error: 'Enter a number' };
+    return { error: t('sla-editor.error.enter-number', 'Enter a number') };
   }
   const n = Number(trimmed);
   if (!Number.isFinite(n)) {
-    return { error: 'Not a number' };
+    return { error: t('sla-editor.error.not-a-number', 'Not a number') };
   }
   if (n < 0) {
-    return { error: 'Must not be negative' };
+    return { error: t('sla-editor.error.negative', 'Must not be negative') };
   }
   if (column.percent && n > 100) {
-    return { error: 'At most 100 %' };
+    return { error: t('sla-editor.error.max-percent', 'At most 100 %') };
   }
   const value = column.percent ? fromPercent(n) : n;
   const other = sla[column.pair];
   if (typeof other === 'number' && Number.isFinite(other)) {
     if (column.isWarn && value > other) {
-      return { error: 'Warning must not exceed the SLA' };
+      return { error: t('sla-editor.error.warn-above-sla', 'Warning must not exceed the SLA') };
     }
     if (!column.isWarn && value < other) {
-      return { error: 'SLA must not be below the warning' };
+      return { error: t('sla-editor.error.sla-below-warn', 'SLA must not be below the warning') };
     }
   }
   return { value };
@@ -104,10 +120,10 @@ export function parseCell(text: string, column: Column, sla: Partial<ScopeSla>):
 
 export function validateScopeName(name: string, existing: Slas): string | undefined {
   if (!SCOPE_NAME_PATTERN.test(name)) {
-    return 'Use same-<level> or cross-<level> (letters, digits, _)';
+    return t('sla-editor.error.scope-name', 'Use same-<level> or cross-<level> (letters, digits, _)');
   }
   if (Object.prototype.hasOwnProperty.call(existing, name)) {
-    return `${name} already exists`;
+    return t('sla-editor.error.scope-exists', '{{name}} already exists', { name, ...RAW });
   }
   return undefined;
 }
@@ -139,21 +155,22 @@ export function SlaScopesEditor({ value, onChange }: StandardEditorProps<Slas>) 
   return (
     <div className={styles.root}>
       <p className={styles.help}>
-        A pair&apos;s scope is how far apart it is: same-&lt;innermost level&gt; when every level is shared, else
-        cross-&lt;first level that differs&gt;. With levels region,dc,az,tor: same-tor … cross-region. Other level names
-        work the same (e.g. cross-rack).
+        {t(
+          'sla-editor.help',
+          "A pair's scope is how far apart it is: same-<innermost level> when every level is shared, else cross-<first level that differs>. With levels region,dc,az,tor: same-tor … cross-region. Other level names work the same (e.g. cross-rack)."
+        )}
       </p>
       <table className={styles.table}>
         <thead>
           <tr>
-            <th scope="col">Scope</th>
+            <th scope="col">{t('sla-editor.column.scope', 'Scope')}</th>
             {COLUMNS.map((c) => (
               <th scope="col" key={c.field}>
-                {c.title}
+                {columnTitle(c.field)}
               </th>
             ))}
             <th scope="col">
-              <span className={styles.srOnly}>Remove</span>
+              <span className={styles.srOnly}>{t('sla-editor.column.remove', 'Remove')}</span>
             </th>
           </tr>
         </thead>
@@ -170,7 +187,7 @@ export function SlaScopesEditor({ value, onChange }: StandardEditorProps<Slas>) 
           {names.length === 0 && (
             <tr>
               <td colSpan={COLUMNS.length + 2} className={styles.help}>
-                No scopes: no pair is judged by scope.
+                {t('sla-editor.no-scopes', 'No scopes: no pair is judged by scope.')}
               </td>
             </tr>
           )}
@@ -180,8 +197,8 @@ export function SlaScopesEditor({ value, onChange }: StandardEditorProps<Slas>) 
         <Input
           width={20}
           value={newName}
-          placeholder="cross-rack"
-          aria-label="New scope name"
+          placeholder={NEW_SCOPE_EXAMPLE}
+          aria-label={t('sla-editor.new-scope-name', 'New scope name')}
           invalid={nameError !== undefined}
           aria-invalid={nameError !== undefined}
           aria-describedby={nameError !== undefined ? nameErrorId : undefined}
@@ -197,10 +214,10 @@ export function SlaScopesEditor({ value, onChange }: StandardEditorProps<Slas>) 
           }}
         />
         <Button size="sm" variant="secondary" icon="plus" onClick={add}>
-          Add scope
+          {t('sla-editor.add-scope', 'Add scope')}
         </Button>
         <Button size="sm" variant="secondary" fill="text" icon="history" onClick={reset}>
-          Reset to defaults
+          {t('sla-editor.reset', 'Reset to defaults')}
         </Button>
       </div>
       {nameError !== undefined && (
@@ -263,7 +280,11 @@ function ScopeRow({ scope, sla, onCommit, onRemove }: RowProps) {
                 className={styles.cell}
                 inputMode="decimal"
                 value={drafts[c.field] ?? toDisplay(current[c.field], c.percent)}
-                aria-label={`${c.label} for ${scope}`}
+                aria-label={t('sla-editor.cell-label', '{{label}} for {{scope}}', {
+                  label: columnLabel(c.field),
+                  scope,
+                  ...RAW,
+                })}
                 invalid={error !== undefined}
                 aria-invalid={error !== undefined}
                 aria-describedby={error !== undefined ? errorId(c.field) : undefined}
@@ -286,7 +307,12 @@ function ScopeRow({ scope, sla, onCommit, onRemove }: RowProps) {
           );
         })}
         <td>
-          <IconButton name="trash-alt" size="sm" aria-label={`Remove scope ${scope}`} onClick={onRemove} />
+          <IconButton
+            name="trash-alt"
+            size="sm"
+            aria-label={t('sla-editor.remove-scope', 'Remove scope {{scope}}', { scope, ...RAW })}
+            onClick={onRemove}
+          />
         </td>
       </tr>
       {shownErrors.length > 0 && (
@@ -294,7 +320,12 @@ function ScopeRow({ scope, sla, onCommit, onRemove }: RowProps) {
           <td colSpan={COLUMNS.length + 2}>
             {shownErrors.map((c) => (
               <div key={c.field} id={errorId(c.field)} role="alert" className={styles.error}>
-                {c.label} for {scope}: {errors[c.field]}
+                {t('sla-editor.cell-error', '{{label}} for {{scope}}: {{error}}', {
+                  label: columnLabel(c.field),
+                  scope,
+                  error: errors[c.field],
+                  ...RAW,
+                })}
               </div>
             ))}
           </td>

@@ -1,10 +1,12 @@
 import { css, cx } from '@emotion/css';
 import { GrafanaTheme2, dateTimeFormat } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { Button, useStyles2 } from '@grafana/ui';
 import { scaleLinear } from 'd3-scale';
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 
 import { TEST_IDS } from '../constants';
+import { RAW } from '../i18nText';
 import { TimeIndex, TimelinePoint, nearestTime, timelineSteps } from '../insight/timeline';
 import { SlaConfig } from '../model/sla';
 import { ModelOptions } from '../types';
@@ -149,9 +151,15 @@ export function TimelineStrip({ state, times, at, onSelect, width, height, color
     }
   };
 
-  const valueText = `${fmt(shown)}${at === undefined ? ' (latest)' : ''}${
-    focusPoint && !hover ? `, ${describeShare(focusPoint)}` : ''
-  }`;
+  const share = focusPoint && !hover ? describeShare(focusPoint) : undefined;
+  const valueText =
+    at === undefined
+      ? share
+        ? t('timeline.value-latest-share', '{{time}} (latest), {{share}}', { time: fmt(shown), share, ...RAW })
+        : t('timeline.value-latest', '{{time}} (latest)', { time: fmt(shown), ...RAW })
+      : share
+        ? t('timeline.value-share', '{{time}}, {{share}}', { time: fmt(shown), share, ...RAW })
+        : fmt(shown);
 
   return (
     <div
@@ -162,23 +170,34 @@ export function TimelineStrip({ state, times, at, onSelect, width, height, color
       data-points={points?.length ?? 0}
       data-computing={state.computing || undefined}
     >
-      <div className={styles.label} title="Share of pairs over SLA (or failing) at this time">
+      <div
+        className={styles.label}
+        title={t('timeline.label-title', 'Share of pairs over SLA (or failing) at this time')}
+      >
         {focusPoint ? (
           <>
-            <span className={styles.share}>{percent(focusPoint)} over SLA</span>
+            <span className={styles.share}>
+              {t('timeline.share-over-sla', '{{share}} over SLA', { share: percent(focusPoint), ...RAW })}
+            </span>
             <span className={styles.sub}>
-              {focusPoint.bad.toLocaleString('en-US')} of {focusPoint.judged.toLocaleString('en-US')} pairs
+              {t('timeline.pairs', '{{bad}} of {{total}} pairs', {
+                bad: focusPoint.bad.toLocaleString('en-US'),
+                total: focusPoint.judged.toLocaleString('en-US'),
+                ...RAW,
+              })}
             </span>
           </>
         ) : (
-          <span className={styles.sub}>{state.computing ? 'Reading the time range…' : 'No steps'}</span>
+          <span className={styles.sub}>
+            {state.computing ? t('timeline.reading', 'Reading the time range…') : t('timeline.no-steps', 'No steps')}
+          </span>
         )}
       </div>
       <div
         className={styles.chart}
         role="slider"
         tabIndex={0}
-        aria-label="Time the matrix shows"
+        aria-label={t('timeline.slider-label', 'Time the matrix shows')}
         aria-valuemin={first}
         aria-valuemax={last}
         aria-valuenow={shown}
@@ -210,7 +229,7 @@ export function TimelineStrip({ state, times, at, onSelect, width, height, color
       </div>
       <div className={styles.time}>
         <span data-testid={TEST_IDS.timelineTime} className={at === undefined ? styles.sub : styles.past}>
-          {hover !== undefined ? fmt(hover) : at === undefined ? 'Latest' : fmt(at)}
+          {hover !== undefined ? fmt(hover) : at === undefined ? t('timeline.latest', 'Latest') : fmt(at)}
         </span>
         {at !== undefined && (
           <Button
@@ -219,9 +238,9 @@ export function TimelineStrip({ state, times, at, onSelect, width, height, color
             fill="text"
             onClick={() => select(undefined)}
             data-testid={TEST_IDS.timelineNow}
-            tooltip="Back to the latest data (Esc)"
+            tooltip={t('timeline.back-to-latest', 'Back to the latest data (Esc)')}
           >
-            Now
+            {t('timeline.now', 'Now')}
           </Button>
         )}
       </div>
@@ -237,7 +256,12 @@ function percent(p: TimelinePoint): string {
 }
 
 function describeShare(p: TimelinePoint): string {
-  return `${percent(p)} of pairs over SLA (${p.bad} of ${p.judged})`;
+  return t('timeline.share-of-pairs', '{{share}} of pairs over SLA ({{bad}} of {{total}})', {
+    share: percent(p),
+    bad: p.bad,
+    total: p.judged,
+    ...RAW,
+  });
 }
 
 function pointNear(points: TimelinePoint[], t: number): TimelinePoint | undefined {

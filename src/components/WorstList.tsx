@@ -1,9 +1,11 @@
 import { css } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
 import React, { memo } from 'react';
 
 import { TEST_IDS } from '../constants';
+import { RAW } from '../i18nText';
 import { ViewMatrix } from '../model/aggregate';
 import { describeCell } from '../render/describe';
 import { Painted } from '../render/paint';
@@ -28,10 +30,23 @@ export const WorstList = memo(function WorstList({ view, painted, cells, width, 
   return (
     <div className={styles.root} style={{ width, height }}>
       <table className={styles.table} data-testid={TEST_IDS.worstList}>
-        <caption className={styles.caption}>Worst {cells.length === 1 ? 'pair' : `${cells.length} pairs`}</caption>
+        <caption className={styles.caption}>
+          {t('worst.caption', '', {
+            count: cells.length,
+            n: String(cells.length),
+            defaultValue_one: 'Worst pair',
+            defaultValue_other: 'Worst {{n}} pairs',
+            ...RAW,
+          })}
+        </caption>
         <tbody>
           {cells.map(({ row, col }) => {
             const d = describeCell(view, row, col);
+            const pair = t('worst.pair', '{{source}} → {{destination}}', {
+              source: d.source,
+              destination: d.destination,
+              ...RAW,
+            });
             const i = (row * view.cols.length + col) * 4;
             const colour = `rgba(${px[i]}, ${px[i + 1]}, ${px[i + 2]}, ${px[i + 3] / 255})`;
             return (
@@ -45,13 +60,8 @@ export const WorstList = memo(function WorstList({ view, painted, cells, width, 
                   <span className={styles.swatch} style={{ background: colour }} aria-hidden />
                 </td>
                 <th scope="row" className={styles.pair}>
-                  <button
-                    type="button"
-                    className={styles.button}
-                    title={`${d.source} → ${d.destination}`}
-                    onClick={() => onOpen(row, col)}
-                  >
-                    {d.source} → {d.destination}
+                  <button type="button" className={styles.button} title={pair} onClick={() => onOpen(row, col)}>
+                    {pair}
                   </button>
                 </th>
                 <td className={styles.value} title={[d.state, d.pairs].filter(Boolean).join(' · ')}>

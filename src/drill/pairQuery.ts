@@ -1,8 +1,10 @@
 import { DataFrame, DataQueryError, DataQueryRequest, DataQueryResponse, TimeRange, toDataFrame } from '@grafana/data';
+import { t } from '@grafana/i18n';
 import { getDataSourceSrv } from '@grafana/runtime';
 import type { DataQuery } from '@grafana/schema';
 import { isObservable, lastValueFrom } from 'rxjs';
 
+import { RAW } from '../i18nText';
 import { PairData, PairRef, PairSideValues } from './pair';
 
 type PairMatch = PairData['match'];
@@ -131,20 +133,31 @@ export async function fetchPairRange({
   maxDataPoints,
 }: FetchPairRangeArgs): Promise<DataFrame[]> {
   if (!request) {
-    throw new Error('The panel has no query request to repeat for this pair yet.');
+    throw new Error(t('drill.error.no-request', 'The panel has no query request to repeat for this pair yet.'));
   }
   const targets = request.targets as PromLikeQuery[];
   const target = targets.find((t) => t.refId === refId);
   if (!target) {
-    throw new Error(`Query ${refId} is not among the panel's queries.`);
+    throw new Error(
+      t('drill.error.unknown-query', "Query {{refId}} is not among the panel's queries.", { refId, ...RAW })
+    );
   }
   if (typeof target.expr !== 'string' || target.expr.trim() === '') {
-    throw new Error(`Query ${refId} has no PromQL expression: the pair view needs a Prometheus query.`);
+    throw new Error(
+      t('drill.error.no-expr', 'Query {{refId}} has no PromQL expression: the pair view needs a Prometheus query.', {
+        refId,
+        ...RAW,
+      })
+    );
   }
   const query = pairTarget(target, match, pair);
   if (!query) {
     throw new Error(
-      `Cannot filter query ${refId} to this pair: label names "${match.sourceLabel}" and "${match.destinationLabel}" must be two different valid Prometheus label names.`
+      t(
+        'drill.error.bad-labels',
+        'Cannot filter query {{refId}} to this pair: label names "{{source}}" and "{{destination}}" must be two different valid Prometheus label names.',
+        { refId, source: match.sourceLabel, destination: match.destinationLabel, ...RAW }
+      )
     );
   }
   // No ref: the default data source; a `${ds}` variable ref resolves with the panel's scoped vars.
@@ -170,14 +183,22 @@ export async function fetchPairRange({
   const { error, errors: many } = response as { error?: DataQueryError; errors?: DataQueryError[] };
   const errors = [...(error ? [error] : []), ...(many ?? [])];
   if (errors.length > 0) {
-    throw new Error(`The pair's range query failed: ${[...new Set(errors.map(errorText))].join('; ')}`);
+    throw new Error(
+      t('drill.error.query-failed', "The pair's range query failed: {{errors}}", {
+        errors: [...new Set(errors.map(errorText))].join('; '),
+        ...RAW,
+      })
+    );
   }
   return (response.data ?? []).map(asFrame);
 }
 
 function errorText(e: DataQueryError): string {
   return (
-    e.message || e.data?.message || e.statusText || (e.status !== undefined ? `HTTP ${e.status}` : 'unknown error')
+    e.message ||
+    e.data?.message ||
+    e.statusText ||
+    (e.status !== undefined ? `HTTP ${e.status}` : t('drill.error.unknown', 'unknown error'))
   );
 }
 

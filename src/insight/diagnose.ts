@@ -3,6 +3,9 @@
  * for the on-call engineer, with the cells involved. Rules over breach ratios of rows, columns, crosses and blocks at
  * every grouping level (see README.md in this folder); no learning, no randomness. Pure: no React, no DOM.
  */
+import { t } from '@grafana/i18n';
+
+import { RAW } from '../i18nText';
 import { Status } from '../model/sla';
 import { UNKNOWN_GROUP } from '../model/topology';
 import { MatrixModel } from '../model/types';
@@ -676,23 +679,44 @@ function member(ax: Axes, raw: Raw): (r: number, c: number) => boolean {
 // ---------------------------------------------------------------------------------------------------------------------
 // Words
 
-const LEVEL_WORDS: Record<string, string> = {
-  region: 'region',
-  dc: 'DC',
-  az: 'AZ',
-  zone: 'zone',
-  tor: 'ToR',
-  rack: 'rack',
-  pod: 'pod',
-  podset: 'podset',
-  cluster: 'cluster',
-  node: 'node',
-  host: 'host',
-};
+/** A known level's word in the user's language ("ToR", "DC"); any other level name is data, shown as it is. */
+function levelWord(name: string): string {
+  switch (name.toLowerCase()) {
+    case 'region':
+      return t('diagnosis.level.region', 'region');
+    case 'dc':
+      return t('diagnosis.level.dc', 'DC');
+    case 'az':
+      return t('diagnosis.level.az', 'AZ');
+    case 'zone':
+      return t('diagnosis.level.zone', 'zone');
+    case 'tor':
+      return t('diagnosis.level.tor', 'ToR');
+    case 'rack':
+      return t('diagnosis.level.rack', 'rack');
+    case 'pod':
+      return t('diagnosis.level.pod', 'pod');
+    case 'podset':
+      return t('diagnosis.level.podset', 'podset');
+    case 'cluster':
+      return t('diagnosis.level.cluster', 'cluster');
+    case 'node':
+      return t('diagnosis.level.node', 'node');
+    case 'host':
+      return t('diagnosis.level.host', 'host');
+    default:
+      return name;
+  }
+}
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 const num = (x: number) => (Number.isInteger(x) ? String(x) : x.toFixed(1));
 
+/**
+ * The words of the candidates. Every line is one whole sentence with placeholders (a translation orders them its own
+ * way); placeholders: `level` the level word as is, `Level` capitalised (English sentence starts), `name` the group,
+ * `kid` the level of the groups inside (English adds the plural "s" in the sentence), `bad` / `total` the counts.
+ */
 class Words {
   private readonly ambiguous: Array<Set<string>>;
 
@@ -710,8 +734,7 @@ class Words {
   }
 
   level(l: number): string {
-    const name = this.ax.levels[l];
-    return l >= this.ax.L ? 'host' : (LEVEL_WORDS[name.toLowerCase()] ?? name);
+    return l >= this.ax.L ? levelWord('host') : levelWord(this.ax.levels[l]);
   }
 
   group(l: number, id: number): string {
@@ -739,76 +762,161 @@ class Words {
   /** Short name of a pattern that fell short, for the words of a 'none'. */
   short(raw: Raw): string {
     const { L } = this.ax;
-    const what = raw.level === L ? `host ${this.host(raw)}` : raw.level < 0 ? 'every group' : this.named(raw);
+    if (raw.kind === 'link') {
+      return t('diagnosis.short.link', 'link {{level}} {{from}} {{arrow}} {{to}}', { ...this.link(raw), ...RAW });
+    }
+    if (raw.kind === 'layer-above') {
+      const kid = this.level(raw.other);
+      return raw.level < 0
+        ? t('diagnosis.short.layer-above-all', 'the layer above the {{kid}}s', { kid, ...RAW })
+        : t('diagnosis.short.layer-above', '{{level}} {{name}}: the layer above its {{kid}}s', {
+            ...this.named(raw),
+            kid,
+            ...RAW,
+          });
+    }
+    if (raw.level === L) {
+      const host = this.host(raw);
+      switch (raw.kind) {
+        case 'source':
+          return t('diagnosis.short.host-source', 'host {{host}} as source', { host, ...RAW });
+        case 'destination':
+          return t('diagnosis.short.host-destination', 'host {{host}} as destination', { host, ...RAW });
+        default:
+          return t('diagnosis.short.host', 'host {{host}}', { host, ...RAW });
+      }
+    }
+    if (raw.level < 0) {
+      // The whole matrix is only ever a 'group' (or 'layer-above', above).
+      return t('diagnosis.short.every-group', 'every group');
+    }
+    const named = { ...this.named(raw), ...RAW };
     switch (raw.kind) {
       case 'source':
-        return `${what} as source`;
+        return t('diagnosis.short.group-source', '{{level}} {{name}} as source', named);
       case 'destination':
-        return `${what} as destination`;
-      case 'group':
-        return what;
-      case 'link':
-        return `link ${this.linkName(raw)}`;
-      case 'layer-above':
-        return raw.level < 0
-          ? `the layer above the ${this.level(raw.other)}s`
-          : `${what}: the layer above its ${this.level(raw.other)}s`;
+        return t('diagnosis.short.group-destination', '{{level}} {{name}} as destination', named);
+      default:
+        return t('diagnosis.short.group', '{{level}} {{name}}', named);
     }
   }
 
-  private named(raw: Raw): string {
-    return `${this.level(raw.level)} ${this.group(raw.level, raw.id)}`;
+  private named(raw: Raw) {
+    return { level: this.level(raw.level), name: this.group(raw.level, raw.id) };
   }
 
-  private linkName(raw: Raw): string {
-    const arrow = raw.directed ? '→' : '↔';
-    return `${this.level(raw.level)} ${this.group(raw.level, raw.id)} ${arrow} ${this.group(raw.level, raw.other)}`;
+  private link(raw: Raw) {
+    return {
+      level: this.level(raw.level),
+      from: this.group(raw.level, raw.id),
+      arrow: raw.directed ? '→' : '↔',
+      to: this.group(raw.level, raw.other),
+    };
   }
 
   /** The one line; `reverse` = the way back of a one-way link. */
   text(raw: Raw, reverse?: { n: number; b: number }): string {
     const { L } = this.ax;
-    const of = `${num(raw.b)} of ${num(raw.n)}`;
+    const counts = { bad: num(raw.b), total: num(raw.n) };
     if (raw.level === L) {
-      const h = this.host(raw);
+      const v = { host: this.host(raw), ...counts, ...RAW };
       switch (raw.kind) {
         case 'source':
-          return `Host ${h} (source): ${of} paths from it over SLA`;
+          return t('diagnosis.host.source', 'Host {{host}} (source): {{bad}} of {{total}} paths from it over SLA', v);
         case 'destination':
-          return `Host ${h} (destination): ${of} paths to it over SLA`;
+          return t(
+            'diagnosis.host.destination',
+            'Host {{host}} (destination): {{bad}} of {{total}} paths to it over SLA',
+            v
+          );
         default:
-          return `Host ${h}: ${of} paths to and from it over SLA — the host or its link`;
+          return t(
+            'diagnosis.host.both',
+            'Host {{host}}: {{bad}} of {{total}} paths to and from it over SLA — the host or its link',
+            v
+          );
       }
     }
     if (raw.level < 0 && raw.kind === 'group') {
-      return `Every group: ${of} paths over SLA — a cause above all groups, or the probes / SLA themselves`;
+      return t(
+        'diagnosis.every-group',
+        'Every group: {{bad}} of {{total}} paths over SLA — a cause above all groups, or the probes / SLA themselves',
+        { ...counts, ...RAW }
+      );
     }
-    const word = raw.level < 0 ? '' : this.level(raw.level);
+    const level = raw.level < 0 ? '' : this.level(raw.level);
     const name = raw.level < 0 ? '' : this.group(raw.level, raw.id);
     const hosts = raw.level < 0 ? 0 : this.ax.hosts[raw.level][raw.id];
-    const its = `its ${hosts} host${hosts === 1 ? '' : 's'}`;
+    const group = { level, Level: capital(level), name, ...counts, ...RAW };
+    // Plural by the group's host count: "its 1 host", "its 3 hosts".
+    const withHosts = { ...group, hosts: String(hosts) };
     switch (raw.kind) {
       case 'source':
-        return `${capital(word)} ${name} (source side): ${of} paths from ${its} over SLA`;
+        return t('diagnosis.group.source', '', {
+          ...withHosts,
+          count: hosts,
+          defaultValue_one:
+            '{{Level}} {{name}} (source side): {{bad}} of {{total}} paths from its {{hosts}} host over SLA',
+          defaultValue_other:
+            '{{Level}} {{name}} (source side): {{bad}} of {{total}} paths from its {{hosts}} hosts over SLA',
+        });
       case 'destination':
-        return `${capital(word)} ${name} (destination side): ${of} paths to ${its} over SLA`;
+        return t('diagnosis.group.destination', '', {
+          ...withHosts,
+          count: hosts,
+          defaultValue_one:
+            '{{Level}} {{name}} (destination side): {{bad}} of {{total}} paths to its {{hosts}} host over SLA',
+          defaultValue_other:
+            '{{Level}} {{name}} (destination side): {{bad}} of {{total}} paths to its {{hosts}} hosts over SLA',
+        });
       case 'group':
-        return `${capital(word)} ${name}: ${of} paths to and from ${its} over SLA — the ${word} itself (down or failing)`;
+        return t('diagnosis.group.both', '', {
+          ...withHosts,
+          count: hosts,
+          defaultValue_one:
+            '{{Level}} {{name}}: {{bad}} of {{total}} paths to and from its {{hosts}} host over SLA — the {{level}} itself (down or failing)',
+          defaultValue_other:
+            '{{Level}} {{name}}: {{bad}} of {{total}} paths to and from its {{hosts}} hosts over SLA — the {{level}} itself (down or failing)',
+        });
       case 'link': {
-        const head = `Link ${this.linkName(raw)}: ${of} paths`;
+        const link = { ...this.link(raw), ...counts, ...RAW };
         if (!raw.directed) {
-          return `${head} between them over SLA (both ways)`;
+          return t(
+            'diagnosis.link.both-ways',
+            'Link {{level}} {{from}} ↔ {{to}}: {{bad}} of {{total}} paths between them over SLA (both ways)',
+            link
+          );
         }
-        const back = reverse ? ` (${num(reverse.b)} of ${num(reverse.n)} the other way)` : '';
-        return `${head} over SLA, this way only${back}`;
+        return reverse
+          ? t(
+              'diagnosis.link.one-way-with-back',
+              'Link {{level}} {{from}} → {{to}}: {{bad}} of {{total}} paths over SLA, this way only ({{backBad}} of {{backTotal}} the other way)',
+              { ...link, backBad: num(reverse.b), backTotal: num(reverse.n) }
+            )
+          : t(
+              'diagnosis.link.one-way',
+              'Link {{level}} {{from}} → {{to}}: {{bad}} of {{total}} paths over SLA, this way only',
+              link
+            );
       }
       case 'layer-above': {
-        const kids = `${this.level(raw.other)}s`;
-        const inside = `${num(raw.insideB)} of ${num(raw.insideN)} inside them`;
-        const layer = `the layer above the ${kids} (spine / interconnect)`;
+        const layer = {
+          ...group,
+          kid: this.level(raw.other),
+          insideBad: num(raw.insideB),
+          insideTotal: num(raw.insideN),
+        };
         return raw.level < 0
-          ? `All ${kids}: ${of} paths between them over SLA, ${inside} — ${layer}`
-          : `${capital(word)} ${name}: ${of} paths between its ${kids} over SLA, ${inside} — ${layer}`;
+          ? t(
+              'diagnosis.layer-above.all',
+              'All {{kid}}s: {{bad}} of {{total}} paths between them over SLA, {{insideBad}} of {{insideTotal}} inside them — the layer above the {{kid}}s (spine / interconnect)',
+              layer
+            )
+          : t(
+              'diagnosis.layer-above.group',
+              '{{Level}} {{name}}: {{bad}} of {{total}} paths between its {{kid}}s over SLA, {{insideBad}} of {{insideTotal}} inside them — the layer above the {{kid}}s (spine / interconnect)',
+              layer
+            );
       }
     }
   }
@@ -921,7 +1029,10 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
         bad: remaining,
         total,
         confidence: 'low',
-        text: `No common cause for the other ${num(remaining)} pairs over SLA (scattered)`,
+        text: t('diagnosis.none.rest', 'No common cause for the other {{bad}} pairs over SLA (scattered)', {
+          bad: num(remaining),
+          ...RAW,
+        }),
         cells: rest,
       });
     }
@@ -941,13 +1052,29 @@ function none(
   rejectedScore: number
 ): Candidate {
   const count = badCells.length;
-  let text = `No common cause: ${num(bad)} scattered ${count === 1 ? 'pair' : 'pairs'} over SLA`;
+  let text: string;
   if (count <= 3) {
     const pair = (i: number) => `${ax.rows[Math.floor(i / ax.C)]} → ${ax.cols[i % ax.C]}`;
-    text += `: ${Array.from(badCells, pair).join(', ')}`;
+    text = t('diagnosis.none.scattered-list', '', {
+      count,
+      bad: num(bad),
+      pairs: Array.from(badCells, pair).join(', '),
+      defaultValue_one: 'No common cause: {{bad}} scattered pair over SLA: {{pairs}}',
+      defaultValue_other: 'No common cause: {{bad}} scattered pairs over SLA: {{pairs}}',
+      ...RAW,
+    });
   } else if (densest) {
-    const d = densest;
-    text += ` (densest: ${words.short(d)}, ${num(d.b)} of ${num(d.n)} paths)`;
+    // More than 3 pairs from here on: always "pairs".
+    text = t(
+      'diagnosis.none.scattered-densest',
+      'No common cause: {{bad}} scattered pairs over SLA (densest: {{densest}}, {{densestBad}} of {{densestTotal}} paths)',
+      { bad: num(bad), densest: words.short(densest), densestBad: num(densest.b), densestTotal: num(densest.n), ...RAW }
+    );
+  } else {
+    text = t('diagnosis.none.scattered', 'No common cause: {{bad}} scattered pairs over SLA', {
+      bad: num(bad),
+      ...RAW,
+    });
   }
   return {
     kind: 'none',
@@ -985,12 +1112,17 @@ function silentAgents(ax: Axes, status: Uint8Array, pass: Pass): Candidate[] {
     const noData = pass.noData[r];
     const stale = pass.stale[r];
     const h = ax.rows[r];
+    const v = { host: h, paths: String(paths(r)), noData: String(noData), stale: String(stale), ...RAW };
     const text =
       stale === 0
-        ? `Agent ${h} reports nothing: none of its ${paths(r)} paths has data`
+        ? t('diagnosis.silent.no-data', 'Agent {{host}} reports nothing: none of its {{paths}} paths has data', v)
         : noData === 0
-          ? `Agent ${h} reports nothing new: all ${paths(r)} of its paths are stale`
-          : `Agent ${h} reports nothing current: its ${paths(r)} paths have no data (${noData}) or stale data (${stale})`;
+          ? t('diagnosis.silent.stale', 'Agent {{host}} reports nothing new: all {{paths}} of its paths are stale', v)
+          : t(
+              'diagnosis.silent.mixed',
+              'Agent {{host}} reports nothing current: its {{paths}} paths have no data ({{noData}}) or stale data ({{stale}})',
+              v
+            );
     const list: number[] = [];
     for (let c = 0; c < C; c++) {
       const st = status[r * C + c];

@@ -1,8 +1,10 @@
 import { DataFrame, Field, FieldConfig, FieldType, GrafanaTheme2, ReducerID, getDisplayProcessor } from '@grafana/data';
+import { t } from '@grafana/i18n';
 
+import { RAW } from '../i18nText';
 import { ModelOptions } from '../types';
 import { hostIdentity } from './hostId';
-import { LabelMapping, detectPreset, findPreset, splitLabels } from './presets';
+import { LabelMapping, detectPreset, findPreset, presetLabel, splitLabels } from './presets';
 import {
   LabelReader,
   NumberFieldView,
@@ -30,8 +32,19 @@ const MAX_LISTED = 12;
 const listed = (names: Iterable<string>) => {
   const all = [...names].sort();
   const shown = all.slice(0, MAX_LISTED).map((n) => `\`${n}\``);
-  return all.length > MAX_LISTED ? `${shown.join(', ')} … (${all.length} in all)` : shown.join(', ') || 'none';
+  if (all.length > MAX_LISTED) {
+    return t('model.list.more', '{{names}} … ({{total}} in all)', {
+      names: shown.join(', '),
+      total: String(all.length),
+      ...RAW,
+    });
+  }
+  return shown.join(', ') || t('model.list.none', 'none');
 };
+
+/** "`a` or `b` or `c`": label names joined by the translated "or". */
+const orList = (names: string[]) =>
+  names.map((n) => `\`${n}\``).reduce((a, b) => t('model.list.or', '{{a}} or {{b}}', { a, b, ...RAW }));
 
 /**
  * The matrix is dense (hosts² cells): beyond this many hosts it would not fit in memory or on screen, and the
@@ -103,15 +116,36 @@ function pairRoles(
     option === 'none' ? undefined : (pick(option) ?? others.find((r) => r !== latency && kind(r) === k));
   const loss = auto(options.lossRefId, 'loss');
   const fail = auto(options.failRefId, 'fail');
-  for (const [what, r] of [
-    ['loss', loss],
-    ['probe failure', fail],
-    ['expected pairs', expected],
-    ['baseline', baseline],
-    ['sample time', timestamp],
-  ] as const) {
+  // One whole sentence per query role, so a translation can put the role where its language wants it.
+  const missingNotes: Array<[string | undefined, (refId: string) => string]> = [
+    [loss, (refId) => t('model.notice.no-frames-loss', 'No frames for the loss query `{{refId}}`.', { refId, ...RAW })],
+    [
+      fail,
+      (refId) =>
+        t('model.notice.no-frames-fail', 'No frames for the probe failure query `{{refId}}`.', { refId, ...RAW }),
+    ],
+    [
+      expected,
+      (refId) =>
+        t('model.notice.no-frames-expected', 'No frames for the expected pairs query `{{refId}}`.', {
+          refId,
+          ...RAW,
+        }),
+    ],
+    [
+      baseline,
+      (refId) =>
+        t('model.notice.no-frames-baseline', 'No frames for the baseline query `{{refId}}`.', { refId, ...RAW }),
+    ],
+    [
+      timestamp,
+      (refId) =>
+        t('model.notice.no-frames-timestamp', 'No frames for the sample time query `{{refId}}`.', { refId, ...RAW }),
+    ],
+  ];
+  for (const [r, note] of missingNotes) {
     if (r !== undefined && !refIds.includes(r)) {
-      notes.push(`No frames for the ${what} query \`${r}\`.`);
+      notes.push(note(r));
     }
   }
   const missing = expected !== undefined ? 'notProbed' : options.missingMeans;
@@ -140,7 +174,7 @@ export const ROWS_PER_STEP = 16384;
 export function* buildMatrixSteps({ frames, options, theme }: BuildMatrixInput): Generator<void, BuildMatrixResult> {
   const withFields = frames.filter((f) => f.fields.length > 0 && f.length > 0);
   if (withFields.length === 0) {
-    return { warning: 'No data: the query returned no series.' };
+    return { warning: t('model.warning.no-series', 'No data: the query returned no series.') };
   }
   const refIds = [...new Set(withFields.map(refIdOf))];
   const topologyRefIds = splitLabels(options.topologyRefIds);
@@ -149,10 +183,26 @@ export function* buildMatrixSteps({ frames, options, theme }: BuildMatrixInput):
   const refId = roles.latency;
   const views = viewsOf(refId);
   if (!refIds.includes(refId)) {
-    return { warning: `No frames for the latency query \`${refId}\`; queries seen: ${listed(refIds)}.` };
+    return {
+      warning: t(
+        'model.warning.no-latency-frames',
+        'No frames for the latency query `{{refId}}`; queries seen: {{seen}}.',
+        {
+          refId,
+          seen: listed(refIds),
+          ...RAW,
+        }
+      ),
+    };
   }
   if (views.length === 0) {
-    return { warning: `Query \`${refId}\` has no numeric field: a latency query must return numbers.` };
+    return {
+      warning: t(
+        'model.warning.no-number-field',
+        'Query `{{refId}}` has no numeric field: a latency query must return numbers.',
+        { refId, ...RAW }
+      ),
+    };
   }
 
   const labelsSeen = new Set(views.flatMap(labelNames));
@@ -294,7 +344,11 @@ export function* buildMatrixSteps({ frames, options, theme }: BuildMatrixInput):
     grouped = groupHosts(hostNames, hostPaths({ levels, table, pairs: pairTopology }, hostNames), levels, maxHosts);
     if (!grouped) {
       return {
-        warning: `${hostNames.length.toLocaleString('en-US')} hosts is more than this panel draws one by one (${maxHosts.toLocaleString('en-US')}, *Max hosts*), and there is no grouping level with fewer groups: set *Group by* (e.g. region,dc,az,tor), aggregate in the query (the ToR recording rules), or filter it.`,
+        warning: t(
+          'model.warning.too-many-hosts',
+          '{{hosts}} hosts is more than this panel draws one by one ({{max}}, *Max hosts*), and there is no grouping level with fewer groups: set *Group by* (e.g. region,dc,az,tor), aggregate in the query (the ToR recording rules), or filter it.',
+          { hosts: hostNames.length.toLocaleString('en-US'), max: maxHosts.toLocaleString('en-US'), ...RAW }
+        ),
       };
     }
     const remap = (ids: number[]) => {
@@ -309,7 +363,16 @@ export function* buildMatrixSteps({ frames, options, theme }: BuildMatrixInput):
       }
     }
     notices.push(
-      `${hostNames.length.toLocaleString('en-US')} hosts is more than Max hosts (${maxHosts.toLocaleString('en-US')}): showing ${grouped.level} × ${grouped.level}, the worst pair in each cell. Filter the query (e.g. by a $dc variable) or raise Max hosts to see hosts.`
+      t(
+        'model.notice.grouped-hosts',
+        '{{hosts}} hosts is more than Max hosts ({{max}}): showing {{level}} × {{level}}, the worst pair in each cell. Filter the query (e.g. by a $dc variable) or raise Max hosts to see hosts.',
+        {
+          hosts: hostNames.length.toLocaleString('en-US'),
+          max: maxHosts.toLocaleString('en-US'),
+          level: grouped.level,
+          ...RAW,
+        }
+      )
     );
   }
   yield;
@@ -330,15 +393,30 @@ export function* buildMatrixSteps({ frames, options, theme }: BuildMatrixInput):
   };
   if (readers === 0 || (acc.length === 0 && !extra.loss?.length && !extra.fail?.length)) {
     const absent = [...mapping.source, ...mapping.destination].filter((l) => !labelsSeen.has(l));
-    const what =
-      absent.length > 0
-        ? `label ${absent.map((l) => `\`${l}\``).join(' or ')}`
-        : 'a non-empty source and destination label';
-    return { warning: `No series has ${what}; labels seen: ${listed(labelsSeen)}.` };
+    const seen = listed(labelsSeen);
+    return {
+      warning:
+        absent.length > 0
+          ? t('model.warning.no-pair-label', 'No series has label {{labels}}; labels seen: {{seen}}.', {
+              labels: orList(absent),
+              seen,
+              ...RAW,
+            })
+          : t(
+              'model.warning.no-pair-label-value',
+              'No series has a non-empty source and destination label; labels seen: {{seen}}.',
+              { seen, ...RAW }
+            ),
+    };
   }
   if (missingLabel > 0) {
     notices.push(
-      `${missingLabel} series without a ${mapping.source.join('/')} or ${mapping.destination.join('/')} label were skipped.`
+      t('model.notice.skipped-series', '{{n}} series without a {{source}} or {{destination}} label were skipped.', {
+        n: String(missingLabel),
+        source: mapping.source.join('/'),
+        destination: mapping.destination.join('/'),
+        ...RAW,
+      })
     );
   }
 
@@ -347,7 +425,9 @@ export function* buildMatrixSteps({ frames, options, theme }: BuildMatrixInput):
   const fromUnit = inputUnitOf(options.inputUnit, metricsSeen, mapping.preset);
   const factor = conversionFactor(fromUnit, unit);
   if (factor !== 1) {
-    notices.push(`Values converted from ${fromUnit} to ${unit}.`);
+    notices.push(
+      t('model.notice.converted', 'Values converted from {{from}} to {{to}}.', { from: fromUnit, to: unit, ...RAW })
+    );
   }
   const topology = { levels, table, pairs: pairTopology };
   const model = assemble({
@@ -386,19 +466,36 @@ function resolveMapping(
   if (options.preset !== 'auto') {
     const preset = findPreset(options.preset);
     if (!preset) {
-      return { warning: `Unknown exporter preset \`${options.preset}\`: choose one in the panel options.` };
+      return {
+        warning: t(
+          'model.warning.unknown-preset',
+          'Unknown exporter preset `{{preset}}`: choose one in the panel options.',
+          {
+            preset: options.preset,
+            ...RAW,
+          }
+        ),
+      };
     }
     return { source: preset.source, destination: preset.destination, preset, detected: false };
   }
   const found = detectPreset(labelsSeen, metricsSeen);
   if (!found) {
     return {
-      warning: `No exporter preset fits these series (labels seen: ${listed(labelsSeen)}). Choose a preset or set the source and destination labels under Custom.`,
+      warning: t(
+        'model.warning.no-preset',
+        'No exporter preset fits these series (labels seen: {{seen}}). Choose a preset or set the source and destination labels under Custom.',
+        { seen: listed(labelsSeen), ...RAW }
+      ),
     };
   }
   if ('ambiguous' in found) {
     return {
-      warning: `Several exporter presets fit these labels (${found.ambiguous.map((p) => p.name).join('; ')}): choose one in the panel options.`,
+      warning: t(
+        'model.warning.ambiguous-preset',
+        'Several exporter presets fit these labels ({{presets}}): choose one in the panel options.',
+        { presets: found.ambiguous.map(presetLabel).join('; '), ...RAW }
+      ),
     };
   }
   return { ...found.mapping, detected: true };
@@ -779,11 +876,23 @@ function assemble({
   }
   if (duplicates > 0) {
     notices.push(
-      `${duplicates} pair${duplicates > 1 ? 's have' : ' has'} more than one series; the worst value is shown.`
+      t('model.notice.duplicates', '', {
+        count: duplicates,
+        defaultValue_one: '{{count}} pair has more than one series; the worst value is shown.',
+        defaultValue_other: '{{count}} pairs have more than one series; the worst value is shown.',
+        ...RAW,
+      })
     );
   }
   if (invalid > 0) {
-    notices.push(`${invalid} pair${invalid > 1 ? 's have' : ' has'} an invalid value (NaN, ±Inf or negative).`);
+    notices.push(
+      t('model.notice.invalid', '', {
+        count: invalid,
+        defaultValue_one: '{{count}} pair has an invalid value (NaN, ±Inf or negative).',
+        defaultValue_other: '{{count}} pairs have an invalid value (NaN, ±Inf or negative).',
+        ...RAW,
+      })
+    );
   }
 
   const field: Field = {
@@ -802,7 +911,15 @@ function assemble({
   const colPaths = sameAxes ? rowPaths : colIds.map(paths);
   const unknown = new Set([...rowIds, ...colIds].filter((h) => paths(h).includes(UNKNOWN_GROUP))).size;
   if (unknown > 0) {
-    notices.push(`${unknown} host${unknown > 1 ? 's have' : ' has'} no topology (grouped as “${UNKNOWN_GROUP}”).`);
+    notices.push(
+      t('model.notice.no-topology', '', {
+        count: unknown,
+        group: UNKNOWN_GROUP,
+        defaultValue_one: '{{count}} host has no topology (grouped as “{{group}}”).',
+        defaultValue_other: '{{count}} hosts have no topology (grouped as “{{group}}”).',
+        ...RAW,
+      })
+    );
   }
   return {
     rows,

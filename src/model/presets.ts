@@ -1,3 +1,5 @@
+import { t } from '@grafana/i18n';
+
 import { InputUnit } from '../types';
 
 /**
@@ -99,6 +101,25 @@ export const PRESETS: ExporterPreset[] = [
     query: 'pingmesh_pair_latency_seconds',
   },
 ];
+
+/**
+ * The preset's name as shown in the UI, translated. `name` stays the English name (it is data: tests and
+ * `mapping.presetName` compare it); proper names (exporter names) are the same in every language.
+ */
+export function presetLabel(p: ExporterPreset): string {
+  switch (p.id) {
+    case 'ping-exporter':
+      return t('presets.ping-exporter.name', 'ping_exporter (czerwonk), source label added at scrape');
+    case 'blackbox-icmp':
+      return t('presets.blackbox-icmp.name', 'blackbox_exporter ICMP, source label added at scrape');
+    case 'tor-rules':
+      return t('presets.tor-rules.name', 'Recording rules, ToR × ToR (rules/pingmesh.rules.yml)');
+    case 'topology':
+      return t('presets.topology.name', 'Generic src/dst labels (Pingmesh simulator, recording rules)');
+    default:
+      return p.name;
+  }
+}
 
 export function findPreset(id: string): ExporterPreset | undefined {
   return PRESETS.find((p) => p.id === id);

@@ -1,5 +1,7 @@
 import { Field, formattedValueToString, rangeUtil } from '@grafana/data';
+import { t } from '@grafana/i18n';
 
+import { RAW } from '../i18nText';
 import { formatLoss } from '../render/describe';
 import { PingmeshOptions } from '../types';
 import { Classified, DEFAULT_SLA_CONFIG, SlaConfig } from './sla';
@@ -24,7 +26,10 @@ export function slaConfigOf(options: SlaOptions): { config: SlaConfig; warning?:
     try {
       staleMs = rangeUtil.intervalToMs(stale);
     } catch {
-      warning = `“Stale after” is not a duration (${stale}); stale detection is off.`;
+      warning = t('sla.warning.stale-after', '“Stale after” is not a duration ({{value}}); stale detection is off.', {
+        value: stale,
+        ...RAW,
+      });
     }
   }
   const num = (v: unknown, fallback: number) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 ? v : fallback);
@@ -45,20 +50,40 @@ export function slaConfigOf(options: SlaOptions): { config: SlaConfig; warning?:
 /** One line per SLA the cells were judged by, for the legend. */
 export function slaLines(classified: Classified, field: Field): string[] {
   const fmt = (v: number) => (Number.isFinite(v) ? formattedValueToString(field.display!(v)) : '—');
-  const lossText = (warn: number, breach: number) => `loss ≥ ${formatLoss(warn)} warning, ≥ ${formatLoss(breach)} over`;
   if (classified.mode === 'baseline') {
     const s = classified.slas[0];
     return [
-      `latency ≥ ${classified.baselineWarn}× the pair’s baseline warning, ≥ ${classified.baselineBreach}× over SLA`,
-      lossText(s.lossWarn, s.lossBreach),
+      t('sla.line.baseline', 'latency ≥ {{warn}}× the pair’s baseline warning, ≥ {{breach}}× over SLA', {
+        warn: String(classified.baselineWarn),
+        breach: String(classified.baselineBreach),
+        ...RAW,
+      }),
+      t('sla.line.loss', 'loss ≥ {{warn}} warning, ≥ {{breach}} over', {
+        warn: formatLoss(s.lossWarn),
+        breach: formatLoss(s.lossBreach),
+        ...RAW,
+      }),
     ];
   }
   return classified.scopes.map((scope, i) => {
     const s = classified.slas[i];
-    const name = classified.mode === 'scopes' ? `${scope}: ` : '';
-    return `${name}latency ≥ ${fmt(s.latencyWarn)} warning, ≥ ${fmt(s.latencyBreach)} over SLA · ${lossText(
-      s.lossWarn,
-      s.lossBreach
-    )}`;
+    const values = {
+      latencyWarn: fmt(s.latencyWarn),
+      latencyBreach: fmt(s.latencyBreach),
+      lossWarn: formatLoss(s.lossWarn),
+      lossBreach: formatLoss(s.lossBreach),
+      ...RAW,
+    };
+    return classified.mode === 'scopes'
+      ? t(
+          'sla.line.scope',
+          '{{scope}}: latency ≥ {{latencyWarn}} warning, ≥ {{latencyBreach}} over SLA · loss ≥ {{lossWarn}} warning, ≥ {{lossBreach}} over',
+          { scope, ...values }
+        )
+      : t(
+          'sla.line.thresholds',
+          'latency ≥ {{latencyWarn}} warning, ≥ {{latencyBreach}} over SLA · loss ≥ {{lossWarn}} warning, ≥ {{lossBreach}} over',
+          values
+        );
   });
 }

@@ -1,7 +1,9 @@
 import { formattedValueToString, getValueFormat } from '@grafana/data';
+import { t } from '@grafana/i18n';
 
-import { AGGREGATION_NAMES, NO_SCOPE, ViewMatrix } from '../model/aggregate';
-import { STATUS_NAMES, ScopeSla, Status, StatusCode } from '../model/sla';
+import { RAW } from '../i18nText';
+import { NO_SCOPE, ViewMatrix, aggregationLabel } from '../model/aggregate';
+import { ScopeSla, Status, StatusCode, statusLabel } from '../model/sla';
 
 export interface CellDescription {
   source: string;
@@ -40,7 +42,14 @@ export function describeCell(view: ViewMatrix, row: number, col: number): CellDe
   return {
     source: re.label,
     destination: ce.label,
-    value: isGroup && Number.isFinite(v) ? `${AGGREGATION_NAMES[view.aggregation]}: ${shown}` : shown,
+    value:
+      isGroup && Number.isFinite(v)
+        ? t('describe.aggregated-value', '{{aggregation}}: {{value}}', {
+            aggregation: aggregationLabel(view.aggregation),
+            value: shown,
+            ...RAW,
+          })
+        : shown,
     loss: x !== undefined && Number.isFinite(x) ? formatLoss(x) : undefined,
     status,
     state: stateText(view, i, status, sla, fmt, isGroup),
@@ -57,13 +66,13 @@ function stateText(
   fmt: (v: number) => string,
   isGroup: boolean
 ): string {
-  const name = STATUS_NAMES[status];
+  const name = statusLabel(status);
   if (status !== Status.Breach && status !== Status.Warning) {
     if (status === Status.Invalid) {
-      return 'Invalid value (NaN, ±Inf or negative)';
+      return t('describe.state.invalid', 'Invalid value (NaN, ±Inf or negative)');
     }
     if (status === Status.Self) {
-      return 'Self (not probed)';
+      return t('describe.state.self', 'Self (not probed)');
     }
     return name;
   }
@@ -76,23 +85,46 @@ function stateText(
   const baseline = view.classified.mode === 'baseline';
   const latAt = breach ? sla.latencyBreach : sla.latencyWarn;
   const lossAt = breach ? sla.lossBreach : sla.lossWarn;
-  const why: string[] = [];
-  if (!baseline && v >= latAt) {
-    why.push(`≥ ${fmt(latAt)}`);
+  const overLatency = !baseline && v >= latAt;
+  const overLoss = x !== undefined && x >= lossAt;
+  // Whole sentences per reason (latency, loss, both, baseline ratio), so a translation can order them its own way.
+  if (overLatency && overLoss) {
+    return t('describe.state.latency-and-loss', '{{state}} (≥ {{latency}}, loss ≥ {{loss}})', {
+      state: name,
+      latency: fmt(latAt),
+      loss: formatLoss(lossAt),
+      ...RAW,
+    });
   }
-  if (x !== undefined && x >= lossAt) {
-    why.push(`loss ≥ ${formatLoss(lossAt)}`);
+  if (overLatency) {
+    return t('describe.state.latency', '{{state}} (≥ {{latency}})', { state: name, latency: fmt(latAt), ...RAW });
   }
-  if (baseline && why.length === 0) {
-    why.push(`≥ ${breach ? view.classified.baselineBreach : view.classified.baselineWarn}× baseline`);
+  if (overLoss) {
+    return t('describe.state.loss', '{{state}} (loss ≥ {{loss}})', { state: name, loss: formatLoss(lossAt), ...RAW });
   }
-  return why.length > 0 ? `${name} (${why.join(', ')})` : name;
+  if (baseline) {
+    return t('describe.state.baseline', '{{state}} (≥ {{ratio}}× baseline)', {
+      state: name,
+      ratio: String(breach ? view.classified.baselineBreach : view.classified.baselineWarn),
+      ...RAW,
+    });
+  }
+  return name;
 }
 
 function slaText(scope: string, sla: ScopeSla, fmt: (v: number) => string): string {
-  return `${scope} SLA: warning ≥ ${fmt(sla.latencyWarn)}, over ≥ ${fmt(sla.latencyBreach)}; loss ${formatLoss(
-    sla.lossWarn
-  )} / ${formatLoss(sla.lossBreach)}`;
+  return t(
+    'describe.scope-sla',
+    '{{scope}} SLA: warning ≥ {{latencyWarn}}, over ≥ {{latencyBreach}}; loss {{lossWarn}} / {{lossBreach}}',
+    {
+      scope,
+      latencyWarn: fmt(sla.latencyWarn),
+      latencyBreach: fmt(sla.latencyBreach),
+      lossWarn: formatLoss(sla.lossWarn),
+      lossBreach: formatLoss(sla.lossBreach),
+      ...RAW,
+    }
+  );
 }
 
 function pairsText(view: ViewMatrix, i: number, fmt: (v: number) => string): string | undefined {
@@ -102,18 +134,27 @@ function pairsText(view: ViewMatrix, i: number, fmt: (v: number) => string): str
   }
   // One SLA for every pair (thresholds mode): say which; per scope, the tooltip of each pair says.
   const { mode, slas } = view.classified;
-  const at =
-    mode === 'thresholds' && Number.isFinite(slas[0].latencyBreach) ? ` (≥ ${fmt(slas[0].latencyBreach)})` : '';
-  const parts = [`${counts.breached[i]} of ${counts.expected[i]} pairs over SLA${at}`];
-  const more: Array<[Uint32Array, string]> = [
-    [counts.failed, 'probe failed'],
-    [counts.warning, 'warning'],
-    [counts.noData, 'with no data'],
-    [counts.stale, 'stale'],
+  const bad = String(counts.breached[i]);
+  const total = String(counts.expected[i]);
+  const parts = [
+    mode === 'thresholds' && Number.isFinite(slas[0].latencyBreach)
+      ? t('describe.pairs.over-sla-at', '{{bad}} of {{total}} pairs over SLA (≥ {{threshold}})', {
+          bad,
+          total,
+          threshold: fmt(slas[0].latencyBreach),
+          ...RAW,
+        })
+      : t('describe.pairs.over-sla', '{{bad}} of {{total}} pairs over SLA', { bad, total, ...RAW }),
   ];
-  for (const [arr, what] of more) {
+  const more: Array<[Uint32Array, (n: string) => string]> = [
+    [counts.failed, (n) => t('describe.pairs.failed', '{{n}} probe failed', { n, ...RAW })],
+    [counts.warning, (n) => t('describe.pairs.warning', '{{n}} warning', { n, ...RAW })],
+    [counts.noData, (n) => t('describe.pairs.no-data', '{{n}} with no data', { n, ...RAW })],
+    [counts.stale, (n) => t('describe.pairs.stale', '{{n}} stale', { n, ...RAW })],
+  ];
+  for (const [arr, text] of more) {
     if (arr[i] > 0) {
-      parts.push(`${arr[i]} ${what}`);
+      parts.push(text(String(arr[i])));
     }
   }
   return parts.join(' · ');

@@ -2,7 +2,10 @@ import { Page, expect, test } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { STATUS_NAMES, Status, StatusCode } from '../../src/model/sla';
+import { Status, StatusCode } from '../../src/model/sla';
+
+/** English state names for assertion messages (the spec runs in Node, outside the panel's i18n). */
+const STATUS_NAMES = Object.fromEntries(Object.entries(Status).map(([k, v]) => [v, k])) as Record<StatusCode, string>;
 import { harnessEnv } from './env';
 import { TEST_IDS, axisOrder, hoverCell, openHarness, promInstant, statusColour, themeColour } from './helpers';
 
