@@ -168,6 +168,17 @@ export function buildMatrix(input: BuildMatrixInput): BuildMatrixResult {
 export const ROWS_PER_STEP = 16384;
 
 /**
+ * Raw label → axis name. Module level on purpose: the model keeps this function (source.hostOf), and a closure made
+ * inside buildMatrixSteps would share the generator's context — every raw pair (rawSrc/rawDst/rawValue) of the build.
+ */
+function hostNamer(alias: Map<string, string>): (label: string) => string {
+  return (label) => {
+    const host = hostIdentity(label);
+    return alias.get(host) ?? host;
+  };
+}
+
+/**
  * The same build, as steps: it yields every few thousand rows, so a caller can spread a big mesh over several tasks
  * (see useMatrixModel) instead of freezing the page. `buildMatrix` runs it to the end at once.
  */
@@ -229,10 +240,7 @@ export function* buildMatrixSteps({ frames, options, theme }: BuildMatrixInput):
     return id;
   };
   // Raw label → axis name; the model keeps it for the pair view (no per-host memory beyond the alias table).
-  const hostName = (label: string) => {
-    const host = hostIdentity(label);
-    return table.alias.get(host) ?? host;
-  };
+  const hostName = hostNamer(table.alias);
   const identity = new Map<string, number>();
   // Table rows come sorted by labels, so one side repeats for long runs: remember the last label seen.
   let lastLabel = '';
