@@ -39,6 +39,16 @@ const median = (xs: number[]) => {
 };
 const round = (x: number) => Math.round(x * 10) / 10;
 
+/** A page with the panel on a one-pair frame, ready for `harness.update`. */
+async function openBenchPage(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string) {
+  const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+  const tiny = { refId: 'A', fields: [{ name: 'Value', type: 'number', values: [1], labels: { src: 'a', dst: 'b' } }] };
+  await openHarnessPage(page, url, {
+    panels: [{ pluginId: 'netobs-pingmesh-panel', width: 1200, height: 900, frames: [tiny] }],
+  });
+  return page;
+}
+
 interface PageRun {
   hosts: number;
   model: number[];
@@ -71,14 +81,7 @@ async function main() {
   const results: Record<string, unknown> = {};
   try {
     for (const n of sizes) {
-      const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
-      const tiny = {
-        refId: 'A',
-        fields: [{ name: 'Value', type: 'number', values: [1], labels: { src: 'a', dst: 'b' } }],
-      };
-      await openHarnessPage(page, server.url, {
-        panels: [{ pluginId: 'netobs-pingmesh-panel', width: 1200, height: 900, frames: [tiny] }],
-      });
+      const page = await openBenchPage(browser, server.url);
       const run: PageRun = await page.evaluate(
         async ([hosts, count]) => {
           type Harness = {
@@ -176,14 +179,7 @@ async function main() {
     }
     const steps = Number(flag('steps', '40'));
     for (const n of flag('timeline-sizes', '100,300').split(',').filter(Boolean).map(Number)) {
-      const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
-      const tiny = {
-        refId: 'A',
-        fields: [{ name: 'Value', type: 'number', values: [1], labels: { src: 'a', dst: 'b' } }],
-      };
-      await openHarnessPage(page, server.url, {
-        panels: [{ pluginId: 'netobs-pingmesh-panel', width: 1200, height: 900, frames: [tiny] }],
-      });
+      const page = await openBenchPage(browser, server.url);
       const t = await page.evaluate(
         async ([hosts, count, nSteps]) => {
           type Harness = { update(i: number, p: { frames?: unknown[] }): Promise<void>; errors: string[] };

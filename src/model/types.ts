@@ -1,5 +1,4 @@
 import { Field } from '@grafana/data';
-import { t } from '@grafana/i18n';
 
 /** What a cell shows. Numbers, not strings: the model keeps one byte per cell. */
 export const CellState = {
@@ -19,26 +18,6 @@ export const CellState = {
   AssumedOK: 6,
 } as const;
 export type CellStateCode = (typeof CellState)[keyof typeof CellState];
-
-/** A presence state's name in the user's language. */
-export function stateName(state: CellStateCode): string {
-  switch (state) {
-    case CellState.NoData:
-      return t('model.state.no-data', 'No data');
-    case CellState.Value:
-      return t('model.state.value', 'OK');
-    case CellState.Invalid:
-      return t('model.state.invalid', 'Invalid value');
-    case CellState.Self:
-      return t('model.state.self', 'Self');
-    case CellState.NotProbed:
-      return t('model.state.not-probed', 'Not probed');
-    case CellState.Failed:
-      return t('model.state.failed', 'Probe failed');
-    case CellState.AssumedOK:
-      return t('model.state.assumed-ok', 'OK (not exported: below the exporter’s delay)');
-  }
-}
 
 export interface MatrixModel {
   /** Source hosts, natural order. */
