@@ -2,7 +2,7 @@ import { css, cx } from '@emotion/css';
 import { GrafanaTheme2, InterpolateFunction } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
-import React, { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import React, { useCallback, useMemo, useRef, useState } from 'react';
 
 import { TEST_IDS } from '../constants';
 import { RAW } from '../i18nText';
@@ -28,13 +28,14 @@ import { Breadcrumb } from './Breadcrumb';
 import { CellAction, CellMenu, cellActions } from './CellActions';
 import { CellTooltip, PinnedTooltip } from './CellTooltip';
 import { Crosshair, Bands } from './Crosshair';
-import { HoverStore } from './hoverStore';
+import { useHoverStore } from './hoverStore';
 import { LEGEND_HEIGHT, Legend } from './Legend';
 import { MatrixCanvas, separatorsOf } from './MatrixCanvas';
 import { CellOutline, DiagnosisLine } from './Diagnosis';
 import { DrillData, PairView } from './PairView';
 import { SearchBar } from './SearchBar';
 import { usePanelUrlState } from './usePanelUrlState';
+import { useStableCallback } from './useStableCallback';
 import { useSlaConfig } from './useSlaConfig';
 import { useTextWidth } from './useTextWidth';
 import { WorstList } from './WorstList';
@@ -93,8 +94,10 @@ export function MatrixView({
   const [toggled, setToggled] = useState<ReadonlySet<string>>(() => new Set());
   const zoomStack = urlState.zoom;
   const selected = urlState.selected;
-  const setZoom = useCallback((zoom: typeof zoomStack) => setUrlState((s) => ({ ...s, zoom })), [setUrlState]);
-  const setSelected = useCallback((sel?: PairRef) => setUrlState((s) => ({ ...s, selected: sel })), [setUrlState]);
+  // Handlers are stable callers of the latest render (useStableCallback): a memoized closure would keep its render's
+  // model and frames alive.
+  const setZoom = useStableCallback((zoom: typeof zoomStack) => setUrlState((s) => ({ ...s, zoom })));
+  const setSelected = useStableCallback((sel?: PairRef) => setUrlState((s) => ({ ...s, selected: sel })));
 
   const { aggregation, sortBy, startLevel } = options;
   const orderKey = options.hostOrder ?? '';
@@ -187,41 +190,37 @@ export function MatrixView({
     [matrix, painted, options.worstPairs]
   );
 
-  const [hovers] = useState(() => new HoverStore());
-  useEffect(() => () => hovers.dispose(), [hovers]);
+  const hovers = useHoverStore();
   const [focus, setFocus] = useState<{ row: number; col: number } | undefined>();
   const [menu, setMenu] = useState<Menu | undefined>();
   const grid = useRef<HTMLDivElement>(null);
 
-  const toggle = useCallback((ids: string[]) => {
+  const toggle = useStableCallback((ids: string[]) => {
     setToggled((prev) => {
       const next = new Set(prev);
       ids.forEach((id) => (next.has(id) ? next.delete(id) : next.add(id)));
       return next;
     });
     setFocus(undefined);
-  }, []);
+  });
 
   /** Host cell: the pair view. Group × group: zoom in. One group side: expand that group in place. */
-  const openCell = useCallback(
-    (row: number, col: number) => {
-      const re = matrix.rows[row];
-      const ce = matrix.cols[col];
-      if (re.kind === 'host' && ce.kind === 'host') {
-        // Folded by the cardinality guard, a "host" is a group: there is no single pair to show.
-        if (!model.grouped) {
-          setSelected({ source: re.label, destination: ce.label });
-        }
-      } else if (re.kind === 'group' && ce.kind === 'group') {
-        setZoom([...view.zoom, { row: re.node.id, col: ce.node.id }]);
-        setFocus(undefined);
-        hovers.clear();
-      } else {
-        toggle([re, ce].filter((e) => e.kind === 'group').map((e) => e.node.id));
+  const openCell = useStableCallback((row: number, col: number) => {
+    const re = matrix.rows[row];
+    const ce = matrix.cols[col];
+    if (re.kind === 'host' && ce.kind === 'host') {
+      // Folded by the cardinality guard, a "host" is a group: there is no single pair to show.
+      if (!model.grouped) {
+        setSelected({ source: re.label, destination: ce.label });
       }
-    },
-    [matrix, view.zoom, toggle, hovers, setZoom, setSelected, model.grouped]
-  );
+    } else if (re.kind === 'group' && ce.kind === 'group') {
+      setZoom([...view.zoom, { row: re.node.id, col: ce.node.id }]);
+      setFocus(undefined);
+      hovers.clear();
+    } else {
+      toggle([re, ce].filter((e) => e.kind === 'group').map((e) => e.node.id));
+    }
+  });
 
   const actionsFor = useCallback(
     (row: number, col: number) =>
@@ -271,133 +270,109 @@ export function MatrixView({
       cols: on(matrix.cols, view.colTree, model.cols),
     };
   }, [activeHit, matrix, view, model]);
-  const step = useCallback(
-    (by: 1 | -1) => {
-      if (hits.length === 0) {
-        return;
-      }
-      const next = revealed ? (hitIndex + by + hits.length) % hits.length : Math.min(hitIndex, hits.length - 1);
-      const hit = hits[next];
-      const shown = reveal({ model, view, startLevel, toggled, zoom: view.zoom, hit });
-      // The match gets the keyboard focus cell: its row × its column (or the first of the other axis).
-      const after = buildView({
-        model,
-        startLevel,
-        toggled: shown.toggled,
-        zoom: shown.zoom,
-        aggregation,
-        sortBy,
-        classified,
-        hostOrder,
-      });
-      const row = findEntry(after.matrix.rows, hit, after.rowTree, model.rows);
-      const col = findEntry(after.matrix.cols, hit, after.colTree, model.cols);
-      setHitIndex(next);
-      setRevealed(true);
-      setToggled(shown.toggled);
-      setZoom(shown.zoom);
-      setFocus(row >= 0 || col >= 0 ? { row: Math.max(0, row), col: Math.max(0, col) } : undefined);
-    },
-    [hits, hitIndex, revealed, model, view, startLevel, toggled, aggregation, sortBy, classified, hostOrder, setZoom]
-  );
+  const step = useStableCallback((by: 1 | -1) => {
+    if (hits.length === 0) {
+      return;
+    }
+    const next = revealed ? (hitIndex + by + hits.length) % hits.length : Math.min(hitIndex, hits.length - 1);
+    const hit = hits[next];
+    const shown = reveal({ model, view, startLevel, toggled, zoom: view.zoom, hit });
+    // The match gets the keyboard focus cell: its row × its column (or the first of the other axis).
+    const after = buildView({
+      model,
+      startLevel,
+      toggled: shown.toggled,
+      zoom: shown.zoom,
+      aggregation,
+      sortBy,
+      classified,
+      hostOrder,
+    });
+    const row = findEntry(after.matrix.rows, hit, after.rowTree, model.rows);
+    const col = findEntry(after.matrix.cols, hit, after.colTree, model.cols);
+    setHitIndex(next);
+    setRevealed(true);
+    setToggled(shown.toggled);
+    setZoom(shown.zoom);
+    setFocus(row >= 0 || col >= 0 ? { row: Math.max(0, row), col: Math.max(0, col) } : undefined);
+  });
 
-  const hitTest = useCallback(
-    (e: React.PointerEvent | React.MouseEvent) => {
-      const box = grid.current!.getBoundingClientRect();
-      return cellAt({ ...layout, x: 0, y: 0 }, nRows, nCols, e.clientX - box.left, e.clientY - box.top);
-    },
-    [layout, nRows, nCols]
-  );
+  const hitTest = useStableCallback((e: React.PointerEvent | React.MouseEvent) => {
+    const box = grid.current!.getBoundingClientRect();
+    return cellAt({ ...layout, x: 0, y: 0 }, nRows, nCols, e.clientX - box.left, e.clientY - box.top);
+  });
 
   // At most one hover update per animation frame, however fast the pointer moves (HoverStore).
-  const onPointerMove = useCallback(
-    (e: React.PointerEvent) => {
-      const hit = hitTest(e);
-      hovers.set(hit && { ...hit, clientX: e.clientX, clientY: e.clientY });
-    },
-    [hitTest, hovers]
-  );
-  const onPointerLeave = useCallback(() => hovers.clear(), [hovers]);
-  const onClick = useCallback(
-    (e: React.MouseEvent) => {
-      const hit = hitTest(e);
-      if (hit) {
-        setFocus(hit);
-        openCell(hit.row, hit.col);
-      }
-    },
-    [hitTest, openCell]
-  );
-  const onContextMenu = useCallback(
-    (e: React.MouseEvent) => {
-      const hit = hitTest(e);
-      if (hit) {
-        e.preventDefault();
-        setMenu({ x: e.clientX, y: e.clientY, ...menuFor(hit.row, hit.col) });
-      }
-    },
-    [hitTest, setMenu, menuFor]
-  );
-
-  const menuAt = useCallback(
-    (row: number, col: number) => {
-      const box = grid.current!.getBoundingClientRect();
-      setMenu({
-        x: box.left + (col + 1) * layout.cellW,
-        y: box.top + (row + 1) * layout.cellH,
-        ...menuFor(row, col),
-      });
-    },
-    [layout, setMenu, menuFor]
-  );
-
-  const onGridKeyDown = useCallback(
-    (e: React.KeyboardEvent) => {
-      // The focus cell is an index: after a regroup or a refresh with fewer rows it may point past the matrix.
-      const inside = focus !== undefined && focus.row < nRows && focus.col < nCols;
-      if (e.key === 'Enter' && focus && inside) {
-        e.preventDefault();
-        openCell(focus.row, focus.col);
-        return;
-      }
-      if ((e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) && focus && inside) {
-        e.preventDefault();
-        menuAt(focus.row, focus.col);
-        return;
-      }
-      const delta = MOVES[e.key];
-      if (!delta || nRows === 0 || nCols === 0) {
-        return;
-      }
+  const onPointerMove = useStableCallback((e: React.PointerEvent) => {
+    const hit = hitTest(e);
+    hovers.set(hit && { ...hit, clientX: e.clientX, clientY: e.clientY });
+  });
+  const onPointerLeave = useStableCallback(() => hovers.clear());
+  const onClick = useStableCallback((e: React.MouseEvent) => {
+    const hit = hitTest(e);
+    if (hit) {
+      setFocus(hit);
+      openCell(hit.row, hit.col);
+    }
+  });
+  const onContextMenu = useStableCallback((e: React.MouseEvent) => {
+    const hit = hitTest(e);
+    if (hit) {
       e.preventDefault();
-      setFocus((f) => {
-        const clamp = (v: number, n: number) => Math.max(0, Math.min(n - 1, v));
-        return f === undefined || f.row >= nRows || f.col >= nCols
-          ? { row: 0, col: 0 }
-          : { row: clamp(f.row + delta[0], nRows), col: clamp(f.col + delta[1], nCols) };
-      });
-    },
-    [focus, openCell, menuAt, nRows, nCols]
-  );
+      setMenu({ x: e.clientX, y: e.clientY, ...menuFor(hit.row, hit.col) });
+    }
+  });
+
+  const menuAt = useStableCallback((row: number, col: number) => {
+    const box = grid.current!.getBoundingClientRect();
+    setMenu({
+      x: box.left + (col + 1) * layout.cellW,
+      y: box.top + (row + 1) * layout.cellH,
+      ...menuFor(row, col),
+    });
+  });
+
+  const onGridKeyDown = useStableCallback((e: React.KeyboardEvent) => {
+    // The focus cell is an index: after a regroup or a refresh with fewer rows it may point past the matrix.
+    const inside = focus !== undefined && focus.row < nRows && focus.col < nCols;
+    if (e.key === 'Enter' && focus && inside) {
+      e.preventDefault();
+      openCell(focus.row, focus.col);
+      return;
+    }
+    if ((e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) && focus && inside) {
+      e.preventDefault();
+      menuAt(focus.row, focus.col);
+      return;
+    }
+    const delta = MOVES[e.key];
+    if (!delta || nRows === 0 || nCols === 0) {
+      return;
+    }
+    e.preventDefault();
+    setFocus((f) => {
+      const clamp = (v: number, n: number) => Math.max(0, Math.min(n - 1, v));
+      return f === undefined || f.row >= nRows || f.col >= nCols
+        ? { row: 0, col: 0 }
+        : { row: clamp(f.row + delta[0], nRows), col: clamp(f.col + delta[1], nCols) };
+    });
+  });
 
   // Esc anywhere in the panel closes what is open, innermost first: menu (its own handler), pair view, focus cell.
-  const onRootKeyDown = useCallback(
-    (e: React.KeyboardEvent) => {
-      if (e.key !== 'Escape' || menu) {
-        return;
-      }
-      if (selected) {
-        setSelected(undefined);
-        grid.current?.focus();
-      } else if (focus) {
-        setFocus(undefined);
-      } else {
-        return;
-      }
-      e.stopPropagation();
-    },
-    [menu, selected, focus, setSelected]
-  );
+  const onRootKeyDown = useStableCallback((e: React.KeyboardEvent) => {
+    if (e.key !== 'Escape' || menu) {
+      return;
+    }
+    if (selected) {
+      setSelected(undefined);
+      grid.current?.focus();
+    } else if (focus) {
+      setFocus(undefined);
+    } else {
+      return;
+    }
+    e.stopPropagation();
+  });
 
   const focusText = useMemo(() => {
     if (!focus || focus.row >= nRows || focus.col >= nCols) {
@@ -419,13 +394,33 @@ export function MatrixView({
     () => (pinRow !== undefined && pinCol !== undefined ? actionsFor(pinRow, pinCol) : []),
     [pinRow, pinCol, actionsFor]
   );
-  const onWorst = useCallback(
-    (row: number, col: number) => {
-      setFocus({ row, col });
-      openCell(row, col);
-    },
-    [openCell]
-  );
+  const onWorst = useStableCallback((row: number, col: number) => {
+    setFocus({ row, col });
+    openCell(row, col);
+  });
+
+  // Props of child elements are stable callers too: React 18 keeps a host element's props object (children included)
+  // from the last commit that changed one of its DOM attributes, so an inline arrow here would pin that render's
+  // scope (model, drill = the response's frames) for as long as the element's attributes stay the same.
+  const onQuery = useStableCallback((q: string) => {
+    setQuery(q);
+    setHitIndex(0);
+    setRevealed(false);
+  });
+  const toggleCulprit = useStableCallback(() => setCulpritShown((v) => !v));
+  const unpin = useStableCallback(() => setSelected(undefined));
+  const onNavigate = useStableCallback((depth: number) => {
+    setZoom(view.zoom.slice(0, depth));
+    setFocus(undefined);
+  });
+  const closePair = useStableCallback(() => {
+    setSelected(undefined);
+    grid.current?.focus();
+  });
+  const closeMenu = useStableCallback(() => {
+    setMenu(undefined);
+    grid.current?.focus();
+  });
 
   const pooled = layout.cellW * dpr < 1 || layout.cellH * dpr < 1;
   const preset = PRESETS.find((p) => p.name === model.mapping.presetName);
@@ -476,11 +471,7 @@ export function MatrixView({
               hits={hits.length}
               index={Math.min(hitIndex, Math.max(0, hits.length - 1))}
               width={areas.toolbar.w}
-              onQuery={(q) => {
-                setQuery(q);
-                setHitIndex(0);
-                setRevealed(false);
-              }}
+              onQuery={onQuery}
               onStep={step}
             />
           )}
@@ -496,7 +487,7 @@ export function MatrixView({
           <DiagnosisLine
             diagnosis={diagnosis}
             shown={culpritShown}
-            onToggle={() => setCulpritShown((v) => !v)}
+            onToggle={toggleCulprit}
             width={areas.diagnosis.w}
           />
         </div>
@@ -571,7 +562,7 @@ export function MatrixView({
               layout={layout}
               bounds={{ w: area.w - layout.x, h: area.h - layout.y }}
               actions={pinnedActions.filter((a) => a.id !== 'pair')}
-              onClose={() => setSelected(undefined)}
+              onClose={unpin}
             />
           )}
         </div>
@@ -583,17 +574,7 @@ export function MatrixView({
           onToggle={toggle}
           highlight={highlight}
         />
-        {view.zoom.length > 0 && (
-          <Breadcrumb
-            zoom={view.zoom}
-            view={view}
-            onNavigate={(depth) => {
-              setZoom(view.zoom.slice(0, depth));
-              setFocus(undefined);
-            }}
-            width={layout.x}
-          />
-        )}
+        {view.zoom.length > 0 && <Breadcrumb zoom={view.zoom} view={view} onNavigate={onNavigate} width={layout.x} />}
         <div className={styles.legend} style={{ bottom: FOOTER }}>
           <Legend counts={classified.counts} colors={colors} thresholds={legendLines} width={area.w} />
         </div>
@@ -632,25 +613,11 @@ export function MatrixView({
             width={areas.pair.w}
             height={areas.pair.h}
             actions={pinnedActions}
-            onClose={() => {
-              setSelected(undefined);
-              grid.current?.focus();
-            }}
+            onClose={closePair}
           />
         </div>
       )}
-      {menu && (
-        <CellMenu
-          x={menu.x}
-          y={menu.y}
-          title={menu.title}
-          actions={menu.actions}
-          onClose={() => {
-            setMenu(undefined);
-            grid.current?.focus();
-          }}
-        />
-      )}
+      {menu && <CellMenu x={menu.x} y={menu.y} title={menu.title} actions={menu.actions} onClose={closeMenu} />}
       <CellTooltip store={hovers} view={matrix} painted={painted} hidden={pinned !== undefined} />
     </div>
   );

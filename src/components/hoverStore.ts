@@ -1,4 +1,4 @@
-import { useSyncExternalStore } from 'react';
+import { useEffect, useState, useSyncExternalStore } from 'react';
 
 export interface Hover {
   row: number;
@@ -60,4 +60,16 @@ export class HoverStore {
 
 export function useHover(store: HoverStore): Hover | undefined {
   return useSyncExternalStore(store.subscribe, store.get);
+}
+
+/**
+ * A hover store for the component's lifetime, disposed on unmount. A hook of its own so the cleanup closes over the
+ * store only, not over the first render of the component (and its model) for the component's whole life.
+ */
+export function useHoverStore(): HoverStore {
+  const [store] = useState(() => new HoverStore());
+  // A bound method, not `() => store.dispose()`: React keeps the mount's cleanup for the component's life, and the
+  // minifier inlines this hook into its caller, where an arrow would share the caller's first render scope.
+  useEffect(() => store.dispose.bind(store), [store]);
+  return store;
 }

@@ -171,11 +171,9 @@ export const ROWS_PER_STEP = 16384;
  * Raw label → axis name. Module level on purpose: the model keeps this function (source.hostOf), and a closure made
  * inside buildMatrixSteps would share the generator's context — every raw pair (rawSrc/rawDst/rawValue) of the build.
  */
-function hostNamer(alias: Map<string, string>): (label: string) => string {
-  return (label) => {
-    const host = hostIdentity(label);
-    return alias.get(host) ?? host;
-  };
+function nameHost(alias: Map<string, string>, label: string): string {
+  const host = hostIdentity(label);
+  return alias.get(host) ?? host;
 }
 
 /**
@@ -240,7 +238,9 @@ export function* buildMatrixSteps({ frames, options, theme }: BuildMatrixInput):
     return id;
   };
   // Raw label → axis name; the model keeps it for the pair view (no per-host memory beyond the alias table).
-  const hostName = hostNamer(table.alias);
+  // A bound function, not a closure from a factory: terser inlines a single-use factory into this generator, and the
+  // closure would then share the generator's context again (rawSrc/rawDst/rawValue, withFields = the response).
+  const hostName: (label: string) => string = nameHost.bind(undefined, table.alias);
   const identity = new Map<string, number>();
   // Table rows come sorted by labels, so one side repeats for long runs: remember the last label seen.
   let lastLabel = '';
