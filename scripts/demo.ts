@@ -88,6 +88,11 @@ async function main() {
     const browser = await launchBrowser();
     const page = await browser.newPage({ viewport: { width: 1040, height: 860 } });
     await openHarnessPage(page, harness.url, config);
+    // Range queries over 30 minutes: wait for the matrix and for every point of the breach timeline.
+    await page.getByTestId('pingmesh-canvas').waitFor({ timeout: 60_000 });
+    await page
+      .locator('[data-testid="pingmesh-timeline"]:not([data-computing]):not([data-points="0"])')
+      .waitFor({ timeout: 60_000 });
     await page.getByTestId('harness-panel-0').screenshot({ path: screenshot });
     await browser.close();
     await stop();
