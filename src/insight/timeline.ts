@@ -60,6 +60,16 @@ function timedFrame(frame: DataFrame): TimedFrame | undefined {
   if (!time || n < 2) {
     return undefined;
   }
+  // An instant query (every row at one evaluation time) is the common case, on every refresh: find that out with one
+  // allocation-free scan before building buckets.
+  const values = time.values;
+  let differs = 1;
+  while (differs < n && values[differs] === values[0]) {
+    differs++;
+  }
+  if (differs === n) {
+    return undefined;
+  }
   const bucketOf = new Map<number, number>();
   const rowBucket = new Int32Array(n).fill(-1);
   for (let r = 0; r < n; r++) {
