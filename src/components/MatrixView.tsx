@@ -16,7 +16,7 @@ import { diagnose } from '../insight/diagnose';
 import { changedCells } from '../insight/timeline';
 import { buildView, classifyModel } from '../model/view';
 import { Status } from '../model/sla';
-import { slaLines } from '../model/slaOptions';
+import { SlaConfigResult, slaLines } from '../model/slaOptions';
 import { timed } from '../perf';
 import { describeCell } from '../render/describe';
 import { paintCells } from '../render/paint';
@@ -36,7 +36,6 @@ import { DrillData, PairView } from './PairView';
 import { SearchBar } from './SearchBar';
 import { usePanelUrlState } from './usePanelUrlState';
 import { useStableCallback } from './useStableCallback';
-import { useSlaConfig } from './useSlaConfig';
 import { useTextWidth } from './useTextWidth';
 import { WorstList } from './WorstList';
 import { srOnly } from './styles';
@@ -53,6 +52,8 @@ interface Props {
   banner?: string;
   /** The matrix is the last good one after a failed refresh: drawn dimmed. */
   stale?: boolean;
+  /** The panel's SLA (useSlaConfig), and why an SLA option was ignored. */
+  slaOptions: SlaConfigResult;
   /** The breach timeline strip, drawn in its area above the matrix (range queries). */
   timeline?: (width: number, height: number, breachColor: string) => React.ReactNode;
   /** "Highlight changes": the matrix some minutes before the shown one, or why there is none. */
@@ -81,6 +82,7 @@ export function MatrixView({
   replaceVariables,
   banner,
   stale,
+  slaOptions,
   timeline,
   changes,
 }: Props) {
@@ -102,7 +104,7 @@ export function MatrixView({
   const { aggregation, sortBy, startLevel } = options;
   const orderKey = options.hostOrder ?? '';
   const hostOrder = useMemo(() => splitLabels(orderKey), [orderKey]);
-  const { config: sla, warning: slaWarning } = useSlaConfig(options);
+  const { config: sla, warning: slaWarning } = slaOptions;
   const classified = useMemo(() => timed('pingmesh:sla', () => classifyModel(model, sla)), [model, sla]);
   const colors = useMemo(
     () => statusColors(theme, options.palette, model.field.config.thresholds),

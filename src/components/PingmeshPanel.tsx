@@ -25,7 +25,8 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
   // Only the options that shape the model rebuild it; view options (start level, aggregation, sort) regroup it.
   const modelKey = JSON.stringify(pickModelOptions(options));
   const modelOptions = useMemo(() => JSON.parse(modelKey) as ModelOptions, [modelKey]);
-  const { config: sla } = useSlaConfig(options);
+  const slaOptions = useSlaConfig(options);
+  const sla = slaOptions.config;
 
   // What changed: on a range query the strip goes back in time, and the matrix is built from that step's samples.
   const since = parseSince(options.changedSince);
@@ -120,6 +121,7 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
         replaceVariables={replaceVariables}
         banner={banner}
         stale={!good}
+        slaOptions={slaOptions}
         changes={changes}
         timeline={
           options.showTimeline && ranged

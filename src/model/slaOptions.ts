@@ -17,8 +17,13 @@ export const SLA_OPTION_KEYS = [
 ] as const;
 export type SlaOptions = Pick<PingmeshOptions, (typeof SLA_OPTION_KEYS)[number]>;
 
+export interface SlaConfigResult {
+  config: SlaConfig;
+  warning?: string;
+}
+
 /** The panel's SLA options as the classifier takes them; a bad stale age is reported, never thrown. */
-export function slaConfigOf(options: SlaOptions): { config: SlaConfig; warning?: string } {
+export function slaConfigOf(options: SlaOptions): SlaConfigResult {
   let staleMs = 0;
   let warning: string | undefined;
   const stale = (options.staleAfter ?? '').trim();
