@@ -45,3 +45,13 @@ export const TEST_IDS = {
   worstList: 'pingmesh-worst-list',
   worstItem: 'pingmesh-worst-item',
 } as const;
+
+/** The canvas's `data-layout` attribute (MatrixCanvas), read by the browser tests to find cells: CSS px. */
+export interface CanvasLayout {
+  x: number;
+  y: number;
+  cellW: number;
+  cellH: number;
+  rows: number;
+  cols: number;
+}

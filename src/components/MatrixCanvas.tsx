@@ -1,6 +1,6 @@
 import React, { memo, useEffect, useRef } from 'react';
 
-import { TEST_IDS } from '../constants';
+import { CanvasLayout, TEST_IDS } from '../constants';
 import { Layout } from '../layout/layout';
 import { AxisEntry } from '../model/hierarchy';
 import { timed } from '../perf';
@@ -75,7 +75,14 @@ export const MatrixCanvas = memo(function MatrixCanvas({ painted, rows, cols, la
     <canvas
       ref={canvas}
       data-testid={TEST_IDS.canvas}
-      data-layout={JSON.stringify({ x: layout.x, y: layout.y, cellW: layout.cellW, cellH: layout.cellH, rows, cols })}
+      data-layout={JSON.stringify({
+        x: layout.x,
+        y: layout.y,
+        cellW: layout.cellW,
+        cellH: layout.cellH,
+        rows,
+        cols,
+      } satisfies CanvasLayout)}
       style={{ width: layout.w, height: layout.h, display: 'block', imageRendering: 'pixelated' }}
     />
   );

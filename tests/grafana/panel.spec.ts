@@ -2,7 +2,7 @@ import { expect, test, type DashboardPage } from '@grafana/plugin-e2e';
 import type { Locator, Page } from '@playwright/test';
 
 import { PRESETS } from '../../src/model/presets';
-import { TEST_IDS } from '../../src/constants';
+import { CanvasLayout, TEST_IDS } from '../../src/constants';
 import { DATASOURCE, TITLES, UIDS } from './provisioning';
 
 /**
@@ -11,15 +11,6 @@ import { DATASOURCE, TITLES, UIDS } from './provisioning';
  * (tests/grafana/playwright.config.ts). The machines that run `npm test` have no Grafana: there the same bundle is
  * tested in the harness.
  */
-
-interface CanvasLayout {
-  x: number;
-  y: number;
-  cellW: number;
-  cellH: number;
-  rows: number;
-  cols: number;
-}
 
 async function layoutOf(canvas: Locator): Promise<CanvasLayout | undefined> {
   const raw = await canvas.getAttribute('data-layout').catch(() => null);

@@ -2,10 +2,11 @@ import { Page, expect } from '@playwright/test';
 
 import { HarnessConfig } from '../../harness/host/config';
 import { openHarnessPage } from '../../harness/launch';
-import { TEST_IDS } from '../../src/constants';
+import { CanvasLayout, TEST_IDS } from '../../src/constants';
 import { HarnessEnv } from './env';
 
 export { TEST_IDS };
+export type { CanvasLayout };
 
 export interface PanelSpec {
   pluginId?: string;
@@ -49,15 +50,6 @@ export const latencyTable = {
   instant: true,
   range: false,
 };
-
-export interface CanvasLayout {
-  x: number;
-  y: number;
-  cellW: number;
-  cellH: number;
-  rows: number;
-  cols: number;
-}
 
 /** The colour at the centre of every cell, read back from the canvas the panel drew: `[row][col]` hex. */
 export async function cellColours(page: Page, panel = 0): Promise<{ layout: CanvasLayout; colours: string[][] }> {
