@@ -11,6 +11,8 @@ module.exports = {
   // Pure code outside the plugin bundle has its tests beside it too: the simulator and the harness' frame shaping.
   testMatch: [...base.testMatch, '<rootDir>/sim/**/*.test.ts', '<rootDir>/harness/**/*.test.ts'],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/harness/dist/'],
+  // The Grafana 13.2 host's own packages (harness/hosts.ts): never what a test imports.
+  modulePathIgnorePatterns: ['<rootDir>/harness/hosts/'],
   // d3-color >= 3.1.1 and the d3 packages d3-scale pulls in ship ESM only (.js with type: module, or .mjs).
   transform: { ...base.transform, '^.+\\.mjs$': swc },
   transformIgnorePatterns: [

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 
+import { HostVariant, assertHostPackages, hostDistDir, hostFromEnv } from './hosts';
+
 const harnessDir = __dirname;
 const repoDir = path.resolve(harnessDir, '..');
 
@@ -11,19 +13,29 @@ function newestMtime(p: string): number {
 }
 
 /**
- * Builds the host page (a ~10–20 s webpack build of Grafana's packages). By default only when it is missing or
- * older than its sources; `production` (React and Grafana in production mode, for benchmarks) always builds.
+ * Builds the host page of one variant (default: HARNESS_HOST, else 12.4) into harness/dist/grafana-<host>/, a
+ * ~10–20 s webpack build of Grafana's packages, only when it is missing or older than its sources, its config or
+ * the variant's installed packages. `production` (React and Grafana in production mode, for benchmarks) builds
+ * into its own folder.
  */
-export function buildHost({ production = false, quiet = false } = {}): void {
-  const out = path.join(harnessDir, 'dist', 'index.html');
+export function buildHost({
+  host = hostFromEnv(),
+  production = false,
+  quiet = false,
+}: { host?: HostVariant; production?: boolean; quiet?: boolean } = {}): void {
+  assertHostPackages(host);
+  const out = path.join(hostDistDir(host, production), 'index.html');
   const sources = Math.max(
     newestMtime(path.join(harnessDir, 'host')),
-    newestMtime(path.join(harnessDir, 'webpack.config.ts'))
+    statSync(path.join(harnessDir, 'webpack.config.ts')).mtimeMs,
+    statSync(path.join(harnessDir, 'hosts.ts')).mtimeMs,
+    statSync(path.join(host.packagesDir, 'package-lock.json')).mtimeMs
   );
-  if (!production && existsSync(out) && statSync(out).mtimeMs > sources) {
+  if (existsSync(out) && statSync(out).mtimeMs > sources) {
     return;
   }
-  execFileSync('npx', ['webpack', '-c', 'harness/webpack.config.ts', ...(production ? ['--env', 'production'] : [])], {
+  const env = ['--env', `host=${host.id}`, ...(production ? ['--env', 'production'] : [])];
+  execFileSync('npx', ['webpack', '-c', 'harness/webpack.config.ts', ...env], {
     cwd: repoDir,
     stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
   });

@@ -2,9 +2,11 @@ import { createReadStream, promises as fs } from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
 
+import { HOSTS, HostId, HostVariant, hostDistDir, hostFromEnv, hostPackageDir, isHostId } from './hosts';
+
 /**
  * Static + proxy server for the harness page, laid out like Grafana so plugin bundles find their assets:
- *   /                          harness/dist (host page)
+ *   /                          harness/dist/grafana-<host> (host page)
  *   /public/plugins/<id>/...   each plugin's dist folder
  *   /public/build/img/icons/   @grafana/ui's icons (what <Icon> fetches)
  *   /public/fonts/...          Inter and Roboto Mono (what GlobalStyles' @font-face asks for)
@@ -13,7 +15,7 @@ import path from 'node:path';
  * Binds 127.0.0.1 only.
  *
  * CLI: npx tsx harness/server.ts --port 3001 --prom http://127.0.0.1:9090 --plugin netobs-pingmesh-panel=dist
- *      [--plugin other-id=/path/to/dist ...] [--mount /sim=sim] [--dist harness/dist]
+ *      [--plugin other-id=/path/to/dist ...] [--mount /sim=sim] [--host 12.4|13.2] [--dist harness/dist/grafana-12.4]
  */
 
 export interface HarnessServerOptions {
@@ -25,7 +27,9 @@ export interface HarnessServerOptions {
   plugins: Record<string, string>;
   /** URL prefix -> folder. */
   mounts?: Record<string, string>;
-  /** Host page build; default harness/dist next to this file. */
+  /** Host page variant (harness/hosts.ts); default HARNESS_HOST, else 12.4. */
+  host?: HostId;
+  /** Host page build; default the variant's harness/dist/grafana-<host>. */
   distDir?: string;
 }
 
@@ -55,9 +59,9 @@ const MIME: Record<string, string> = {
 const packageDir = (name: string) => path.dirname(require.resolve(`${name}/package.json`));
 
 /** Files Grafana serves from its own public/ folder that @grafana/ui's icons and GlobalStyles fetch. */
-function grafanaPublicMounts(): Array<readonly [string, string]> {
+function grafanaPublicMounts(host: HostVariant): Array<readonly [string, string]> {
   return [
-    ['/public/build/img/icons', path.join(packageDir('@grafana/ui'), 'dist/public/img/icons')],
+    ['/public/build/img/icons', path.join(hostPackageDir(host, '@grafana/ui'), 'dist/public/img/icons')],
     ['/public/fonts/inter', path.join(packageDir('inter-ui'), 'web')],
   ];
 }
@@ -130,13 +134,14 @@ function proxy(req: http.IncomingMessage, res: http.ServerResponse, base: string
 }
 
 export async function startHarnessServer(opts: HarnessServerOptions): Promise<HarnessServer> {
-  const distDir = path.resolve(opts.distDir ?? path.join(__dirname, 'dist'));
+  const host = opts.host ? HOSTS[opts.host] : hostFromEnv();
+  const distDir = path.resolve(opts.distDir ?? hostDistDir(host));
   const plugins = Object.entries(opts.plugins).map(
     ([id, dir]) => [`/public/plugins/${id}`, path.resolve(dir)] as const
   );
   const mounts = [
     ...plugins,
-    ...grafanaPublicMounts(),
+    ...grafanaPublicMounts(host),
     ...Object.entries(opts.mounts ?? {}).map(
       ([prefix, dir]) => [prefix.replace(/\/$/, ''), path.resolve(dir)] as const
     ),
@@ -205,6 +210,11 @@ export function parseArgs(argv: string[]): HarnessServerOptions {
       opts.port = Number(value);
     } else if (flag === '--prom') {
       opts.prom = value;
+    } else if (flag === '--host') {
+      if (!isHostId(value)) {
+        throw new Error(`--host expects one of ${Object.keys(HOSTS).join(', ')}, got "${value}"`);
+      }
+      opts.host = value;
     } else if (flag === '--dist') {
       opts.distDir = value;
     } else if (flag === '--plugin') {

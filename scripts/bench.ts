@@ -24,6 +24,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 
 import { buildHost } from '../harness/build';
+import { hostDistDir, hostFromEnv } from '../harness/hosts';
 import { launchBrowser, openHarnessPage } from '../harness/launch';
 import { startHarnessServer } from '../harness/server';
 
@@ -75,6 +76,7 @@ async function main() {
     logLevel: 'error',
   });
   const server = await startHarnessServer({
+    distDir: hostDistDir(hostFromEnv(), true),
     plugins: { 'netobs-pingmesh-panel': join(root, 'dist') },
     mounts: { '/bench': benchDir },
   });

@@ -1,4 +1,5 @@
 import { installErrorCapture } from './errors';
+import { HOST_INFO } from './hostInfo';
 
 /**
  * First module of the bundle (own webpack entry), because @grafana/runtime reads `window.grafanaBootData`
@@ -34,7 +35,7 @@ window.grafanaBootData = {
     appSubUrl: '',
     appUrl: `${window.location.origin}/`,
     buildInfo: {
-      version: boot.grafanaVersion ?? '12.4.10',
+      version: boot.grafanaVersion ?? HOST_INFO.grafana,
       commit: 'harness',
       env: 'production',
       edition: 'Open Source',
@@ -54,6 +55,7 @@ window.grafanaBootData = {
     weekStart: 'monday',
     locale: language,
     language,
+    // Grafana 12.x only (13.2 dropped it from CurrentUserDTO).
     regionalFormat: language,
   },
 };

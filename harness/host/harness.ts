@@ -22,6 +22,7 @@ import { config as runtimeConfig } from '@grafana/runtime';
 import { AppState, HarnessApp, PanelRuntime } from './App';
 import { HarnessConfig, HarnessPanelConfig, InlineFrame, validateConfig } from './config';
 import { harnessErrors } from './errors';
+import { HOST_INFO } from './hostInfo';
 import { frameToJSON } from './frameJson';
 import { framesFromInput, loadPanelData, resolveTimeRange } from './panelData';
 import { applyPanelDefaults } from './PanelView';
@@ -55,6 +56,8 @@ export interface HarnessApi {
     errors: Array<{ message?: string; status?: number; refId?: string }>;
   };
   location(): { pathname: string; search: string };
+  /** The host variant this page was built as, and the React it runs. */
+  host: typeof HOST_INFO;
 }
 
 const nextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
@@ -74,6 +77,7 @@ const sameRecord = (a: Record<string, string>, b: Record<string, string>) =>
 
 export class Harness implements HarnessApi {
   readonly errors = harnessErrors;
+  readonly host = HOST_INFO;
   readonly ready: Promise<void>;
   private settleReady!: (error?: unknown) => void;
   private appState?: AppState;

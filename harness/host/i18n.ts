@@ -19,7 +19,9 @@ const coreTranslations = {
 
 export async function initHostI18n(): Promise<void> {
   const user = config.bootData.user;
-  await initializeI18n({ language: user.language, ns: ['grafana'], module: coreTranslations }, user.regionalFormat);
+  // 12.x passes the regional format as a second argument; 13.2 dropped both it and CurrentUserDTO.regionalFormat.
+  const { regionalFormat } = user as { regionalFormat?: string };
+  await initializeI18n({ language: user.language, ns: ['grafana'], module: coreTranslations }, regionalFormat);
 }
 
 const versionAtLeast = (version: string, major: number, minor: number) => {

@@ -15,6 +15,7 @@ import {
 import type { DataSourceSrv, RuntimeDataSourceRegistration, TemplateSrv } from '@grafana/runtime';
 
 import { BackendDataResponse, toBackendResponse, toQueryResponse } from './promFrames';
+import { HOST_INFO } from './hostInfo';
 import { BuildQueriesOptions, PromTarget, buildExecutedQueries, promApiPath } from './promRequest';
 
 /**
@@ -67,7 +68,7 @@ const PROM_META: DataSourcePluginMeta = {
     logos: { small: '', large: '' },
     screenshots: [],
     updated: '',
-    version: '12.4.10',
+    version: HOST_INFO.grafana,
   },
 };
 
@@ -153,7 +154,8 @@ export class HarnessDataSourceSrv implements DataSourceSrv {
     return this.find(ref, scopedVars) === this.prometheus ? PROM_SETTINGS : undefined;
   }
 
-  reload(): void {}
+  // Grafana 13.2 types it Promise<void> (12.x: void); a promise satisfies both.
+  async reload(): Promise<void> {}
 
   registerRuntimeDataSource(entry: RuntimeDataSourceRegistration): void {
     this.runtime.set(entry.dataSource.uid, entry.dataSource);

@@ -27,6 +27,7 @@ import {
 } from '@grafana/ui';
 
 import { NoEditor } from './editors';
+import { HOST_INFO } from './hostInfo';
 
 /**
  * Host stand-in for Grafana's core `timeseries` panel, which lives in Grafana's app code, not in npm packages.
@@ -144,7 +145,7 @@ export function createTimeseriesStandIn(): PanelPlugin<TimeSeriesStandInOptions>
       logos: { small: '', large: '' },
       screenshots: [],
       updated: '',
-      version: '12.4.10',
+      version: HOST_INFO.grafana,
     },
   };
   return plugin;
