@@ -7,9 +7,12 @@ import { startHarnessServer } from '../server';
 
 /**
  * Starts a real Prometheus (backfilled pingmesh data) and the harness server in-process; tests read
- * HARNESS_URL. The host page is built first when it is missing or stale. The real plugin (repo dist/)
- * is served too when it has been built; HARNESS_REAL_PLUGIN says whether.
+ * HARNESS_URL. The host page (HARNESS_HOST, default 12.4) is built first when it is missing or stale. The real
+ * plugin (repo dist/) is served too when it has been built; HARNESS_REAL_PLUGIN says whether. The ESnet Matrix
+ * Panel (a peer that uses @grafana/ui's CustomScrollbar) is served from PEERS_DIR (default /work/shared/peers).
  */
+export const PEERS_DIR = process.env.PEERS_DIR ?? '/work/shared/peers';
+export const ESNET_ID = 'esnet-matrix-panel';
 const harnessDir = path.resolve(__dirname, '..');
 const repoDir = path.resolve(harnessDir, '..');
 
@@ -29,6 +32,9 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
     plugins: {
       'harness-test-panel': path.join(harnessDir, 'fixtures/test-panel'),
       ...(hasReal ? { 'netobs-pingmesh-panel': realDist } : {}),
+      ...(existsSync(path.join(PEERS_DIR, ESNET_ID, 'module.js'))
+        ? { [ESNET_ID]: path.join(PEERS_DIR, ESNET_ID) }
+        : {}),
     },
     mounts: { '/fixtures': path.join(harnessDir, 'fixtures') },
   });
