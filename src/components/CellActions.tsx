@@ -7,7 +7,7 @@ import { ContextMenu, IconName, LinkButton, Button, MenuItem, MenuGroup, useStyl
 import React from 'react';
 
 import { TEST_IDS } from '../constants';
-import { CellContext, cellLinks, exploreUrl, variableUpdate } from '../drill/links';
+import { CellContext, cellLinks, exploreUrl, hrefSurvivingSanitizer, variableUpdate } from '../drill/links';
 import { findPairSeries } from '../drill/pair';
 import { pairTarget } from '../drill/pairQuery';
 import { ViewMatrix } from '../model/aggregate';
@@ -165,6 +165,42 @@ function exploreFor(input: ActionInput, pair: { source: string; destination: str
   });
 }
 
+/**
+ * A link as a compact button. LinkButton sanitizes its href once more (Grafana 13.2+, whose sanitizer
+ * percent-decodes), so it gets the string that sanitizes back into the href; where none exists, a button that
+ * navigates to the href itself.
+ */
+function ActionLink({ action }: { action: CellAction & { href: string } }) {
+  const survivor = hrefSurvivingSanitizer(action.href);
+  const common = {
+    size: 'sm',
+    variant: 'secondary',
+    fill: 'text',
+    icon: action.icon,
+    'data-action': action.id,
+  } as const;
+  if (survivor === undefined) {
+    const open = () => {
+      action.onClick?.();
+      if (action.target === '_blank') {
+        window.open(action.href, '_blank', 'noopener');
+      } else {
+        window.location.assign(action.href);
+      }
+    };
+    return (
+      <Button {...common} onClick={open}>
+        {action.label}
+      </Button>
+    );
+  }
+  return (
+    <LinkButton {...common} href={survivor} target={action.target} onClick={action.onClick}>
+      {action.label}
+    </LinkButton>
+  );
+}
+
 /** A compact row of the actions (pinned tooltip, pair view header). */
 export function ActionButtons({ actions }: { actions: CellAction[] }) {
   const styles = useStyles2(getStyles);
@@ -175,19 +211,7 @@ export function ActionButtons({ actions }: { actions: CellAction[] }) {
     <div className={styles.buttons} data-testid={TEST_IDS.actions}>
       {actions.map((a, i) =>
         a.href ? (
-          <LinkButton
-            key={i}
-            size="sm"
-            variant="secondary"
-            fill="text"
-            icon={a.icon}
-            href={a.href}
-            target={a.target}
-            data-action={a.id}
-            onClick={a.onClick}
-          >
-            {a.label}
-          </LinkButton>
+          <ActionLink key={i} action={{ ...a, href: a.href }} />
         ) : (
           <Button
             key={i}

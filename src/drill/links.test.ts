@@ -5,10 +5,12 @@ import {
   InterpolateFunction,
   createTheme,
   getDisplayProcessor,
+  getLinksSupplier,
+  textUtil,
   urlUtil,
 } from '@grafana/data';
 
-import { CellContext, cellFrame, cellLinks, exploreUrl, variableUpdate } from './links';
+import { CellContext, cellFrame, cellLinks, exploreUrl, hrefSurvivingSanitizer, variableUpdate } from './links';
 
 /**
  * The harness' stand-in for Grafana's template service (it implements the `__data` macros and Grafana's formats).
@@ -60,7 +62,32 @@ function params(c: CellContext, url = URL_TEMPLATE) {
   return new URL(links[0].href).searchParams;
 }
 
+/**
+ * @braintree/sanitize-url as Grafana's link pipeline and LinkButton call it (`textUtil.sanitizeUrl`): the 7.0.1 of
+ * the 12.4.10 packages here, and what 7.1 (Grafana 13.2.3) adds to it, percent-decoding the URL twice (once, and
+ * once more in its cleaning pass) before the same checks. The browser suite runs the real 7.1.2 on the 13.2 host.
+ */
+const realSanitizeUrl = textUtil.sanitizeUrl;
+function percentDecoding(url: string): string {
+  let decoded = url;
+  for (let pass = 0; pass < 2; pass++) {
+    try {
+      decoded = decodeURIComponent(decoded);
+    } catch {
+      // a stray % leaves the URL as it is, as 7.1 does
+    }
+  }
+  return realSanitizeUrl(decoded);
+}
+const SANITIZERS: Array<[string, (url: string) => string]> = [
+  ['sanitize-url 7.0 (Grafana 12.4)', realSanitizeUrl],
+  ['percent-decoding sanitize-url 7.1 (Grafana 13.2)', percentDecoding],
+];
+const useSanitizer = (sanitize: (url: string) => string) =>
+  jest.spyOn(textUtil, 'sanitizeUrl').mockImplementation(sanitize);
+
 beforeEach(() => templateSrv.setVariables({}));
+afterEach(() => jest.restoreAllMocks());
 
 describe('cellFrame', () => {
   it('is one row: src, dst, src_/dst_ per level, then the value with the field config and display', () => {
@@ -88,7 +115,8 @@ describe('cellFrame', () => {
   });
 });
 
-describe('cellLinks', () => {
+describe.each(SANITIZERS)('cellLinks, %s', (_, sanitizer) => {
+  beforeEach(() => useSanitizer(sanitizer));
   it('returns [] without configured links', () => {
     expect(cellLinks(cell(), latencyField(), replaceVariables)).toEqual([]);
     expect(cellLinks(cell(), latencyField([]), replaceVariables)).toEqual([]);
@@ -192,6 +220,76 @@ describe('cellLinks', () => {
     );
     expect(links[0].target).toBe('_blank');
   });
+
+  it.each([
+    ['an escape', '%41%26'],
+    ['an escaped escape', 'a%2526b'],
+    ['a lone percent', '100%'],
+    ['an HTML entity', 'a&#60;b&Tab;'],
+  ])('keeps a value that looks like %s exactly', (_, hostile) => {
+    expect(params(cell({ source: hostile })).get('src')).toBe(hostile);
+  });
+
+  it('keeps values exact when the template itself has a stray % (a decoding sanitizer gives up on the whole URL)', () => {
+    const p = params(cell({ source: 'a&b=%41' }), 'https://x.example/?q=100%&src=${__data.fields.src}');
+    expect(p.get('src')).toBe('a&b=%41');
+    expect([...p.keys()]).toEqual(['q', 'src']);
+  });
+
+  it('takes an explicit :percentencode on a cell value through the same safe path', () => {
+    const p = params(cell({ source: 'a&b=<c>' }), 'https://x.example/?src=${__data.fields.src:percentencode}');
+    expect([...p.entries()]).toEqual([['src', 'a&b=<c>']]);
+  });
+
+  it('sends a template that spells a scheme around a value back through the sanitizer', () => {
+    const links = cellLinks(
+      cell({ source: 'script' }),
+      latencyField([{ title: 't', url: 'java${__data.fields.src}:alert(1)' }]),
+      replaceVariables
+    );
+    expect(links[0].href).toBe('about:blank');
+  });
+});
+
+// Grafana 13.2.3's @braintree/sanitize-url 7.1.2 percent-decodes link URLs: a value Grafana's own `percentencode`
+// had made one parameter (`a%26b%3D%3Cc%3E`) arrived as `a&b=<c>`, i.e. two parameters.
+describe('the percent-decoding sanitizer (regression)', () => {
+  it('splits a value that was encoded once, as Grafana builds links by itself', () => {
+    useSanitizer(percentDecoding);
+    const field = latencyField([{ title: 't', url: 'https://x.example/?src=${__data.fields.src:percentencode}' }]);
+    const frame = cellFrame(cell({ source: 'a&b=<c>' }), field);
+    const value = frame.fields[frame.fields.length - 1];
+    const [naive] = getLinksSupplier(frame, value, value.state!.scopedVars!, replaceVariables)({ valueRowIndex: 0 });
+    expect([...new URL(naive.href).searchParams.keys()]).toEqual(['src', 'b']);
+  });
+
+  it('leaves the cell links one parameter per value', () => {
+    useSanitizer(percentDecoding);
+    expect([...params(cell({ source: 'a&b=<c>' })).entries()].slice(0, 2)).toEqual([
+      ['src', 'a&b=<c>'],
+      ['dst', 'h2'],
+    ]);
+  });
+});
+
+describe.each(SANITIZERS)('hrefSurvivingSanitizer, %s', (_, sanitizer) => {
+  beforeEach(() => useSanitizer(sanitizer));
+
+  it.each([
+    ['a data link', 'https://x.example/pair?src=a%26b%3D%3Cc%3E&dst=%25%23%3F%2F%20%E6%9D%B1%E2%80%8F'],
+    ['an Explore URL', exploreUrl({ query: { refId: 'A', expr: 'x{src="a&b=<c>"} % 1' }, range: { from: 1, to: 2 } })],
+  ])('gives %s that the sanitizer turns back into exactly itself', (_, href) => {
+    const survivor = hrefSurvivingSanitizer(href);
+    expect(survivor).toBeDefined();
+    expect(textUtil.sanitizeUrl(survivor!)).toBe(href);
+  });
+});
+
+it('hrefSurvivingSanitizer: nothing survives a decoding sanitizer that then strips a backslash-n it exposed', () => {
+  useSanitizer(percentDecoding);
+  // The real 7.1.2 also removes "\\n" / "%5Cn" after decoding (its whitespace-escape rule); 7.0 has no such step.
+  jest.spyOn(textUtil, 'sanitizeUrl').mockImplementation((url) => percentDecoding(url).replace(/%5Cn/gi, ''));
+  expect(hrefSurvivingSanitizer('https://x.example/?src=C%3A%5Cnet')).toBeUndefined();
 });
 
 describe('exploreUrl', () => {

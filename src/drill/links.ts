@@ -1,5 +1,6 @@
 import {
   DataFrame,
+  DataLink,
   Field,
   FieldType,
   InterpolateFunction,
@@ -7,6 +8,7 @@ import {
   getDisplayProcessor,
   getLinksSupplier,
   locationUtil,
+  textUtil,
   urlUtil,
 } from '@grafana/data';
 import { DataQuery, DataSourceRef, VariableFormatID } from '@grafana/schema';
@@ -69,23 +71,62 @@ const wellFormed = (text: string) =>
   text.replace(/[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '\uFFFD');
 const escapeSubDelims = (text: string) =>
   text.replace(/[!'()*]/g, (c) => '%' + c.charCodeAt(0).toString(16).toUpperCase());
+const asText = (value: unknown) => wellFormed(Array.isArray(value) ? `{${value.join(',')}}` : String(value ?? ''));
 
 /**
- * The format function cell link URLs are interpolated with. Grafana interpolates data link URLs with
- * `uriencode` (encodeURI-like: `& = ? # / +` pass through), so a label value `a&b=c` would add query parameters.
- * Values from the cell's data (`__data`, `__value`, `__series`, `__field`) are encoded as URI components instead
- * (Grafana's `percentencode`); other variables keep Grafana's `uriencode`. An explicit `${…:format}` wins, as in Grafana.
+ * Placeholders for the cell's values while Grafana builds the link: lowercase letters and digits, which no
+ * sanitizer, percent-decoder or URL normaliser changes. The prefix is lengthened until no link template holds it.
  */
-function cellUrlFormat(value: unknown, variable?: { name?: string }): string {
-  const text = wellFormed(Array.isArray(value) ? `{${value.join(',')}}` : String(value ?? ''));
-  return escapeSubDelims(DATA_MACROS.has(variable?.name ?? '') ? encodeURIComponent(text) : encodeURI(text));
+function placeholderPrefix(links: DataLink[]): string {
+  let prefix = 'pmcell';
+  while (links.some((link) => link.url.includes(prefix))) {
+    prefix += 'x';
+  }
+  return prefix;
 }
 
-/** `replaceVariables` for cell links: the URL pass (format `uriencode`) encodes cell values as components. */
-function strictCellValues(replaceVariables: InterpolateFunction): InterpolateFunction {
-  return (text, scopedVars, format) =>
-    replaceVariables(text, scopedVars, format === VariableFormatID.UriEncode ? cellUrlFormat : format);
+const SCHEME = /^\s*([a-z][a-z0-9+.-]*):/i;
+const scheme = (href: string) => SCHEME.exec(href)?.[1].toLowerCase();
+
+/**
+ * The cell's values as URI components in Grafana's link pipeline, whatever that pipeline does to percent-escapes.
+ * Grafana interpolates data link URLs with `uriencode` (encodeURI-like: `& = ? # / +` pass through), so a label
+ * value `a&b=c` would add query parameters; values from the cell's data (`__data`, `__value`, `__series`,
+ * `__field`) are encoded as components instead (Grafana's `percentencode`), other variables keep `uriencode`, and an
+ * explicit `${…:format}` wins, as in Grafana. Since Grafana 13.2 the pipeline's sanitizer (@braintree/sanitize-url
+ * 7.1) also percent-decodes the whole URL, which would turn `a%26b` back into `a&b`: so the cell's values enter the
+ * pipeline as placeholders and replace them, encoded, in the finished href.
+ */
+class CellUrlValues {
+  private readonly encoded: string[] = [];
+  private readonly placeholder: RegExp;
+
+  constructor(private readonly prefix: string) {
+    this.placeholder = new RegExp(`${prefix}(\\d+)z`, 'g');
+  }
+
+  /** The format function for the URL pass (Grafana passes it the variable's name). */
+  readonly format = (value: unknown, variable?: { name?: string }): string => {
+    const text = asText(value);
+    if (!DATA_MACROS.has(variable?.name ?? '')) {
+      return escapeSubDelims(encodeURI(text));
+    }
+    this.encoded.push(escapeSubDelims(encodeURIComponent(text)));
+    return `${this.prefix}${this.encoded.length - 1}z`;
+  };
+
+  /**
+   * The href with each placeholder replaced by its encoded value. Encoded values hold no `:`, so they cannot make a
+   * scheme; a template that spells one around a value (`java${…}:…`) goes back through the sanitizer.
+   */
+  finish(href: string): string {
+    const done = href.replace(this.placeholder, (_, i: string) => this.encoded[Number(i)] ?? '');
+    return done === href || scheme(done) === scheme(href) ? done : textUtil.sanitizeUrl(done);
+  }
 }
+
+/** An explicit `:percentencode` on a cell value means what the default does here: take the default (13.2-safe) path. */
+const PERCENT_ENCODED_DATA = /\$\{(__data|__value|__series|__field)((?:\.[^}:]*)?):percentencode\}/g;
 
 /** The panel's data links (field config `links`) for one cell, interpolated as Grafana does for a field value. */
 export function cellLinks(
@@ -94,19 +135,38 @@ export function cellLinks(
   replaceVariables: InterpolateFunction,
   timeZone?: string
 ): LinkModel[] {
-  if (!field.config.links?.length) {
+  const links = field.config.links;
+  if (!links?.length) {
     return [];
   }
-  const frame = cellFrame(cell, field);
+  const config = {
+    ...field.config,
+    links: links.map((l) => ({ ...l, url: l.url.replace(PERCENT_ENCODED_DATA, '${$1$2}') })),
+  };
+  const frame = cellFrame(cell, { ...field, config });
   const value = frame.fields[frame.fields.length - 1];
-  const supplier = getLinksSupplier(
-    frame,
-    value,
-    value.state?.scopedVars ?? {},
-    strictCellValues(replaceVariables),
-    timeZone
-  );
-  return supplier({ valueRowIndex: 0 });
+  const values = new CellUrlValues(placeholderPrefix(config.links));
+  const interpolate: InterpolateFunction = (text, scopedVars, format) =>
+    replaceVariables(text, scopedVars, format === VariableFormatID.UriEncode ? values.format : format);
+  const supplier = getLinksSupplier(frame, value, value.state?.scopedVars ?? {}, interpolate, timeZone);
+  return supplier({ valueRowIndex: 0 }).map((link) => ({ ...link, href: values.finish(link.href) }));
+}
+
+/**
+ * For components that sanitize their href again (LinkButton since Grafana 13.2): the string whose sanitized form is
+ * exactly `href` under the host's own `textUtil.sanitizeUrl` — `href` itself where the sanitizer leaves it alone, else
+ * `href` with its `%` escaped once or more, undone by a percent-decoding sanitizer. Undefined when no such string
+ * exists (a sanitizer that also strips what the decoding exposes, e.g. a value holding a backslash and `n`).
+ */
+export function hrefSurvivingSanitizer(href: string): string | undefined {
+  let candidate = href;
+  for (let escapes = 0; escapes < 4; escapes++) {
+    if (textUtil.sanitizeUrl(candidate) === href) {
+      return candidate;
+    }
+    candidate = candidate.replace(/%/g, '%25');
+  }
+  return undefined;
 }
 
 export interface ExploreArgs {

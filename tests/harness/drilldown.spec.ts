@@ -4,7 +4,7 @@ import { join } from 'node:path';
 
 import { Status } from '../../src/model/sla';
 import { harnessEnv } from './env';
-import { TEST_IDS, axisOrder, cellColours, latencyTable, openHarness, statusColour } from './helpers';
+import { TEST_IDS, axisOrder, cellColours, expandGroups, latencyTable, openHarness, statusColour } from './helpers';
 
 const env = harnessEnv();
 const culprits = env.hosts.filter((h) => h.tor === env.culpritTor);
@@ -170,14 +170,7 @@ test.describe('drill-down from a cell to the pair’s time series, real Promethe
       },
     ]);
     // Grouped by ToR, collapsed: open the culprit ToR's rows and a healthy ToR's columns.
-    await page
-      .getByTestId(TEST_IDS.rowLabel)
-      .filter({ hasText: `▸ ${env.culpritTor}` })
-      .click();
-    await page
-      .getByTestId(TEST_IDS.colLabel)
-      .filter({ hasText: `▸ ${healthy[0].tor}` })
-      .click();
+    await expandGroups(page, { row: env.culpritTor, col: healthy[0].tor });
     const rows = await axisOrder(page, TEST_IDS.rowLabel);
     const cols = await axisOrder(page, TEST_IDS.colLabel);
     expect(rows.has(HOSTILE)).toBe(true);

@@ -135,6 +135,19 @@ export async function promInstant(
   }));
 }
 
+/** Opens a collapsed group on each axis by clicking its label (`▸ <name>`). */
+export async function expandGroups(page: Page, groups: { row: string; col: string }, panel = 0) {
+  const scope = page.getByTestId(`harness-panel-${panel}`);
+  await scope
+    .getByTestId(TEST_IDS.rowLabel)
+    .filter({ hasText: `▸ ${groups.row}` })
+    .click();
+  await scope
+    .getByTestId(TEST_IDS.colLabel)
+    .filter({ hasText: `▸ ${groups.col}` })
+    .click();
+}
+
 /** Moves the mouse to the centre of a cell. */
 export async function hoverCell(page: Page, layout: CanvasLayout, row: number, col: number, panel = 0) {
   const canvas = page.getByTestId(`harness-panel-${panel}`).getByTestId(TEST_IDS.canvas);
