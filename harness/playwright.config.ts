@@ -5,7 +5,7 @@ import { defineConfig } from '@playwright/test';
 
 import { launchOptions } from './launch';
 
-/** Self-test of the harness: `npx playwright test -c harness/playwright.config.ts`. */
+/** Self-test of the harness: `[HARNESS_HOST=13.2] npx playwright test -c harness/playwright.config.ts`. */
 export default defineConfig({
   testDir: './e2e',
   // Outside the repo: screenshots and .last-run.json are not source.
@@ -13,6 +13,12 @@ export default defineConfig({
   globalSetup: require.resolve('./e2e/globalSetup'),
   workers: 1,
   timeout: 60_000,
-  reporter: [['list'], ['json', { outputFile: path.join(__dirname, '..', 'artifacts', 'harness-selftest.json') }]],
+  reporter: [
+    ['list'],
+    [
+      'json',
+      { outputFile: process.env.HARNESS_REPORT ?? path.join(__dirname, '..', 'artifacts', 'harness-selftest.json') },
+    ],
+  ],
   use: { launchOptions, viewport: { width: 1280, height: 900 } },
 });

@@ -1,15 +1,22 @@
 /**
  * The one test command (`npm test`, also what .ci/run calls): typecheck, lint, build, jest, then the
- * Playwright suites against the real bundle in the harness. Ends with `N passed, N failed`, counting
- * every test case plus each failed step.
+ * Playwright suites against the real bundle in the harness — on both host pages (Grafana 12.4 / React 18 and
+ * 13.2 / React 19), the core specs also on VictoriaMetrics — sharing one build and one stack of backfilled
+ * backends. Ends with `N passed, N failed`, counting every test case plus each failed step.
  */
-import { spawnSync } from 'node:child_process';
+import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+
+import { buildHost } from '../harness/build';
+import { HOSTS, HostVariant, ensureHostPackages } from '../harness/hosts';
 
 const root = join(__dirname, '..');
 const out = join(root, 'artifacts');
 mkdirSync(out, { recursive: true });
+
+/** Debian packages that provide the commands the steps run (the install hint when one is missing). */
+const INSTALLED_BY: Record<string, string> = { promtool: 'prometheus', vmalert: 'victoria-metrics' };
 
 let passed = 0;
 let failed = 0;
@@ -19,6 +26,10 @@ function step(name: string, cmd: string, args: string[], env: Record<string, str
   console.log(`\n=== ${name}: ${cmd} ${args.join(' ')}`);
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const ok = r.status === 0;
+  if (r.error) {
+    const pkg = INSTALLED_BY[cmd];
+    console.log(`${cmd}: ${r.error.message}${pkg ? ` — apt-get install -y ${pkg} (.ci/run does)` : ''}`);
+  }
   console.log(
     `=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`
   );
@@ -33,9 +44,39 @@ function gate(name: string, cmd: string, args: string[]) {
   }
 }
 
+/** A step done in this process (same log lines as a command step). */
+function task(name: string, fn: () => void): boolean {
+  const started = Date.now();
+  console.log(`\n=== ${name}`);
+  let ok = true;
+  try {
+    fn();
+  } catch (e) {
+    console.log(e instanceof Error ? e.message : e);
+    ok = false;
+  }
+  console.log(`=== ${name}: ${ok ? 'ok' : 'FAILED'} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return ok;
+}
+
+// The Grafana 13.2 host's packages live in their own folder, which the root's npm ci does not reach.
+const hostsInstalled = task('Grafana 13.2 host packages (npm ci in harness/hosts/grafana-13.2 when stale)', () =>
+  ensureHostPackages(HOSTS['13.2'])
+);
+if (!hostsInstalled) {
+  failed++;
+}
 gate('typecheck', 'npx', ['tsc', '--noEmit', '-p', '.']);
 gate('typecheck tools', 'npx', ['tsc', '--noEmit', '-p', 'tsconfig.tools.json']);
 gate('typecheck harness', 'npx', ['tsc', '--noEmit', '-p', 'harness/tsconfig.json']);
+if (hostsInstalled) {
+  gate('typecheck harness host (Grafana 13.2)', 'npx', [
+    'tsc',
+    '--noEmit',
+    '-p',
+    'harness/hosts/grafana-13.2/tsconfig.json',
+  ]);
+}
 gate('typecheck Grafana e2e specs', 'npx', ['tsc', '--noEmit', '-p', 'tests/grafana/tsconfig.json']);
 gate('provisioning files', 'npx', ['tsx', 'tests/grafana/provisioning.ts']);
 // Untranslated JSX text and attributes fail here (@grafana/i18n/no-untranslated-strings).
@@ -44,10 +85,19 @@ gate('lint', 'npx', ['eslint', '--max-warnings', '0', '.']);
 gate('translations: locale files complete', 'npm', ['run', '--silent', 'i18n-check']);
 gate('recording rules: check', 'promtool', ['check', 'rules', 'rules/pingmesh.rules.yml']);
 gate('recording rules: unit tests', 'promtool', ['test', 'rules', 'rules/pingmesh.rules.test.yml']);
+gate('recording rules: vmalert (MetricsQL) check', 'vmalert', [
+  '-dryRun',
+  '-rule=rules/pingmesh.rules.yml',
+  '-loggerLevel=ERROR',
+]);
 const built = step('build', 'npm', ['run', 'build']);
 if (!built) {
   failed++;
 }
+
+// The backends every browser run shares, started now so they load while jest runs.
+const stackFile = join(out, 'harness-stack.json');
+const stack = built ? startStack() : undefined;
 
 const jestJson = join(out, 'jest.json');
 rmSync(jestJson, { force: true });
@@ -63,35 +113,99 @@ if (existsSync(jestJson)) {
   failed++;
 }
 
+/** Per run: what it was and its counts, for the closing note. */
+const runs: string[] = [];
+
 /** A Playwright run counted by its JSON report; a run that executed nothing counts as a failure. */
-function playwright(name: string, args: string[], report: string) {
+function playwright(name: string, args: string[], env: Record<string, string>, report: string) {
   rmSync(report, { force: true });
-  step(name, 'npx', ['playwright', 'test', ...args]);
+  step(name, 'npx', ['playwright', 'test', ...args], { ...env, HARNESS_REPORT: report });
   if (!existsSync(report)) {
     failed++;
+    runs.push(`${name}: no report`);
     return;
   }
   const s = JSON.parse(readFileSync(report, 'utf8')).stats;
   passed += s.expected + s.flaky;
   failed += s.unexpected;
-  console.log(`${name}: ${s.expected} passed, ${s.flaky} flaky, ${s.unexpected} failed, ${s.skipped} skipped`);
+  const line = `${name}: ${s.expected} passed, ${s.flaky} flaky, ${s.unexpected} failed, ${s.skipped} skipped`;
+  console.log(line);
+  runs.push(line);
   if (s.expected + s.flaky === 0) {
     console.log(`${name} ran no test: counted as a failure`);
     failed++;
   }
 }
 
-if (built) {
-  playwright('playwright: panel in the harness', ['--project=harness'], join(out, 'playwright.json'));
-  playwright(
-    'playwright: harness self-test',
-    ['-c', 'harness/playwright.config.ts'],
-    join(out, 'harness-selftest.json')
-  );
-} else {
-  console.log('build failed: browser tests not run');
-  failed++;
+/** The shared stack (tests/harness/stack.ts) as a child process; it exits when we do (its stdin closes). */
+function startStack(): ChildProcess {
+  rmSync(stackFile, { force: true });
+  console.log('\n=== shared stack: Prometheus ×4, VictoriaMetrics ×2 (+ vmalert), the live simulator (background)');
+  const child = spawn('npx', ['tsx', 'tests/harness/stack.ts', '--out', stackFile], {
+    cwd: root,
+    stdio: ['pipe', 'inherit', 'inherit'],
+  });
+  child.on('exit', (code, signal) => code && console.log(`shared stack exited (${code ?? signal})`));
+  return child;
 }
 
+/** Waits (blocking: every step is synchronous) until the stack wrote its file, or it died. */
+function waitForStack(child: ChildProcess): boolean {
+  const started = Date.now();
+  const tick = new Int32Array(new SharedArrayBuffer(4));
+  while (!existsSync(stackFile)) {
+    if (child.exitCode !== null || Date.now() - started > 300_000) {
+      console.log('=== shared stack: FAILED to start');
+      return false;
+    }
+    Atomics.wait(tick, 0, 0, 200);
+  }
+  console.log(`=== shared stack: ready (${((Date.now() - started) / 1000).toFixed(1)} s after jest)`);
+  return true;
+}
+
+function stopStack(child: ChildProcess) {
+  child.stdin?.end();
+  child.kill('SIGTERM');
+}
+
+function buildHosts(hosts: HostVariant[]): boolean {
+  return hosts.every((host) =>
+    task(`harness host build (Grafana ${host.grafana}, when stale)`, () => buildHost({ host, quiet: true }))
+  );
+}
+
+if (built && stack && hostsInstalled && waitForStack(stack) && buildHosts(Object.values(HOSTS))) {
+  const shared = { HARNESS_STACK: stackFile };
+  for (const host of Object.values(HOSTS)) {
+    playwright(
+      `playwright: panel in the harness, Grafana ${host.grafana}, Prometheus`,
+      ['--project=harness'],
+      { ...shared, HARNESS_HOST: host.id, HARNESS_BACKEND: 'prometheus' },
+      join(out, `playwright-${host.id}-prometheus.json`)
+    );
+  }
+  // The backend is the host's business only through the data source, the same on both: one host is enough.
+  playwright(
+    `playwright: core specs, Grafana ${HOSTS['13.2'].grafana}, VictoriaMetrics`,
+    ['--project=harness'],
+    { ...shared, HARNESS_HOST: '13.2', HARNESS_BACKEND: 'victoriametrics' },
+    join(out, 'playwright-13.2-victoriametrics.json')
+  );
+  for (const host of Object.values(HOSTS)) {
+    playwright(
+      `playwright: harness self-test, Grafana ${host.grafana}`,
+      ['-c', 'harness/playwright.config.ts'],
+      { HARNESS_HOST: host.id },
+      join(out, `harness-selftest-${host.id}.json`)
+    );
+  }
+} else {
+  console.log('build, host packages, host builds or shared stack failed: browser tests not run');
+  failed++;
+}
+stack && stopStack(stack);
+
+console.log(`\n${runs.join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed`);
 process.exit(failed === 0 ? 0 : 1);

@@ -1,8 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import type { HostId } from '../../harness/hosts';
+import type { Backend } from './stack';
+
 /** What globalSetup started and generated, shared with the specs through a file (workers are separate processes). */
 export interface HarnessEnv {
+  /** The host page variant (HARNESS_HOST) and the backend behind promUrl / rules.promUrl (HARNESS_BACKEND). */
+  host: HostId;
+  backend: Backend;
   harnessUrl: string;
   promUrl: string;
   /** End of the backfill (ms): specs query at this instant so the 5-minute lookback never runs out mid-suite. */

@@ -1,100 +1,83 @@
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { buildHost } from '../../harness/build';
+import { hostFromEnv } from '../../harness/hosts';
 import { startHarnessServer } from '../../harness/server';
-import { startScenarioStack } from '../../sim/prom';
 import { ENV_FILE, HarnessEnv } from './env';
+import { Stack, backendFromEnv, readStack, startStack } from './stack';
 
 const root = join(__dirname, '..', '..');
 
+/** What each backend's own /metrics has and the other's has not: the run must not test the wrong one. */
+const BACKEND_MARK = { prometheus: 'prometheus_build_info', victoriametrics: 'vm_app_version' } as const;
+
+/** Asks the backend behind the harness proxy (what the panel's queries reach) what it is. */
+async function assertBackend(harnessUrl: string, backend: keyof typeof BACKEND_MARK) {
+  const text = await (await fetch(`${harnessUrl}/api/prom/metrics`)).text();
+  if (!text.includes(BACKEND_MARK[backend])) {
+    throw new Error(`the harness proxy at ${harnessUrl} does not reach ${backend} (no ${BACKEND_MARK[backend]})`);
+  }
+}
+
 /**
- * Two scenarios, 48 hosts each, from the simulator → promtool backfill → a real Prometheus each → a harness each
- * serving the built dist/: ToR down, and spine loss in one DC. Torn down after the suite.
+ * One run of the browser suite: the host page HARNESS_HOST (12.4 | 13.2) against the backend HARNESS_BACKEND
+ * (prometheus | victoriametrics). The backends come from the stack file HARNESS_STACK that npm test's shared stack
+ * wrote (stack.ts), else from a stack started here for this run; the harness servers (the host page, the built
+ * dist/, a proxy to the backend) are this run's own. Torn down after the suite.
  */
 export default async function globalSetup() {
   if (!existsSync(join(root, 'dist', 'module.js'))) {
     throw new Error('dist/module.js is missing: run `npm run build` first (npm test does).');
   }
-  buildHost();
+  const host = hostFromEnv();
+  const backend = backendFromEnv();
+  buildHost({ host });
+  let own: Stack | undefined;
+  const info = process.env.HARNESS_STACK
+    ? readStack(process.env.HARNESS_STACK)
+    : (own = await startStack({ backends: backend === 'prometheus' ? ['prometheus'] : ['prometheus', backend] })).info;
+  if (!info.backends.includes(backend)) {
+    throw new Error(`the stack in ${process.env.HARNESS_STACK} has no ${backend} (it has ${info.backends.join(', ')})`);
+  }
+  // The scenarios only the Prometheus suite reads (spine, sla) stay on Prometheus: a VictoriaMetrics run is limited
+  // to CORE_SPECS by playwright.config.ts.
+  const url = (scenario: 'torDown' | 'live' | 'spine' | 'sla') =>
+    info.urls[backend][scenario] ?? info.urls.prometheus[scenario]!;
   const plugins = { 'netobs-pingmesh-panel': join(root, 'dist') };
-  // The ToR fails 4 minutes before the end: healthy before, so the breach timeline and "what changed" have a start.
-  const torDown = await startScenarioStack({ scenario: 'tor-down', seed: 1, hosts: 48, minutes: 10, onsetMinutes: 4 });
-  const spine = await startScenarioStack({ scenario: 'spine-loss', seed: 1, hosts: 48, minutes: 10 });
-  // 30 minutes: the dead pair stops 20 minutes before the end, the stale agent 3 minutes before.
-  const slaMix = await startScenarioStack({ scenario: 'sla-mix', seed: 1, hosts: 48, minutes: 30 });
-  // Live: the simulator scraped every second and the shipped recording rules evaluated every second.
-  const rulesDir = mkdtempSync(join(tmpdir(), 'pingmesh-rules-'));
-  const rules = join(rulesDir, 'pingmesh.rules.yml');
-  const shipped = readFileSync(join(root, 'rules', 'pingmesh.rules.yml'), 'utf8');
-  writeFileSync(rules, shipped.replace(/^( {4}interval:) 30s$/m, '$1 1s'));
-  const live = await startScenarioStack({
-    scenario: 'tor-down',
-    seed: 1,
-    hosts: 48,
-    minutes: 1,
-    live: true,
-    ruleFiles: [rules],
-    scrapeInterval: '1s',
-  });
-  const harness = await startHarnessServer({
-    prom: torDown.prom.url,
-    plugins,
-    mounts: { '/fixtures': join(root, 'tests', 'harness', 'fixtures') },
-  });
-  const liveHarness = await startHarnessServer({ prom: live.prom.url, plugins });
-  const spineHarness = await startHarnessServer({ prom: spine.prom.url, plugins });
-  const slaHarness = await startHarnessServer({ prom: slaMix.prom.url, plugins });
-  const facts = slaMix.gen.info.culprit;
-  if (facts.kind !== 'sla-mix') {
-    throw new Error(`unexpected sla-mix culprit ${facts.kind}`);
-  }
-  const culprit = torDown.gen.info.culprit;
-  const spineCulprit = spine.gen.info.culprit;
-  if (culprit.kind !== 'tor' || spineCulprit.kind !== 'dc') {
-    throw new Error(`unexpected culprits ${culprit.kind}, ${spineCulprit.kind}`);
-  }
-  const tors: Record<string, string[]> = {};
-  for (const h of spine.gen.topo.hosts) {
-    (tors[h.dc] ??= []).includes(h.tor) || tors[h.dc].push(h.tor);
-  }
+  const servers = await Promise.all([
+    startHarnessServer({
+      host: host.id,
+      prom: url('torDown'),
+      plugins,
+      mounts: { '/fixtures': join(root, 'tests', 'harness', 'fixtures') },
+    }),
+    startHarnessServer({ host: host.id, prom: url('live'), plugins }),
+    startHarnessServer({ host: host.id, prom: url('spine'), plugins }),
+    startHarnessServer({ host: host.id, prom: url('sla'), plugins }),
+  ]);
+  const [harness, liveHarness, spineHarness, slaHarness] = servers;
+  await assertBackend(harness.url, backend);
+  const { facts } = info;
   const env: HarnessEnv = {
+    ...facts,
+    host: host.id,
+    backend,
     harnessUrl: harness.url,
-    promUrl: torDown.prom.url,
-    fromMs: torDown.gen.fromMs,
-    toMs: torDown.gen.toMs,
-    onsetMs: torDown.gen.info.startsMs!,
-    scenario: torDown.gen.info.scenario,
-    culpritTor: culprit.id,
-    hosts: torDown.gen.topo.hosts.map(({ name, ip, tor, dc, region }) => ({ name, ip, tor, dc, region })),
-    rules: { harnessUrl: liveHarness.url, promUrl: live.prom.url },
-    spine: {
-      harnessUrl: spineHarness.url,
-      promUrl: spine.prom.url,
-      fromMs: spine.gen.fromMs,
-      toMs: spine.gen.toMs,
-      culpritDc: spineCulprit.id,
-      tors,
-    },
-    sla: {
-      harnessUrl: slaHarness.url,
-      promUrl: slaMix.prom.url,
-      fromMs: slaMix.gen.fromMs,
-      toMs: slaMix.gen.toMs,
-      facts,
-      hosts: slaMix.gen.topo.hosts.map(({ name, ip, tor, dc, region }) => ({ name, ip, tor, dc, region })),
-    },
+    promUrl: url('torDown'),
+    rules: { harnessUrl: liveHarness.url, promUrl: url('live') },
+    spine: { ...facts.spine, harnessUrl: spineHarness.url, promUrl: url('spine') },
+    sla: { ...facts.sla, harnessUrl: slaHarness.url, promUrl: url('sla') },
   };
   mkdirSync(dirname(ENV_FILE), { recursive: true });
   writeFileSync(ENV_FILE, JSON.stringify(env, null, 2));
   console.log(
-    `harness ${harness.url}: tor-down, culprit ToR ${env.culpritTor}; ${spineHarness.url}: spine-loss in ${env.spine.culpritDc}`
+    `Grafana ${host.grafana} host on ${backend}: ${harness.url} tor-down (culprit ToR ${env.culpritTor}), ` +
+      `${spineHarness.url} spine-loss in ${env.spine.culpritDc}`
   );
 
   return async () => {
-    await Promise.all([harness.stop(), spineHarness.stop(), liveHarness.stop(), slaHarness.stop()]);
-    await Promise.all([torDown.stop(), spine.stop(), live.stop(), slaMix.stop()]);
-    rmSync(rulesDir, { recursive: true, force: true });
+    await Promise.all(servers.map((s) => s.stop()));
+    await own?.stop();
   };
 }
