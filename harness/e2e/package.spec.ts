@@ -86,7 +86,7 @@ for (const tool of tools) {
     const meta = JSON.parse(readFileSync(path.join(top, 'plugin.json'), 'utf8'));
     expect(meta.id).toBe(PLUGIN_ID);
     expect(meta.info.version).toBe(version);
-    expect(meta.dependencies.grafanaDependency).toBe('>=11.0.0');
+    expect(meta.dependencies.grafanaDependency).toBe('>=12.4.0');
     const screenshots: string[] = meta.info.screenshots.map((s: { path: string }) => s.path);
     expect(screenshots).toEqual(
       expect.arrayContaining([
