@@ -58,6 +58,10 @@ export default async function globalSetup() {
   ]);
   const [harness, liveHarness, spineHarness, slaHarness] = servers;
   await assertBackend(harness.url, backend);
+  // The page served is the variant asked for (webpack writes it into host.js).
+  if (!(await (await fetch(`${harness.url}/host.js`)).text()).includes(`"grafana":"${host.grafana}"`)) {
+    throw new Error(`the harness at ${harness.url} does not serve the Grafana ${host.grafana} host page`);
+  }
   const { facts } = info;
   const env: HarnessEnv = {
     ...facts,
