@@ -1,5 +1,5 @@
 import { css } from '@emotion/css';
-import { GrafanaTheme2, InterpolateFunction, LinkModel, LinkTarget, isDateTime } from '@grafana/data';
+import { GrafanaTheme2, InterpolateFunction, LinkModel, LinkTarget, isDateTime, locationUtil } from '@grafana/data';
 import type { DataQuery } from '@grafana/schema';
 import { t } from '@grafana/i18n';
 import { locationService } from '@grafana/runtime';
@@ -184,6 +184,9 @@ function ActionLink({ action }: { action: CellAction & { href: string } }) {
       action.onClick?.();
       if (action.target === '_blank') {
         window.open(action.href, '_blank', 'noopener');
+      } else if (/^\/(?!\/)/.test(action.href)) {
+        // Inside Grafana: what Grafana does with a click on an internal link (no page reload).
+        locationService.push(locationUtil.stripBaseFromUrl(action.href));
       } else {
         window.location.assign(action.href);
       }
