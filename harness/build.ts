@@ -1,8 +1,8 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
-import { HostVariant, assertHostPackages, hostDistDir, hostFromEnv } from './hosts';
+import { HOSTS, HostVariant, assertHostPackages, hostDistDir, hostFromEnv, isHostId } from './hosts';
 
 const harnessDir = __dirname;
 const repoDir = path.resolve(harnessDir, '..');
@@ -39,4 +39,32 @@ export function buildHost({
     cwd: repoDir,
     stdio: quiet ? ['ignore', 'ignore', 'inherit'] : 'inherit',
   });
+}
+
+/**
+ * `tsx harness/build.ts [--status FILE] 12.4 13.2`: builds the given variants (default: HARNESS_HOST) one after the
+ * other; with --status, writes `ok` or the error there at the end (npm test runs this beside jest and waits for it).
+ */
+if (require.main === module) {
+  const argv = process.argv.slice(2);
+  const at = argv.indexOf('--status');
+  const status = at >= 0 ? argv.splice(at, 2)[1] : undefined;
+  let result = 'ok';
+  try {
+    for (const id of argv.length ? argv : [hostFromEnv().id]) {
+      if (!isHostId(id)) {
+        throw new Error(`unknown host ${id}`);
+      }
+      const started = Date.now();
+      buildHost({ host: HOSTS[id], quiet: true });
+      console.log(`harness host ${id}: built or current in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    }
+  } catch (e) {
+    result = e instanceof Error ? e.message : String(e);
+    console.error(result);
+    process.exitCode = 1;
+  }
+  if (status) {
+    writeFileSync(status, result);
+  }
 }

@@ -8,8 +8,7 @@ import { ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { buildHost } from '../harness/build';
-import { HOSTS, HostVariant, ensureHostPackages } from '../harness/hosts';
+import { HOSTS, ensureHostPackages } from '../harness/hosts';
 
 const root = join(__dirname, '..');
 const out = join(root, 'artifacts');
@@ -95,9 +94,13 @@ if (!built) {
   failed++;
 }
 
-// The backends every browser run shares, started now so they load while jest runs.
+// The backends every browser run shares and the two host pages, started now: they load and build while jest runs.
 const stackFile = join(out, 'harness-stack.json');
-const stack = built ? startStack() : undefined;
+const hostBuildStatus = join(out, 'harness-host-build.status');
+const stack = built && hostsInstalled ? startStack() : undefined;
+if (stack) {
+  startHostBuilds();
+}
 
 const jestJson = join(out, 'jest.json');
 rmSync(jestJson, { force: true });
@@ -140,28 +143,44 @@ function playwright(name: string, args: string[], env: Record<string, string>, r
 /** The shared stack (tests/harness/stack.ts) as a child process; it exits when we do (its stdin closes). */
 function startStack(): ChildProcess {
   rmSync(stackFile, { force: true });
+  rmSync(`${stackFile}.failed`, { force: true });
   console.log('\n=== shared stack: Prometheus ×4, VictoriaMetrics ×2 (+ vmalert), the live simulator (background)');
   const child = spawn('npx', ['tsx', 'tests/harness/stack.ts', '--out', stackFile], {
     cwd: root,
     stdio: ['pipe', 'inherit', 'inherit'],
   });
-  child.on('exit', (code, signal) => code && console.log(`shared stack exited (${code ?? signal})`));
   return child;
 }
 
-/** Waits (blocking: every step is synchronous) until the stack wrote its file, or it died. */
-function waitForStack(child: ChildProcess): boolean {
+/** Both host pages, built beside jest (it uses one core of two); writes its result to hostBuildStatus. */
+function startHostBuilds(): void {
+  rmSync(hostBuildStatus, { force: true });
+  console.log('=== harness host pages: Grafana 12.4.10 and 13.2.3, when stale (background)');
+  spawn('npx', ['tsx', 'harness/build.ts', '--status', hostBuildStatus, ...Object.keys(HOSTS)], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+  });
+}
+
+/**
+ * Waits (blocking: every step here is synchronous, so a child's exit is never seen meanwhile) until `ok` exists, or
+ * `failed` does; the background jobs write one of them.
+ */
+function waitForFile(name: string, ok: string, failed: string, isOk: () => boolean = () => true): boolean {
   const started = Date.now();
   const tick = new Int32Array(new SharedArrayBuffer(4));
-  while (!existsSync(stackFile)) {
-    if (child.exitCode !== null || Date.now() - started > 300_000) {
-      console.log('=== shared stack: FAILED to start');
-      return false;
+  while (!existsSync(ok) && !existsSync(failed)) {
+    if (Date.now() - started > 600_000) {
+      break;
     }
     Atomics.wait(tick, 0, 0, 200);
   }
-  console.log(`=== shared stack: ready (${((Date.now() - started) / 1000).toFixed(1)} s after jest)`);
-  return true;
+  const good = existsSync(ok) && isOk();
+  console.log(`=== ${name}: ${good ? 'ready' : 'FAILED'} (waited ${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  if (!good && existsSync(failed)) {
+    console.log(readFileSync(failed, 'utf8'));
+  }
+  return good;
 }
 
 function stopStack(child: ChildProcess) {
@@ -169,13 +188,13 @@ function stopStack(child: ChildProcess) {
   child.kill('SIGTERM');
 }
 
-function buildHosts(hosts: HostVariant[]): boolean {
-  return hosts.every((host) =>
-    task(`harness host build (Grafana ${host.grafana}, when stale)`, () => buildHost({ host, quiet: true }))
+const stackReady = () => waitForFile('shared stack', stackFile, `${stackFile}.failed`);
+const hostsBuilt = () =>
+  waitForFile('harness host pages', hostBuildStatus, hostBuildStatus, () =>
+    readFileSync(hostBuildStatus, 'utf8').startsWith('ok')
   );
-}
 
-if (built && stack && hostsInstalled && waitForStack(stack) && buildHosts(Object.values(HOSTS))) {
+if (built && stack && hostsInstalled && stackReady() && hostsBuilt()) {
   const shared = { HARNESS_STACK: stackFile };
   for (const host of Object.values(HOSTS)) {
     playwright(

@@ -9,7 +9,7 @@ const metric = 'tor_pair:pingmesh_pair_latency_seconds:max';
 const tors = [...new Set(env.hosts.map((h) => h.tor))];
 
 test('the panel reads the ToR × ToR recording-rule series directly as a ToR matrix', async ({ page }) => {
-  // The rules are evaluated every second on live scrapes: wait until they have recorded (bounded).
+  // The rules are evaluated every 5 s on live scrapes (tests/harness/stack.ts): wait until they have recorded (bounded).
   const now = () => ({ promUrl: env.rules.promUrl, toMs: Date.now() });
   await expect
     .poll(async () => (await promInstant(now(), `count(${metric})`))[0]?.value ?? 0, { timeout: 30_000 })
