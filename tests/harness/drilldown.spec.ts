@@ -103,6 +103,9 @@ test.describe('drill-down from a cell to the pair’s time series, real Promethe
 
   test('a range matrix: the pair view uses the panel’s own series, equal to Prometheus', async ({ page }) => {
     const errors = await openHarness(page, env, [{ targets: [latencyRange] }]);
+    // The breach timeline (range data) is built after the matrix and moves it down when it appears: read the axes
+    // after that (read before, a busy machine gave positions of the old layout and a click at NaN).
+    await expect(page.getByRole('slider', { name: 'Time the matrix shows' })).toBeVisible();
     const rows = await axisOrder(page, TEST_IDS.rowLabel);
     const cols = await axisOrder(page, TEST_IDS.colLabel);
     const src = healthy[1].name;
