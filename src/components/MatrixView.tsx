@@ -9,10 +9,8 @@ import { RAW } from '../i18nText';
 import { PairRef } from '../drill/pair';
 import { Rect, cellAt, computeLayout, panelAreas } from '../layout/layout';
 import { AxisEntry } from '../model/hierarchy';
-import { SearchHit, findEntry, reveal, searchHits } from '../model/navigate';
 import { PRESETS, presetLabel, splitLabels } from '../model/presets';
 import { MatrixModel } from '../model/types';
-import { diagnose } from '../insight/diagnose';
 import { changedCells } from '../insight/timeline';
 import { buildView, classifyModel } from '../model/view';
 import { Status } from '../model/sla';
@@ -31,7 +29,10 @@ import { Crosshair, Bands } from './Crosshair';
 import { useHoverStore } from './hoverStore';
 import { LEGEND_HEIGHT, Legend } from './Legend';
 import { MatrixCanvas, separatorsOf } from './MatrixCanvas';
-import { CellOutline, DiagnosisLine } from './Diagnosis';
+import { CellOutline } from './CellOutline';
+import { DiagnosisLine, DiagnosisList } from './Diagnosis';
+import { DiagnosisEntry, useDiagnosis } from './useDiagnosis';
+import { useSearch } from './useSearch';
 import { DrillData, PairView } from './PairView';
 import { SearchBar } from './SearchBar';
 import { usePanelUrlState } from './usePanelUrlState';
@@ -121,15 +122,9 @@ export function MatrixView({
   const nRows = matrix.rows.length;
   const nCols = matrix.cols.length;
 
-  const diagnosis = useMemo(
-    () =>
-      options.showDiagnosis
-        ? timed('pingmesh:diagnose', () => diagnose({ model, status: classified.status }))
-        : undefined,
-    [model, classified, options.showDiagnosis]
-  );
-  const [culpritShown, setCulpritShown] = useState(false);
-  const culprit = culpritShown ? diagnosis?.candidates[0] : undefined;
+  const insight = useDiagnosis(model, classified, options.showDiagnosis);
+  const { diagnosis, entries: diagnosisEntries } = insight;
+  const culprit = insight.outlined !== undefined ? diagnosisEntries[insight.outlined]?.candidate : undefined;
   const before = changes?.before;
   const changed = useMemo(
     () =>
@@ -255,49 +250,17 @@ export function MatrixView({
       ? { row: hostIndex.rows.get(selected.source)!, col: hostIndex.cols.get(selected.destination)! }
       : undefined;
 
-  // Search: matches highlighted on both axes; Enter reveals the next one.
-  const [query, setQuery] = useState('');
-  const [hitIndex, setHitIndex] = useState(0);
-  const [revealed, setRevealed] = useState(false);
-  const hits = useMemo(() => searchHits(model, view, query), [model, view, query]);
-  const activeHit: SearchHit | undefined = hits[Math.min(hitIndex, hits.length - 1)];
-  const highlight = useMemo(() => {
-    if (!activeHit) {
-      return undefined;
-    }
-    const on = (entries: AxisEntry[], tree: typeof view.rowTree, names: string[]) =>
-      entries.flatMap((e, i) => (findEntry([e], activeHit, tree, names) === 0 ? [i] : []));
-    return {
-      rows: on(matrix.rows, view.rowTree, model.rows),
-      cols: on(matrix.cols, view.colTree, model.cols),
-    };
-  }, [activeHit, matrix, view, model]);
-  const step = useStableCallback((by: 1 | -1) => {
-    if (hits.length === 0) {
-      return;
-    }
-    const next = revealed ? (hitIndex + by + hits.length) % hits.length : Math.min(hitIndex, hits.length - 1);
-    const hit = hits[next];
-    const shown = reveal({ model, view, startLevel, toggled, zoom: view.zoom, hit });
-    // The match gets the keyboard focus cell: its row × its column (or the first of the other axis).
-    const after = buildView({
-      model,
-      startLevel,
-      toggled: shown.toggled,
-      zoom: shown.zoom,
-      aggregation,
-      sortBy,
-      classified,
-      hostOrder,
-    });
-    const row = findEntry(after.matrix.rows, hit, after.rowTree, model.rows);
-    const col = findEntry(after.matrix.cols, hit, after.colTree, model.cols);
-    setHitIndex(next);
-    setRevealed(true);
-    setToggled(shown.toggled);
-    setZoom(shown.zoom);
-    setFocus(row >= 0 || col >= 0 ? { row: Math.max(0, row), col: Math.max(0, col) } : undefined);
+  // Search: matches highlighted on both axes; Enter reveals the next one (useSearch).
+  const search = useSearch({
+    model,
+    view,
+    viewInput: { startLevel, aggregation, sortBy, classified, hostOrder },
+    toggled,
+    setToggled,
+    setZoom,
+    setFocus,
   });
+  const { highlight, hits, hitIndex } = search;
 
   const hitTest = useStableCallback((e: React.PointerEvent | React.MouseEvent) => {
     const box = grid.current!.getBoundingClientRect();
@@ -404,12 +367,19 @@ export function MatrixView({
   // Props of child elements are stable callers too: React 18 keeps a host element's props object (children included)
   // from the last commit that changed one of its DOM attributes, so an inline arrow here would pin that render's
   // scope (model, drill = the response's frames) for as long as the element's attributes stay the same.
-  const onQuery = useStableCallback((q: string) => {
-    setQuery(q);
-    setHitIndex(0);
-    setRevealed(false);
+  const diagnosisBox = useRef<HTMLDivElement>(null);
+  const closeDiagnosisList = useStableCallback(() => {
+    insight.setOpen(false);
+    diagnosisBox.current?.querySelector<HTMLElement>(`[data-testid="${TEST_IDS.diagnosisMore}"]`)?.focus();
   });
-  const toggleCulprit = useStableCallback(() => setCulpritShown((v) => !v));
+  // Go to: the list closes so the focus cell it moves onto is in view, and the keyboard is on the matrix.
+  const gotoCandidate = useStableCallback((entry: DiagnosisEntry) => {
+    if (entry.target) {
+      insight.setOpen(false);
+      search.jumpTo(entry.target);
+      grid.current?.focus();
+    }
+  });
   const unpin = useStableCallback(() => setSelected(undefined));
   const onNavigate = useStableCallback((depth: number) => {
     setZoom(view.zoom.slice(0, depth));
@@ -469,12 +439,12 @@ export function MatrixView({
           )}
           {options.showSearch && (
             <SearchBar
-              query={query}
+              query={search.query}
               hits={hits.length}
               index={Math.min(hitIndex, Math.max(0, hits.length - 1))}
               width={areas.toolbar.w}
-              onQuery={onQuery}
-              onStep={step}
+              onQuery={search.onQuery}
+              onStep={search.step}
             />
           )}
         </div>
@@ -485,11 +455,14 @@ export function MatrixView({
         </div>
       )}
       {areas.diagnosis && diagnosis && (
-        <div className={styles.area} style={rect(areas.diagnosis)}>
+        <div ref={diagnosisBox} className={styles.area} style={rect(areas.diagnosis)}>
           <DiagnosisLine
-            diagnosis={diagnosis}
-            shown={culpritShown}
-            onToggle={toggleCulprit}
+            entries={diagnosisEntries}
+            bad={diagnosis.bad}
+            outlined={insight.outlined}
+            onOutline={insight.setOutlined}
+            open={insight.open}
+            onOpen={insight.setOpen}
             width={areas.diagnosis.w}
           />
         </div>
@@ -591,6 +564,22 @@ export function MatrixView({
           </div>
         )}
       </div>
+      {areas.diagnosis && diagnosis && insight.open && (
+        <div
+          className={styles.area}
+          style={{ left: 0, top: areas.diagnosis.y + areas.diagnosis.h, width: Math.min(areas.diagnosis.w, 720) }}
+        >
+          <DiagnosisList
+            entries={diagnosisEntries}
+            bad={diagnosis.bad}
+            outlined={insight.outlined}
+            onOutline={insight.setOutlined}
+            onGoto={gotoCandidate}
+            onClose={closeDiagnosisList}
+            maxHeight={Math.max(80, height - areas.diagnosis.y - areas.diagnosis.h - 8)}
+          />
+        </div>
+      )}
       <div className={styles.srOnly} aria-live="polite" data-testid={TEST_IDS.live}>
         {focusText}
       </div>

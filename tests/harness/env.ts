@@ -1,6 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import type { DiagnosisFacts } from './stacks/diagnosis';
+
 /** What globalSetup started and generated, shared with the specs through a file (workers are separate processes). */
 export interface HarnessEnv {
   harnessUrl: string;
@@ -42,6 +44,8 @@ export interface HarnessEnv {
     };
     hosts: Array<{ name: string; ip: string; tor: string; dc: string; region: string }>;
   };
+  /** Generated meshes of other shapes (sim/mesh): breach-only without topology, and a sparse k-neighbour mesh. */
+  diagnosis: DiagnosisFacts;
 }
 
 export const ENV_FILE = join(__dirname, '..', '..', 'artifacts', 'harness-env.json');

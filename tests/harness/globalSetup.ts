@@ -6,6 +6,7 @@ import { buildHost } from '../../harness/build';
 import { startHarnessServer } from '../../harness/server';
 import { startScenarioStack } from '../../sim/prom';
 import { ENV_FILE, HarnessEnv } from './env';
+import { startDiagnosisStack } from './stacks/diagnosis';
 
 const root = join(__dirname, '..', '..');
 
@@ -46,6 +47,7 @@ export default async function globalSetup() {
   const liveHarness = await startHarnessServer({ prom: live.prom.url, plugins });
   const spineHarness = await startHarnessServer({ prom: spine.prom.url, plugins });
   const slaHarness = await startHarnessServer({ prom: slaMix.prom.url, plugins });
+  const diagnosis = await startDiagnosisStack(plugins);
   const facts = slaMix.gen.info.culprit;
   if (facts.kind !== 'sla-mix') {
     throw new Error(`unexpected sla-mix culprit ${facts.kind}`);
@@ -85,6 +87,7 @@ export default async function globalSetup() {
       facts,
       hosts: slaMix.gen.topo.hosts.map(({ name, ip, tor, dc, region }) => ({ name, ip, tor, dc, region })),
     },
+    diagnosis: diagnosis.facts,
   };
   mkdirSync(dirname(ENV_FILE), { recursive: true });
   writeFileSync(ENV_FILE, JSON.stringify(env, null, 2));
@@ -93,7 +96,7 @@ export default async function globalSetup() {
   );
 
   return async () => {
-    await Promise.all([harness.stop(), spineHarness.stop(), liveHarness.stop(), slaHarness.stop()]);
+    await Promise.all([harness.stop(), spineHarness.stop(), liveHarness.stop(), slaHarness.stop(), diagnosis.stop()]);
     await Promise.all([torDown.stop(), spine.stop(), live.stop(), slaMix.stop()]);
     rmSync(rulesDir, { recursive: true, force: true });
   };
