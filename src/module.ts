@@ -251,6 +251,14 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
             { value: 'p50', label: t('options.aggregation.option.p50', 'p50 of pairs') },
             { value: 'p90', label: t('options.aggregation.option.p90', 'p90 of pairs') },
             { value: 'p99', label: t('options.aggregation.option.p99', 'p99 of pairs') },
+            {
+              value: 'share',
+              label: t('options.aggregation.option.share', 'Share of pairs over SLA'),
+              description: t(
+                'options.aggregation.option.share-description',
+                'Colour by how many of the group’s pairs are over SLA: a rack down shows where it is, not every region in red'
+              ),
+            },
           ],
         },
         showIf: (o) => o.levels !== '',

@@ -84,7 +84,8 @@ export interface PingmeshOptions {
   palette: PaletteId;
 }
 
-export type Aggregation = 'max' | 'mean' | 'p50' | 'p90' | 'p99';
+/** `share`: group cells coloured by the share of their judged pairs over SLA (a failed probe counts as over SLA). */
+export type Aggregation = 'max' | 'mean' | 'p50' | 'p90' | 'p99' | 'share';
 
 /** The options that shape the model; the rest (start level, aggregation, sort, labels) only change the view. */
 export const MODEL_OPTION_KEYS = [

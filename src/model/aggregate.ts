@@ -23,6 +23,11 @@ export interface ViewMatrix {
   scope?: Uint8Array;
   /** Pair counts per cell, present when any entry is a group (a host × host cell is its one pair). */
   counts?: PairCounts;
+  /**
+   * Aggregation `share`: per group cell, the share of its judged pairs over SLA or failed (0..1); NaN for host cells
+   * and for groups with no judged pair. Painted as a ramp from OK to over SLA.
+   */
+  share?: Float32Array;
   aggregation: Aggregation;
   /** The value at and above which a pair counts as "over SLA" (the highest threshold); Infinity when there is none. */
   breachAt: number;
@@ -48,6 +53,8 @@ export function aggregationLabel(aggregation: Aggregation): string {
       return t('model.aggregation.max', 'Worst');
     case 'mean':
       return t('model.aggregation.mean', 'Mean');
+    case 'share':
+      return t('model.aggregation.share', 'Over SLA');
     default:
       // p50 / p90 / p99: the statistic's own name, the same in every language.
       return aggregation;
@@ -149,6 +156,7 @@ export function aggregateView({
           stale: new Uint32Array(n),
         }
       : undefined,
+    share: anyGroup && aggregation === 'share' ? new Float32Array(n).fill(NaN) : undefined,
   };
   const hostCols = model.cols.length;
   const { values, states } = model;
@@ -171,7 +179,7 @@ export function aggregateView({
       let pairs = 0;
       let valued = 0;
       let invalid = 0;
-      let acc = aggregation === 'max' ? -Infinity : 0;
+      let acc = aggregation === 'max' || aggregation === 'share' ? -Infinity : 0;
       let worstLoss = NaN;
       let worstLossStatus = 0;
       byStatus.fill(0);
@@ -187,7 +195,7 @@ export function aggregateView({
             pairs++;
             if (v === v) {
               valued++;
-              if (aggregation === 'max') {
+              if (aggregation === 'max' || aggregation === 'share') {
                 acc = v > acc ? v : acc;
               } else if (aggregation === 'mean') {
                 acc += v;
@@ -229,6 +237,11 @@ export function aggregateView({
               ? CellState.Self
               : CellState.NoData;
       view.status[cell] = groupStatus(byStatus, aggregation, quantile);
+      if (view.share) {
+        const judged =
+          byStatus[Status.OK] + byStatus[Status.Warning] + byStatus[Status.Breach] + byStatus[Status.Failed];
+        view.share[cell] = judged > 0 ? (byStatus[Status.Breach] + byStatus[Status.Failed]) / judged : NaN;
+      }
       if (view.loss) {
         view.loss[cell] = worstLoss;
         view.lossStatus![cell] = worstLossStatus;
@@ -242,10 +255,15 @@ const STATUS_SLOTS = 9;
 export const NO_SCOPE = 255;
 const SEVERITY = [Status.OK, Status.Warning, Status.Breach] as const;
 
+/** Share mode: at least this share of a group's judged pairs over SLA makes it over SLA; SHARE_WARN a warning. */
+export const SHARE_BREACH = 0.5;
+export const SHARE_WARN = 0.1;
+
 /**
  * A group cell's status. Worst pair: the worst status of its pairs. Mean / percentiles: that statistic of its judged
  * pairs' severities (OK < warning < over SLA, a failed probe counting as over SLA), so "p50" means "what half of the
- * pairs are at most"; with no judged pair, the worst of the rest (no data, stale, …).
+ * pairs are at most"; share: over SLA from SHARE_BREACH of them, a warning from SHARE_WARN. With no judged pair, the
+ * worst of the rest (no data, stale, …).
  */
 function groupStatus(byStatus: Uint32Array, aggregation: Aggregation, quantile: number | undefined): number {
   let worst = 0;
@@ -264,7 +282,10 @@ function groupStatus(byStatus: Uint32Array, aggregation: Aggregation, quantile: 
     return worst;
   }
   let level: number;
-  if (quantile === undefined) {
+  if (aggregation === 'share') {
+    const share = sev[2] / judged;
+    level = share >= SHARE_BREACH ? 2 : share >= SHARE_WARN ? 1 : 0;
+  } else if (quantile === undefined) {
     level = Math.round((sev[1] + 2 * sev[2]) / judged);
   } else {
     // Lower closest rank, like the value quantile's lower neighbour: the level at rank q·(n−1).

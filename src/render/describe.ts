@@ -39,17 +39,24 @@ export function describeCell(view: ViewMatrix, row: number, col: number): CellDe
   const { classified } = view;
   const k = view.scope && view.scope[i] !== NO_SCOPE ? view.scope[i] : classified.scopes.length === 1 ? 0 : undefined;
   const sla: ScopeSla | undefined = k === undefined ? undefined : classified.slas[k];
+  const share = view.share?.[i];
   return {
     source: re.label,
     destination: ce.label,
     value:
-      isGroup && Number.isFinite(v)
+      isGroup && share !== undefined && Number.isFinite(share)
         ? t('describe.aggregated-value', '{{aggregation}}: {{value}}', {
             aggregation: aggregationLabel(view.aggregation),
-            value: shown,
+            value: formattedValueToString(percent(share, 0)),
             ...RAW,
           })
-        : shown,
+        : isGroup && Number.isFinite(v)
+          ? t('describe.aggregated-value', '{{aggregation}}: {{value}}', {
+              aggregation: aggregationLabel(view.aggregation),
+              value: shown,
+              ...RAW,
+            })
+          : shown,
     loss: x !== undefined && Number.isFinite(x) ? formatLoss(x) : undefined,
     status,
     state: stateText(view, i, status, sla, fmt, isGroup),
