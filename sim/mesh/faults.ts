@@ -1,5 +1,6 @@
 // Fault families for the diagnosis evaluation, each with its ground truth: the set of culprits, each a region of
 // ordered host pairs it claims (the oracle in truth.ts compares the panel's candidates with them). Pure; seeded.
+import { mulberry32 } from '../rng';
 import { Probing } from './probing';
 import { MeshTopology, Rng, groupsAt, intIn, pick, racksOf } from './topology';
 
@@ -123,21 +124,10 @@ export function makeFault(rng: Rng, topo: MeshTopology, probing: Probing, family
     effect(s, d) {
       const key = s * n + d;
       if (!memo.has(key)) {
-        memo.set(key, parts.effect(s, d, pairRng(key, n)));
+        memo.set(key, parts.effect(s, d, mulberry32(Math.imul(key, 2654435761) + n)));
       }
       return memo.get(key)!;
     },
-  };
-}
-
-function pairRng(key: number, n: number): Rng {
-  let a = (key * 2654435761 + n) >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
 }
 

@@ -50,6 +50,9 @@ export const latencyTable = {
   instant: true,
   range: false,
 };
+/** The simulator's loss and probe-failure series, as the latency table. */
+export const lossTable = { ...latencyTable, refId: 'B', expr: 'pingmesh_pair_loss_ratio' };
+export const failTable = { ...latencyTable, refId: 'C', expr: 'pingmesh_pair_fail' };
 
 /**
  * The colour at the centre of every cell (or at `at` of its width and height: big cells carry a mark in the centre),

@@ -7,15 +7,15 @@ import {
   axisOrder,
   cellColours,
   hoverCell,
+  failTable,
   latencyTable,
+  lossTable,
   openHarness,
   promInstant,
   statusColour,
 } from './helpers';
 
 const env = harnessEnv();
-const lossTable = { ...latencyTable, refId: 'B', expr: 'pingmesh_pair_loss_ratio' };
-const failTable = { ...latencyTable, refId: 'C', expr: 'pingmesh_pair_fail' };
 const group = (name: string) => `▸ ${name}`;
 const panel = (aggregation: string) => ({
   targets: [latencyTable, lossTable, failTable],

@@ -1,29 +1,13 @@
 import { Status } from '../../model/sla';
 import { diagnose } from './diagnose';
-import { Host, LEVELS, Rule, badCells, coin, hostsOf, modelOf, statusOf } from './testMatrix';
-import { Candidate, Diagnosis } from './types';
+import { Host, LEVELS, Rule, badCells, brief, coin, flat, hostsOf, modelOf, run, top } from './testMatrix';
 
 // Structure only: kinds, roles, members, subjects, counts, shares and cells. The sentences are words.test.ts's.
-
-function run(hosts: Host[], rule: Rule, options: { minBad?: number; warningWeight?: number; levels?: string[] } = {}) {
-  const model = modelOf(hosts, options.levels ?? LEVELS);
-  const status = statusOf(model, hosts, rule);
-  return { model, status, d: diagnose({ model, status, ...options }) };
-}
-
-const top = (d: Diagnosis): Candidate => {
-  expect(d.candidates.length).toBeGreaterThan(0);
-  return d.candidates[0];
-};
-/** kind/role: names, for a compact view of a ranking. */
-const brief = (c: Candidate) =>
-  `${c.kind}${c.role ? `/${c.role}` : ''}:${(c.hosts ?? c.subject?.path.slice(-1) ?? []).join(',')}`;
 
 // 2 regions × 2 DCs × 3 ToRs × 2 hosts = 24 hosts; 552 pairs.
 const H = hostsOf(2, 2, 3, 2);
 const tor = (h: Host) => h.path[2];
 const region = (h: Host) => h.path[0];
-const flat = (hosts: Host[]) => hosts.map((h) => ({ name: h.name, path: [] }));
 
 describe('healthy, scattered, everything', () => {
   it('a healthy matrix has no diagnosis', () => {

@@ -2,6 +2,8 @@ import { FieldType } from '@grafana/data';
 
 import { Status, StatusCode } from '../../model/sla';
 import { MatrixModel } from '../../model/types';
+import { diagnose } from './diagnose';
+import { Candidate, Diagnosis } from './types';
 
 /** Hand-built matrices for the diagnosis tests: hosts with their groups, and a status per pair. Test-only. */
 export interface Host {
@@ -83,3 +85,29 @@ export function coin(seed: number, p: number): () => boolean {
   let s = seed >>> 0;
   return () => ((s = (s * 1103515245 + 12345) >>> 0) & 0xffff) < 0xffff * p;
 }
+
+/** The matrix of these hosts under the rule, and its diagnosis. */
+export function run(
+  hosts: Host[],
+  rule: Rule,
+  options: { minBad?: number; warningWeight?: number; levels?: string[] } = {}
+) {
+  const model = modelOf(hosts, options.levels ?? LEVELS);
+  const status = statusOf(model, hosts, rule);
+  return { model, status, d: diagnose({ model, status, ...options }) };
+}
+
+/** The best candidate (and that there is one). */
+export function top(d: Diagnosis): Candidate {
+  if (d.candidates.length === 0) {
+    throw new Error('no candidate');
+  }
+  return d.candidates[0];
+}
+
+/** kind/role: names, for a compact view of a ranking. */
+export const brief = (c: Candidate) =>
+  `${c.kind}${c.role ? `/${c.role}` : ''}:${(c.hosts ?? c.subject?.path.slice(-1) ?? []).join(',')}`;
+
+/** The same hosts without topology. */
+export const flat = (hosts: Host[]) => hosts.map((h) => ({ name: h.name, path: [] }));

@@ -1,6 +1,6 @@
 import { Status } from '../../model/sla';
 import { diagnose } from './diagnose';
-import { Host, LEVELS, Rule, hostsOf, modelOf, statusOf } from './testMatrix';
+import { Host, LEVELS, Rule, flat, hostsOf, modelOf, statusOf } from './testMatrix';
 import { describeCandidate, groupName, nameList } from './words';
 
 // The sentences: one per candidate structure, from the same matrices as diagnose.test.ts.
@@ -14,7 +14,6 @@ function lines(hosts: Host[], rule: Rule, levels = LEVELS) {
 const H = hostsOf(2, 2, 3, 2);
 const tor = (h: Host) => h.path[2];
 const dc = (h: Host) => h.path[1];
-const flat = (hosts: Host[]) => hosts.map((h) => ({ name: h.name, path: [] }));
 
 describe('hosts', () => {
   it('one host as source, destination, both', () => {
