@@ -2,7 +2,7 @@ import { FieldType, createTheme, toDataFrame } from '@grafana/data';
 
 import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
 import { quantileOf } from '../model/aggregate';
-import { buildMatrix } from '../model/buildMatrix';
+import { buildMatrix } from '../ingest';
 import { SeriesSpec, mesh, seriesFrames, tableFrame } from '../model/testFrames';
 import { MatrixModel } from '../model/types';
 import { findPairSeries, pairStats } from './pair';

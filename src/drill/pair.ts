@@ -1,7 +1,7 @@
 import { DataFrame, Field, FieldType, Labels } from '@grafana/data';
 
 import { quantileOf } from '../model/aggregate';
-import { NumberFieldView, labelReader, numberFieldViews, refIdOf, toNumber } from '../model/series';
+import { NumberFieldView, labelReader, numberFieldViews, refIdOf, toNumber } from '../ingest/series';
 import { MatrixModel } from '../model/types';
 
 /** A matrix cell: host names as on the matrix axes. */

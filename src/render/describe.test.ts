@@ -1,6 +1,6 @@
 import { createTheme } from '@grafana/data';
 
-import { buildMatrix } from '../model/buildMatrix';
+import { buildMatrix } from '../ingest';
 import { buildView } from '../model/view';
 import { msThresholds, seriesFrames } from '../model/testFrames';
 import { DEFAULT_OPTIONS, DEFAULT_THRESHOLD_STEPS } from '../types';

@@ -1,10 +1,10 @@
 import { FieldType, ReducerID, createTheme, toDataFrame } from '@grafana/data';
 
 import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
-import { BuildMatrixResult, buildMatrix } from './buildMatrix';
-import { PRESETS } from './presets';
-import { mesh, seriesFrames, tableFrame } from './testFrames';
-import { CellState, MatrixModel } from './types';
+import { BuildMatrixResult, buildMatrix } from '.';
+import { PRESETS } from '../model/presets';
+import { mesh, seriesFrames, tableFrame } from '../model/testFrames';
+import { CellState, MatrixModel } from '../model/types';
 
 const theme = createTheme();
 const opts = (o: Partial<PingmeshOptions> = {}): PingmeshOptions => ({ ...DEFAULT_OPTIONS, ...o });

@@ -1,0 +1,71 @@
+import { Gathered } from './gather';
+
+/** One entry per pair: the worst of its series. */
+export interface PairAcc {
+  src: Int32Array;
+  dst: Int32Array;
+  value: Float64Array;
+  /** 0 = no sample, 1 = valid, 2 = invalid (NaN, ±Inf, negative). */
+  kind: Uint8Array;
+  series: Uint32Array;
+  /** Time of the newest sample per pair (when gathered with times; empty otherwise); NaN when unknown. */
+  newest: Float64Array;
+  length: number;
+}
+
+/** One entry per (source, destination), keeping the worst series, through a dense hosts² index. */
+export function foldPairs(raw: Gathered, hosts: number): PairAcc {
+  const { src, dst, value } = raw;
+  const newest = raw.newest.length > 0 ? raw.newest : undefined;
+  const index = new Int32Array(hosts * hosts).fill(-1);
+  const n = src.length;
+  const acc: PairAcc = {
+    src: new Int32Array(n),
+    dst: new Int32Array(n),
+    value: new Float64Array(n),
+    kind: new Uint8Array(n),
+    series: new Uint32Array(n),
+    newest: new Float64Array(newest ? n : 0),
+    length: 0,
+  };
+  for (let i = 0; i < n; i++) {
+    const v = value[i];
+    const kind = v === null ? 0 : Number.isFinite(v) && v >= 0 ? 1 : 2;
+    const key = src[i] * hosts + dst[i];
+    const at = index[key];
+    if (at < 0) {
+      const k = acc.length++;
+      index[key] = k;
+      acc.src[k] = src[i];
+      acc.dst[k] = dst[i];
+      acc.value[k] = kind === 1 ? (v as number) : NaN;
+      acc.kind[k] = kind;
+      acc.series[k] = 1;
+      if (newest) {
+        acc.newest[k] = newest[i];
+      }
+      continue;
+    }
+    acc.series[at]++;
+    if (newest && !(newest[i] <= acc.newest[at])) {
+      acc.newest[at] = newest[i];
+    }
+    // Keep the worst: a valid value beats an invalid or empty one, and a larger latency beats a smaller.
+    if (kind === 1 && (acc.kind[at] !== 1 || (v as number) > acc.value[at])) {
+      acc.value[at] = v as number;
+      acc.kind[at] = 1;
+    } else if (kind === 2 && acc.kind[at] === 0) {
+      acc.kind[at] = 2;
+    }
+  }
+  return acc;
+}
+
+/** Host ids → group ids, in place (cardinality guard). */
+export function remapHosts(raw: Gathered, groupOf: number[]) {
+  for (const ids of [raw.src, raw.dst]) {
+    for (let k = 0; k < ids.length; k++) {
+      ids[k] = groupOf[ids[k]];
+    }
+  }
+}

@@ -1,0 +1,150 @@
+import { Field, FieldType, ReducerID } from '@grafana/data';
+
+import { PairTopology } from './topology';
+import { LabelReader, NumberFieldView, labelReader, oneSampleReducer, reduceValues } from './series';
+
+/** Rows between yields: about 2–5 ms of work, so a scheduler can keep the page answering while a big mesh builds. */
+export const ROWS_PER_STEP = 16384;
+
+/** Every series of one query as (source id, destination id, value), before duplicates are folded. */
+export interface Gathered {
+  src: number[];
+  dst: number[];
+  value: Array<number | null>;
+  /** Time (epoch ms) of each entry's newest non-null sample, NaN when unknown; empty unless asked for. */
+  newest: number[];
+  /** Series read; series without a source or destination label (skipped). */
+  series: number;
+  skipped: number;
+}
+
+export interface GatherInput {
+  views: NumberFieldView[];
+  source: string[];
+  destination: string[];
+  reducer: ReducerID;
+  /** Raw label → host id. */
+  hostOf: (label: string) => number;
+  /** Level labels on the pair series are noted per host as they are met (grouping). */
+  topology?: PairTopology;
+  /** Keep each entry's newest sample time (latency: sample ages). */
+  withNewest?: boolean;
+}
+
+/**
+ * The one reader of pair series, for every pair query (latency, loss, probe failures, expected pairs, baseline,
+ * sample times): any frame shape, one entry per series, reduced by the given reducer. Yields every few thousand rows.
+ */
+export function* gather(input: GatherInput): Generator<void, Gathered> {
+  const out: Gathered = { src: [], dst: [], value: [], newest: [], series: 0, skipped: 0 };
+  let sinceYield = 0;
+  for (const view of input.views) {
+    if (++sinceYield === 1024) {
+      sinceYield = 0;
+      yield;
+    }
+    const src = labelReader(view, input.source);
+    const dst = labelReader(view, input.destination);
+    if (!src || !dst) {
+      out.skipped += view.labelColumns.length === 0 ? 1 : view.field.values.length;
+      continue;
+    }
+    yield* gatherView(input, view, src, dst, out);
+  }
+  return out;
+}
+
+function* gatherView(
+  input: GatherInput,
+  view: NumberFieldView,
+  src: LabelReader,
+  dst: LabelReader,
+  out: Gathered
+): Generator<void, void> {
+  const { reducer, hostOf, topology, withNewest } = input;
+  const levels = topology?.readers(view);
+  const add = (s: number, d: number, v: number | null, row: number, newest: number) => {
+    if (levels) {
+      topology!.note(s, levels.src, row);
+      topology!.note(d, levels.dst, row);
+    }
+    out.src.push(s);
+    out.dst.push(d);
+    out.value.push(v);
+    if (withNewest) {
+      out.newest.push(newest);
+    }
+    out.series++;
+  };
+  const values = view.field.values;
+  const time = view.frame.fields.find((f) => f.type === FieldType.time);
+  const times = time?.values as unknown[] | undefined;
+  if (view.labelColumns.length === 0) {
+    // One frame per series: labels are constant, rows are samples over time.
+    const s = src.read(0);
+    const d = dst.read(0);
+    if (s === undefined || d === undefined) {
+      out.skipped++;
+      return;
+    }
+    let k = values.length - 1;
+    while (k >= 0 && values[k] == null) {
+      k--;
+    }
+    const value = values.length === 0 ? null : reduceValues(values, reducer);
+    add(hostOf(s), hostOf(d), value, 0, k >= 0 && times ? Number(times[k]) : NaN);
+    return;
+  }
+  function* eachRow(fn: (row: number, s: string, d: string) => void) {
+    for (let row = 0; row < values.length; row++) {
+      if ((row & (ROWS_PER_STEP - 1)) === ROWS_PER_STEP - 1) {
+        yield;
+      }
+      const s = src.read(row);
+      const d = dst.read(row);
+      if (s === undefined || d === undefined) {
+        out.skipped++;
+      } else {
+        fn(row, s, d);
+      }
+    }
+  }
+  if (!time || isSingleInstant(time)) {
+    // Instant table: every row is its own series, all at one evaluation time (a sample time query gives ages).
+    const reduce = oneSampleReducer(reducer);
+    yield* eachRow((row, s, d) => add(hostOf(s), hostOf(d), reduce(values[row]), row, NaN));
+    return;
+  }
+  // Range table: rows of one series share all label columns; group them, then reduce each series.
+  const bySeries = new Map<string, { s: number; d: number; values: unknown[]; row: number; newest: number }>();
+  yield* eachRow((row, s, d) => {
+    // Length-prefixed, so no label value (NUL included) can make two series' keys equal.
+    let key = '';
+    for (const c of view.labelColumns) {
+      const v = String(c.values[row]);
+      key += `${v.length}:${v}`;
+    }
+    let series = bySeries.get(key);
+    if (!series) {
+      series = { s: hostOf(s), d: hostOf(d), values: [], row, newest: NaN };
+      bySeries.set(key, series);
+    }
+    series.values.push(values[row]);
+    if (values[row] != null && !(Number(times![row]) <= series.newest)) {
+      series.newest = Number(times![row]);
+    }
+  });
+  for (const series of bySeries.values()) {
+    add(series.s, series.d, reduceValues(series.values, reducer), series.row, series.newest);
+  }
+}
+
+function isSingleInstant(time: Field): boolean {
+  const v = time.values;
+  for (let i = 1; i < v.length; i++) {
+    if (v[i] !== v[0]) {
+      return false;
+    }
+  }
+  return true;
+}

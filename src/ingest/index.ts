@@ -1,0 +1,227 @@
+import { DataFrame, GrafanaTheme2, ReducerID } from '@grafana/data';
+import { t } from '@grafana/i18n';
+
+import { RAW } from '../i18nText';
+import { splitLabels } from '../model/presets';
+import { parseLevels } from '../model/topology';
+import { MatrixModel } from '../model/types';
+import { conversionFactor } from '../model/units';
+import { ModelOptions } from '../types';
+import { ExtraMetrics, assemble } from './assemble';
+import { GroupedAxes, MAX_HOSTS, groupHosts, hostPaths } from './cardinality';
+import { foldPairs, remapHosts } from './fold';
+import { Gathered, gather } from './gather';
+import { HostTable, hostNamer } from './hosts';
+import { listed, orList, resolveMapping } from './mapping';
+import { pairRoles } from './roles';
+import { labelNames, metricNames, numberFieldViews, refIdOf } from './series';
+import { PairTopology, topologyFromFrames } from './topology';
+import { inputUnitOf } from './units';
+
+export { MAX_HOSTS } from './cardinality';
+export { ROWS_PER_STEP } from './gather';
+
+export interface BuildMatrixInput {
+  frames: DataFrame[];
+  options: ModelOptions;
+  theme: GrafanaTheme2;
+}
+
+export type BuildMatrixResult = { model: MatrixModel; warning?: undefined } | { warning: string; model?: undefined };
+
+/**
+ * frames → one value per (source, destination) host pair. Pure; bad input gives `{ warning }`, never a throw.
+ */
+export function buildMatrix(input: BuildMatrixInput): BuildMatrixResult {
+  const steps = buildMatrixSteps(input);
+  let step = steps.next();
+  while (!step.done) {
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/**
+ * The same build, as steps: it yields every few thousand rows, so a caller can spread a big mesh over several tasks
+ * (see useMatrixModel) instead of freezing the page. `buildMatrix` runs it to the end at once.
+ */
+export function* buildMatrixSteps({ frames, options, theme }: BuildMatrixInput): Generator<void, BuildMatrixResult> {
+  const withFields = frames.filter((f) => f.fields.length > 0 && f.length > 0);
+  if (withFields.length === 0) {
+    return { warning: t('model.warning.no-series', 'No data: the query returned no series.') };
+  }
+  const refIds = [...new Set(withFields.map(refIdOf))];
+  const topologyRefIds = splitLabels(options.topologyRefIds);
+  const viewsOf = (r: string) => withFields.filter((f) => refIdOf(f) === r).flatMap(numberFieldViews);
+  const roles = pairRoles(options, refIds, topologyRefIds, (r) => new Set(viewsOf(r).flatMap(metricNames)));
+  const refId = roles.latency;
+  const views = viewsOf(refId);
+  if (!refIds.includes(refId)) {
+    return {
+      warning: t(
+        'model.warning.no-latency-frames',
+        'No frames for the latency query `{{refId}}`; queries seen: {{seen}}.',
+        { refId, seen: listed(refIds), ...RAW }
+      ),
+    };
+  }
+  if (views.length === 0) {
+    return {
+      warning: t(
+        'model.warning.no-number-field',
+        'Query `{{refId}}` has no numeric field: a latency query must return numbers.',
+        { refId, ...RAW }
+      ),
+    };
+  }
+
+  const labelsSeen = new Set(views.flatMap(labelNames));
+  const metricsSeen = new Set(views.flatMap(metricNames));
+  const notices: string[] = [];
+  const mapping = resolveMapping(options, labelsSeen, metricsSeen);
+  if ('warning' in mapping) {
+    return mapping;
+  }
+
+  const levels = parseLevels(options.levels);
+  const table = topologyFromFrames(withFields, topologyRefIds, splitLabels(options.topologyHostLabels), levels);
+  const pairTopology = new PairTopology(levels);
+  // The model keeps the namer for the pair view: a bound function, not a closure over this generator's scope.
+  const hostName = hostNamer(table.alias);
+  const hosts = new HostTable(hostName);
+  const hostOf = (label: string) => hosts.idOf(label);
+
+  // Every series of every pair query through one reader; duplicates are folded once the host count is known.
+  const read = (r: string | undefined, reducer: ReducerID, withNewest = false) =>
+    r === undefined
+      ? undefined
+      : gather({
+          views: r === refId ? views : viewsOf(r),
+          source: mapping.source,
+          destination: mapping.destination,
+          reducer,
+          hostOf,
+          topology: levels.length > 0 ? pairTopology : undefined,
+          withNewest,
+        });
+  const latency: Gathered = yield* read(refId, options.reducer, true)!;
+  const others: Array<Gathered | undefined> = [];
+  for (const [r, reducer] of [
+    [roles.loss, options.reducer],
+    [roles.fail, ReducerID.lastNotNull],
+    [roles.expected, ReducerID.lastNotNull],
+    [roles.baseline, ReducerID.lastNotNull],
+    [roles.timestamp, ReducerID.max],
+  ] as Array<[string | undefined, ReducerID]>) {
+    const steps = read(r, reducer);
+    others.push(steps && (yield* steps));
+  }
+  const [rawLoss, rawFail, rawExpected, rawBaseline, rawTimestamp] = others;
+  yield;
+
+  // Cardinality guard: more hosts than the panel should draw one by one become their groups (the deepest level that
+  // fits), worst pair per cell, instead of a hosts² matrix that would freeze the page.
+  const hostNames = hosts.names;
+  const topology = { levels, table, pairs: pairTopology };
+  const maxHosts = Math.min(options.maxHosts > 0 ? options.maxHosts : MAX_HOSTS, MAX_HOSTS);
+  let grouped: GroupedAxes | undefined;
+  if (hostNames.length > maxHosts) {
+    grouped = groupHosts(hostNames, hostPaths(topology, hostNames), levels, maxHosts);
+    if (!grouped) {
+      return {
+        warning: t(
+          'model.warning.too-many-hosts',
+          '{{hosts}} hosts is more than this panel draws one by one ({{max}}, *Max hosts*), and there is no grouping level with fewer groups: set *Group by* (e.g. region,dc,az,tor), aggregate in the query (the ToR recording rules), or filter it.',
+          { hosts: hostNames.length.toLocaleString('en-US'), max: maxHosts.toLocaleString('en-US'), ...RAW }
+        ),
+      };
+    }
+    for (const raw of [latency, ...others]) {
+      if (raw) {
+        remapHosts(raw, grouped.groupOf);
+      }
+    }
+    notices.push(
+      t(
+        'model.notice.grouped-hosts',
+        '{{hosts}} hosts is more than Max hosts ({{max}}): showing {{level}} × {{level}}, the worst pair in each cell. Filter the query (e.g. by a $dc variable) or raise Max hosts to see hosts.',
+        {
+          hosts: hostNames.length.toLocaleString('en-US'),
+          max: maxHosts.toLocaleString('en-US'),
+          level: grouped.level,
+          ...RAW,
+        }
+      )
+    );
+  }
+  yield;
+  const axisNames = grouped ? grouped.names : hostNames;
+  const hostCount = axisNames.length;
+  const acc = foldPairs(latency, hostCount);
+  const fold = (raw: Gathered | undefined) => raw && foldPairs(raw, hostCount);
+  yield;
+  const extra: ExtraMetrics = {
+    loss: fold(rawLoss),
+    fail: fold(rawFail),
+    expected: fold(rawExpected),
+    baseline: fold(rawBaseline),
+    timestamp: fold(rawTimestamp),
+    // Breach-only exporters (kubeservice pingmesh-agent) export a pair only when it is slow or failing.
+    missing: roles.missing === 'auto' ? (mapping.preset?.breachOnly ? 'ok' : 'noData') : roles.missing,
+  };
+  if (latency.series === 0 || (acc.length === 0 && !extra.loss?.length && !extra.fail?.length)) {
+    const absent = [...mapping.source, ...mapping.destination].filter((l) => !labelsSeen.has(l));
+    const seen = listed(labelsSeen);
+    return {
+      warning:
+        absent.length > 0
+          ? t('model.warning.no-pair-label', 'No series has label {{labels}}; labels seen: {{seen}}.', {
+              labels: orList(absent),
+              seen,
+              ...RAW,
+            })
+          : t(
+              'model.warning.no-pair-label-value',
+              'No series has a non-empty source and destination label; labels seen: {{seen}}.',
+              { seen, ...RAW }
+            ),
+    };
+  }
+  if (latency.skipped > 0) {
+    notices.push(
+      t('model.notice.skipped-series', '{{n}} series without a {{source}} or {{destination}} label were skipped.', {
+        n: String(latency.skipped),
+        source: mapping.source.join('/'),
+        destination: mapping.destination.join('/'),
+        ...RAW,
+      })
+    );
+  }
+
+  const firstField = views[0].field;
+  const unit = firstField.config.unit ?? 'ms';
+  const fromUnit = inputUnitOf(options.inputUnit, metricsSeen, mapping.preset);
+  const factor = conversionFactor(fromUnit, unit);
+  if (factor !== 1) {
+    notices.push(
+      t('model.notice.converted', 'Values converted from {{from}} to {{to}}.', { from: fromUnit, to: unit, ...RAW })
+    );
+  }
+  const model = assemble({
+    acc,
+    hostNames: axisNames,
+    grouped,
+    factor,
+    config: { ...firstField.config, unit },
+    theme,
+    notices,
+    mapping,
+    topology,
+    source: { refId, factor, hostOf: hostName, lossRefId: roles.loss },
+    extra,
+  });
+  if (roles.notes.length > 0) {
+    model.notices.push(...roles.notes);
+  }
+  return { model };
+}
