@@ -185,6 +185,18 @@ export function assemble({
       })
     );
   }
+  if (acc.mixed > 0) {
+    notices.push(
+      t('model.notice.duplicates-invalid', '', {
+        count: acc.mixed,
+        defaultValue_one:
+          '{{count}} pair has a NaN or ±Inf series beside finite ones: shown as invalid, as a timeout is worse than any latency.',
+        defaultValue_other:
+          '{{count}} pairs have a NaN or ±Inf series beside finite ones: shown as invalid, as a timeout is worse than any latency.',
+        ...RAW,
+      })
+    );
+  }
   if (invalid > 0) {
     notices.push(
       t('model.notice.invalid', '', {

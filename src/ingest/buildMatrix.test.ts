@@ -230,10 +230,10 @@ describe('duplicates, invalid values, no data', () => {
     const frames = seriesFrames([
       { labels: { src: 'a', dst: 'b', instance: 'p1' }, values: [3] },
       { labels: { src: 'a', dst: 'b', instance: 'p2' }, values: [80] },
-      { labels: { src: 'a', dst: 'b', instance: 'p3' }, values: [NaN] },
       { labels: { src: 'b', dst: 'a' }, values: [1] },
     ]);
     const m = model(buildMatrix({ frames, options: opts({ preset: 'topology', inputUnit: 'ms' }), theme }));
+    // A NaN/±Inf duplicate outranks finite ones (reduce.test.ts); among finite ones the largest wins.
     expect(cell(m, 'a', 'b')).toEqual({ value: 80, state: CellState.Value });
     expect(m.duplicates).toBe(1);
     expect(m.notices).toContain('1 pair has more than one series; the worst value is shown.');

@@ -8,13 +8,19 @@ export interface PairAcc {
   /** 0 = no sample, 1 = valid, 2 = invalid (NaN, ±Inf, negative). */
   kind: Uint8Array;
   series: Uint32Array;
+  /** Pairs whose series had both valid values and invalid ones (NaN, ±Inf, negative). */
+  mixed: number;
   /** Time of the newest sample per pair (when gathered with times; empty otherwise); NaN when unknown. */
   newest: Float64Array;
   length: number;
 }
 
-/** One entry per (source, destination), keeping the worst series, through a dense hosts² index. */
-export function foldPairs(raw: Gathered, hosts: number): PairAcc {
+/**
+ * One entry per (source, destination), keeping the worst series, through a dense hosts² index. With `invalidWins`
+ * (latency), a NaN/±Inf/negative series outranks every finite one — a timeout is worse than any latency; otherwise
+ * (loss, failures, baseline, sample times) a valid value outranks an invalid one.
+ */
+export function foldPairs(raw: Gathered, hosts: number, invalidWins = false): PairAcc {
   const { src, dst, value } = raw;
   const newest = raw.newest.length > 0 ? raw.newest : undefined;
   const index = new Int32Array(hosts * hosts).fill(-1);
@@ -25,9 +31,12 @@ export function foldPairs(raw: Gathered, hosts: number): PairAcc {
     value: new Float64Array(n),
     kind: new Uint8Array(n),
     series: new Uint32Array(n),
+    mixed: 0,
     newest: new Float64Array(newest ? n : 0),
     length: 0,
   };
+  // Kinds seen per pair (bit 1 valid, bit 2 invalid), to count pairs with both.
+  const seen = new Uint8Array(n);
   for (let i = 0; i < n; i++) {
     const v = value[i];
     const kind = v === null ? 0 : Number.isFinite(v) && v >= 0 ? 1 : 2;
@@ -41,21 +50,30 @@ export function foldPairs(raw: Gathered, hosts: number): PairAcc {
       acc.value[k] = kind === 1 ? (v as number) : NaN;
       acc.kind[k] = kind;
       acc.series[k] = 1;
+      seen[k] = kind;
       if (newest) {
         acc.newest[k] = newest[i];
       }
       continue;
     }
     acc.series[at]++;
+    seen[at] |= kind;
     if (newest && !(newest[i] <= acc.newest[at])) {
       acc.newest[at] = newest[i];
     }
-    // Keep the worst: a valid value beats an invalid or empty one, and a larger latency beats a smaller.
-    if (kind === 1 && (acc.kind[at] !== 1 || (v as number) > acc.value[at])) {
+    // Keep the worst: a larger value beats a smaller one; invalid beats valid (invalidWins) or the other way round.
+    const held = acc.kind[at];
+    if (kind === 1 && (held === 0 || (held === 2 && !invalidWins) || (held === 1 && (v as number) > acc.value[at]))) {
       acc.value[at] = v as number;
       acc.kind[at] = 1;
-    } else if (kind === 2 && acc.kind[at] === 0) {
+    } else if (kind === 2 && (held === 0 || (held === 1 && invalidWins))) {
+      acc.value[at] = NaN;
       acc.kind[at] = 2;
+    }
+  }
+  for (let k = 0; k < acc.length; k++) {
+    if (seen[k] === 3) {
+      acc.mixed++;
     }
   }
   return acc;

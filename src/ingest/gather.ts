@@ -1,7 +1,7 @@
 import { Field, FieldType, ReducerID } from '@grafana/data';
 
 import { PairTopology } from './topology';
-import { LabelReader, NumberFieldView, labelReader, oneSampleReducer, reduceValues } from './series';
+import { LabelReader, NumberFieldView, labelReader, oneSampleReducer, reduceValues, timeOrdered } from './series';
 
 /** Rows between yields: about 2–5 ms of work, so a scheduler can keep the page answering while a big mesh builds. */
 export const ROWS_PER_STEP = 16384;
@@ -87,12 +87,14 @@ function* gatherView(
       out.skipped++;
       return;
     }
-    let k = values.length - 1;
-    while (k >= 0 && values[k] == null) {
-      k--;
+    let newest = NaN;
+    for (let k = 0; k < values.length; k++) {
+      if (values[k] != null && times && !(Number(times[k]) <= newest)) {
+        newest = Number(times[k]);
+      }
     }
-    const value = values.length === 0 ? null : reduceValues(values, reducer);
-    add(hostOf(s), hostOf(d), value, 0, k >= 0 && times ? Number(times[k]) : NaN);
+    const value = values.length === 0 ? null : reduceValues(timeOrdered(values, times), reducer);
+    add(hostOf(s), hostOf(d), value, 0, newest);
     return;
   }
   function* eachRow(fn: (row: number, s: string, d: string) => void) {
@@ -116,7 +118,10 @@ function* gatherView(
     return;
   }
   // Range table: rows of one series share all label columns; group them, then reduce each series.
-  const bySeries = new Map<string, { s: number; d: number; values: unknown[]; row: number; newest: number }>();
+  const bySeries = new Map<
+    string,
+    { s: number; d: number; values: unknown[]; times: unknown[]; row: number; newest: number }
+  >();
   yield* eachRow((row, s, d) => {
     // Length-prefixed, so no label value (NUL included) can make two series' keys equal.
     let key = '';
@@ -126,16 +131,17 @@ function* gatherView(
     }
     let series = bySeries.get(key);
     if (!series) {
-      series = { s: hostOf(s), d: hostOf(d), values: [], row, newest: NaN };
+      series = { s: hostOf(s), d: hostOf(d), values: [], times: [], row, newest: NaN };
       bySeries.set(key, series);
     }
     series.values.push(values[row]);
+    series.times.push(times![row]);
     if (values[row] != null && !(Number(times![row]) <= series.newest)) {
       series.newest = Number(times![row]);
     }
   });
   for (const series of bySeries.values()) {
-    add(series.s, series.d, reduceValues(series.values, reducer), series.row, series.newest);
+    add(series.s, series.d, reduceValues(timeOrdered(series.values, series.times), reducer), series.row, series.newest);
   }
 }
 

@@ -157,7 +157,7 @@ export function* buildMatrixSteps({ frames, options, theme }: BuildMatrixInput):
   yield;
   const axisNames = grouped ? grouped.names : hostNames;
   const hostCount = axisNames.length;
-  const acc = foldPairs(latency, hostCount);
+  const acc = foldPairs(latency, hostCount, true);
   const fold = (raw: Gathered | undefined) => raw && foldPairs(raw, hostCount);
   yield;
   const extra: ExtraMetrics = {

@@ -141,3 +141,26 @@ export function toNumber(v: unknown): number | null {
   // Wire formats carry NaN/±Inf as strings; anything else non-numeric is invalid, not zero.
   return v === '' ? NaN : Number(v);
 }
+
+/** A sample time as a number; unknown times sort first (oldest). */
+const timeOf = (x: unknown) => {
+  const n = typeof x === 'number' ? x : Number(x);
+  return n === n ? n : -Infinity;
+};
+
+/**
+ * A series' values oldest first. Reducers such as last/first take positions, and a frame sorted by something else
+ * (a Sort by transformation, a table sorted by value) must still give the newest sample as "last".
+ */
+export function timeOrdered(values: unknown[], times: unknown[] | undefined): unknown[] {
+  if (!times || times.length !== values.length) {
+    return values;
+  }
+  for (let i = 1; i < times.length; i++) {
+    if (timeOf(times[i]) < timeOf(times[i - 1])) {
+      const order = Array.from(values, (_, k) => k).sort((a, b) => timeOf(times[a]) - timeOf(times[b]) || a - b);
+      return order.map((k) => values[k]);
+    }
+  }
+  return values;
+}
