@@ -27,6 +27,7 @@ export const TEST_IDS = {
   tooltipPairs: 'pingmesh-tooltip-pairs',
   tooltipLoss: 'pingmesh-tooltip-loss',
   tooltipSla: 'pingmesh-tooltip-sla',
+  tooltipUnit: 'pingmesh-tooltip-unit',
   legendItem: 'pingmesh-legend-item',
   legendSwatch: 'pingmesh-legend-swatch',
   pinned: 'pingmesh-pinned',

@@ -23,7 +23,6 @@ export interface ExtraMetrics {
 export interface AssembleInput {
   acc: PairAcc;
   hostNames: string[];
-  factor: number;
   config: FieldConfig;
   theme: GrafanaTheme2;
   notices: string[];
@@ -40,7 +39,6 @@ const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'bas
 export function assemble({
   acc,
   hostNames,
-  factor,
   config,
   theme,
   notices,
@@ -109,12 +107,8 @@ export function assemble({
     if (acc.series[i] > 1) {
       duplicates++;
     }
-    if (acc.kind[i] === 1 && !Number.isFinite(acc.value[i] * factor)) {
-      // A finite sample that overflows on unit conversion is not a reading either.
-      states[cell] = CellState.Invalid;
-      invalid++;
-    } else if (acc.kind[i] === 1) {
-      const v = acc.value[i] * factor;
+    if (acc.kind[i] === 1) {
+      const v = acc.value[i];
       values[cell] = v;
       states[cell] = CellState.Value;
       min = Math.min(min, v);
@@ -172,8 +166,12 @@ export function assemble({
     }
   }
   const baseline = dense(extra.baseline, true);
-  if (baseline && factor !== 1) {
-    baseline.forEach((v, k) => (baseline[k] = v * factor));
+  let unitGuessed: Uint8Array | undefined;
+  if (acc.guessed.length > 0) {
+    unitGuessed = new Uint8Array(nRows * nCols);
+    for (let i = 0; i < acc.length; i++) {
+      unitGuessed[cellOf(acc, i)] = acc.guessed[i];
+    }
   }
   if (duplicates > 0) {
     notices.push(
@@ -259,5 +257,6 @@ export function assemble({
       detected: mapping.detected,
     },
     source,
+    unitGuessed,
   };
 }

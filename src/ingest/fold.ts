@@ -8,6 +8,8 @@ export interface PairAcc {
   /** 0 = no sample, 1 = valid, 2 = invalid (NaN, ±Inf, negative). */
   kind: Uint8Array;
   series: Uint32Array;
+  /** 1 where any of the pair's series had a guessed unit; empty when none had. */
+  guessed: Uint8Array;
   /** Pairs whose series had both valid values and invalid ones (NaN, ±Inf, negative). */
   mixed: number;
   /** Time of the newest sample per pair (when gathered with times; empty otherwise); NaN when unknown. */
@@ -32,13 +34,20 @@ export function foldPairs(raw: Gathered, hosts: number, invalidWins = false): Pa
     kind: new Uint8Array(n),
     series: new Uint32Array(n),
     mixed: 0,
+    guessed: new Uint8Array(raw.guessed.length > 0 ? n : 0),
     newest: new Float64Array(newest ? n : 0),
     length: 0,
   };
   // Kinds seen per pair (bit 1 valid, bit 2 invalid), to count pairs with both.
   const seen = new Uint8Array(n);
+  const runs = raw.guessed;
+  let run = 0;
   for (let i = 0; i < n; i++) {
     const v = value[i];
+    while (run < runs.length && runs[run + 1] <= i) {
+      run += 2;
+    }
+    const guessed = run < runs.length && runs[run] <= i;
     const kind = v === null ? 0 : Number.isFinite(v) && v >= 0 ? 1 : 2;
     const key = src[i] * hosts + dst[i];
     const at = index[key];
@@ -51,6 +60,9 @@ export function foldPairs(raw: Gathered, hosts: number, invalidWins = false): Pa
       acc.kind[k] = kind;
       acc.series[k] = 1;
       seen[k] = kind;
+      if (guessed) {
+        acc.guessed[k] = 1;
+      }
       if (newest) {
         acc.newest[k] = newest[i];
       }
@@ -58,6 +70,9 @@ export function foldPairs(raw: Gathered, hosts: number, invalidWins = false): Pa
     }
     acc.series[at]++;
     seen[at] |= kind;
+    if (guessed) {
+      acc.guessed[at] = 1;
+    }
     if (newest && !(newest[i] <= acc.newest[at])) {
       acc.newest[at] = newest[i];
     }

@@ -1,6 +1,7 @@
 import { Field, FieldType, ReducerID } from '@grafana/data';
 
 import { PairTopology } from './topology';
+import { ScaleTally, SeriesScale } from './units';
 import { LabelReader, NumberFieldView, labelReader, oneSampleReducer, reduceValues, timeOrdered } from './series';
 
 /** Rows between yields: about 2–5 ms of work, so a scheduler can keep the page answering while a big mesh builds. */
@@ -13,6 +14,8 @@ export interface Gathered {
   value: Array<number | null>;
   /** Time (epoch ms) of each entry's newest non-null sample, NaN when unknown; empty unless asked for. */
   newest: number[];
+  /** Entries whose series' unit was guessed, as [start, end) index runs. */
+  guessed: number[];
   /** Series read; series without a source or destination label (skipped). */
   series: number;
   skipped: number;
@@ -29,14 +32,20 @@ export interface GatherInput {
   topology?: PairTopology;
   /** Keep each entry's newest sample time (latency: sample ages). */
   withNewest?: boolean;
+  /** Each series' unit (latency, loss): its raw values are multiplied by the factor as they are read. */
+  scale?: (fieldUnit: string | undefined, metric: string | undefined) => SeriesScale;
+  /** Counts how the series were scaled. */
+  tally?: ScaleTally;
 }
+
+const VALUE_NAME = /^Value( #.+)?$/;
 
 /**
  * The one reader of pair series, for every pair query (latency, loss, probe failures, expected pairs, baseline,
  * sample times): any frame shape, one entry per series, reduced by the given reducer. Yields every few thousand rows.
  */
 export function* gather(input: GatherInput): Generator<void, Gathered> {
-  const out: Gathered = { src: [], dst: [], value: [], newest: [], series: 0, skipped: 0 };
+  const out: Gathered = { src: [], dst: [], value: [], newest: [], guessed: [], series: 0, skipped: 0 };
   let sinceYield = 0;
   for (const view of input.views) {
     if (++sinceYield === 1024) {
@@ -61,12 +70,41 @@ function* gatherView(
   dst: LabelReader,
   out: Gathered
 ): Generator<void, void> {
-  const { reducer, hostOf, topology, withNewest } = input;
+  const { reducer, hostOf, topology, withNewest, scale, tally } = input;
   const levels = topology?.readers(view);
-  const add = (s: number, d: number, v: number | null, row: number, newest: number) => {
+  // The metric name per series: a `__name__` column (tables of several metrics), a label, or the field's name.
+  const nameColumn = view.labelColumns.find((f) => f.name === '__name__')?.values;
+  const fixedName = view.field.labels?.__name__ || (VALUE_NAME.test(view.field.name) ? undefined : view.field.name);
+  const fieldUnit = view.field.config?.unit;
+  let lastName: unknown = undefined;
+  let lastScale = scale?.(fieldUnit, fixedName);
+  const scaleAt = (row: number): SeriesScale | undefined => {
+    if (!scale || !nameColumn || nameColumn[row] === lastName) {
+      return lastScale;
+    }
+    lastName = nameColumn[row];
+    lastScale = scale(fieldUnit, lastName == null || lastName === '' ? fixedName : String(lastName));
+    return lastScale;
+  };
+  const add = (s: number, d: number, raw: number | null, row: number, newest: number) => {
     if (levels) {
       topology!.note(s, levels.src, row);
       topology!.note(d, levels.dst, row);
+    }
+    const sc = scaleAt(row);
+    const v = sc && raw !== null && sc.factor !== 1 ? raw * sc.factor : raw;
+    if (sc) {
+      tally?.count(sc, v);
+      if (sc.guessed) {
+        // Extend the last run, or start one.
+        const at = out.src.length;
+        const g = out.guessed;
+        if (g.length > 0 && g[g.length - 1] === at) {
+          g[g.length - 1] = at + 1;
+        } else {
+          g.push(at, at + 1);
+        }
+      }
     }
     out.src.push(s);
     out.dst.push(d);

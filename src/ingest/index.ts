@@ -4,19 +4,19 @@ import { t } from '@grafana/i18n';
 import { RAW } from '../i18nText';
 import { splitLabels } from '../model/presets';
 import { parseLevels } from '../model/topology';
-import { MatrixModel } from '../model/types';
+import { MatrixModel, PairSource, UnitReport } from '../model/types';
 import { conversionFactor } from '../model/units';
 import { ModelOptions } from '../types';
 import { ExtraMetrics, assemble } from './assemble';
 import { GroupedAxes, MAX_HOSTS, groupHosts, hostPaths } from './cardinality';
 import { foldPairs, remapHosts } from './fold';
-import { Gathered, gather } from './gather';
+import { GatherInput, Gathered, gather } from './gather';
 import { HostTable, hostNamer } from './hosts';
 import { listed, orList, resolveMapping } from './mapping';
 import { pairRoles } from './roles';
 import { labelNames, metricNames, numberFieldViews, refIdOf } from './series';
 import { PairTopology, topologyFromFrames } from './topology';
-import { inputUnitOf } from './units';
+import { PairScale, ScaleSettings, ScaleTally, displayUnit, latencyScale, lossScale, unitNotices } from './units';
 
 export { MAX_HOSTS } from './cardinality';
 export { ROWS_PER_STEP } from './gather';
@@ -91,8 +91,15 @@ export function* buildMatrixSteps({ frames, options, theme }: BuildMatrixInput):
   const hosts = new HostTable(hostName);
   const hostOf = (label: string) => hosts.idOf(label);
 
+  // Each latency series by its own unit, into the matrix's unit (the latency fields' unit).
+  const unit = displayUnit(views.map((v) => v.field.config?.unit));
+  const settings: ScaleSettings = { option: options.inputUnit, display: unit, preset: mapping.preset };
+  const tally = new ScaleTally();
+  const latencyOf = (fieldUnit: string | undefined, metric: string | undefined) =>
+    latencyScale(settings, fieldUnit, metric);
+
   // Every series of every pair query through one reader; duplicates are folded once the host count is known.
-  const read = (r: string | undefined, reducer: ReducerID, withNewest = false) =>
+  const read = (r: string | undefined, reducer: ReducerID, extra: Partial<GatherInput> = {}) =>
     r === undefined
       ? undefined
       : gather({
@@ -102,18 +109,29 @@ export function* buildMatrixSteps({ frames, options, theme }: BuildMatrixInput):
           reducer,
           hostOf,
           topology: levels.length > 0 ? pairTopology : undefined,
-          withNewest,
+          ...extra,
         });
-  const latency: Gathered = yield* read(refId, options.reducer, true)!;
+  const latency: Gathered = yield* read(refId, options.reducer, { withNewest: true, scale: latencyOf, tally })!;
+  const report = tally.report(unit);
+  // A baseline without a unit of its own is in the latency's unit when that was one unit.
+  const latencyUnit = report.from.length === 1 ? report.from[0].unit : undefined;
+  const baselineOf = (fieldUnit: string | undefined, metric: string | undefined) => {
+    const own = latencyOf(fieldUnit, metric);
+    return own.guessed && latencyUnit ? latencyScale({ ...settings, option: latencyUnit }, fieldUnit, metric) : own;
+  };
   const others: Array<Gathered | undefined> = [];
-  for (const [r, reducer] of [
-    [roles.loss, options.reducer],
-    [roles.fail, ReducerID.lastNotNull],
-    [roles.expected, ReducerID.lastNotNull],
-    [roles.baseline, ReducerID.lastNotNull],
-    [roles.timestamp, ReducerID.max],
-  ] as Array<[string | undefined, ReducerID]>) {
-    const steps = read(r, reducer);
+  for (const [r, reducer, extra] of [
+    [
+      roles.loss,
+      options.reducer,
+      { scale: (_: unknown, metric: string | undefined) => lossScale(mapping.preset, metric) },
+    ],
+    [roles.fail, ReducerID.lastNotNull, {}],
+    [roles.expected, ReducerID.lastNotNull, {}],
+    [roles.baseline, ReducerID.lastNotNull, { scale: baselineOf }],
+    [roles.timestamp, ReducerID.max, {}],
+  ] as Array<[string | undefined, ReducerID, Partial<GatherInput>]>) {
+    const steps = read(r, reducer, extra);
     others.push(steps && (yield* steps));
   }
   const [rawLoss, rawFail, rawExpected, rawBaseline, rawTimestamp] = others;
@@ -198,30 +216,43 @@ export function* buildMatrixSteps({ frames, options, theme }: BuildMatrixInput):
     );
   }
 
-  const firstField = views[0].field;
-  const unit = firstField.config.unit ?? 'ms';
-  const fromUnit = inputUnitOf(options.inputUnit, metricsSeen, mapping.preset);
-  const factor = conversionFactor(fromUnit, unit);
-  if (factor !== 1) {
-    notices.push(
-      t('model.notice.converted', 'Values converted from {{from}} to {{to}}.', { from: fromUnit, to: unit, ...RAW })
-    );
-  }
+  notices.push(...unitNotices(report));
+  const config = views.find((v) => (v.field.config?.unit ?? 'ms') === unit)?.field.config ?? {};
   const model = assemble({
     acc,
     hostNames: axisNames,
     grouped,
-    factor,
-    config: { ...firstField.config, unit },
+    config: { ...config, unit },
     theme,
     notices,
     mapping,
     topology,
-    source: { refId, factor, hostOf: hostName, lossRefId: roles.loss },
+    source: {
+      refId,
+      factor: uniformFactor(report),
+      scaleOf: scaleOf(new PairScale(settings, refId, roles.loss)),
+      hostOf: hostName,
+      lossRefId: roles.loss,
+    },
     extra,
   });
+  model.units = report;
   if (roles.notes.length > 0) {
     model.notices.push(...roles.notes);
   }
   return { model };
+}
+
+/** A bound method: the model keeps it (pair view), so it must not close over this build's scope. */
+function scaleOf(scale: PairScale): PairSource['scaleOf'] {
+  return scale.scaleOf.bind(scale);
+}
+
+/** The one factor every latency series had (1 when none was converted), NaN when they differed. */
+function uniformFactor(report: UnitReport): number {
+  const factors = new Set(report.from.map((f) => conversionFactor(f.unit, report.display)));
+  if (report.guessed > 0) {
+    factors.add(1);
+  }
+  return factors.size === 0 ? 1 : factors.size === 1 ? [...factors][0] : NaN;
 }

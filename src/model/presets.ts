@@ -16,6 +16,8 @@ export interface ExporterPreset {
   metrics: RegExp;
   /** Unit of the latency metric as exported; absent when the convention does not fix one. */
   unit?: Exclude<InputUnit, 'auto'>;
+  /** Its loss metric is in percent (0–100): a loss series without a metric name is read as percent. */
+  lossPercent?: boolean;
   /** Example PromQL for the latency matrix (instant, table format). */
   query: string;
   /** Exports a pair only when it is slow or failing (a missing pair is healthy). */

@@ -19,6 +19,8 @@ export interface CellDescription {
   sla?: string;
   /** Group cells: "7 of 48 pairs over SLA · 2 with no data". */
   pairs?: string;
+  /** "Unit unknown: read as ms — set Input unit", when the value was read in a guessed unit. */
+  unit?: string;
 }
 
 const percent = getValueFormat('percentunit');
@@ -55,6 +57,13 @@ export function describeCell(view: ViewMatrix, row: number, col: number): CellDe
     state: stateText(view, i, status, sla, fmt, isGroup),
     sla: sla && classified.mode === 'scopes' && k !== undefined ? slaText(classified.scopes[k], sla, fmt) : undefined,
     pairs: isGroup ? pairsText(view, i, fmt) : undefined,
+    unit:
+      view.unitGuessed?.[i] === 1
+        ? t('describe.unit-unknown', 'Unit unknown: read as {{unit}} — set *Input unit*', {
+            unit: view.field.config.unit ?? 'ms',
+            ...RAW,
+          })
+        : undefined,
   };
 }
 
