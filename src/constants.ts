@@ -28,6 +28,7 @@ export const TEST_IDS = {
   tooltipLoss: 'pingmesh-tooltip-loss',
   tooltipSla: 'pingmesh-tooltip-sla',
   tooltipUnit: 'pingmesh-tooltip-unit',
+  slaStoredError: 'pingmesh-sla-stored-error',
   legendItem: 'pingmesh-legend-item',
   legendSwatch: 'pingmesh-legend-swatch',
   pinned: 'pingmesh-pinned',

@@ -16,6 +16,7 @@ import { diagnose } from '../insight/diagnose';
 import { changedCells } from '../insight/timeline';
 import { buildView, classifyModel } from '../model/view';
 import { Status } from '../model/sla';
+import { worstPairsOf } from '../model/optionText';
 import { SlaConfigResult, slaLines } from '../model/slaOptions';
 import { timed } from '../perf';
 import { describeCell } from '../render/describe';
@@ -104,7 +105,8 @@ export function MatrixView({
   const { aggregation, sortBy, startLevel } = options;
   const orderKey = options.hostOrder ?? '';
   const hostOrder = useMemo(() => splitLabels(orderKey), [orderKey]);
-  const { config: sla, warning: slaWarning } = slaOptions;
+  const { config: sla, notices: slaNotices } = slaOptions;
+  const worstList = worstPairsOf(options.worstPairs);
   const classified = useMemo(() => timed('pingmesh:sla', () => classifyModel(model, sla)), [model, sla]);
   const colors = useMemo(
     () => statusColors(theme, options.palette, model.field.config.thresholds),
@@ -149,12 +151,12 @@ export function MatrixView({
         width,
         height,
         toolbar: options.showSearch || banner !== undefined,
-        list: options.worstPairs > 0,
+        list: worstList.rows > 0,
         pair: pairOpen,
         diagnosis: hasDiagnosis,
         timeline: timeline !== undefined,
       }),
-    [width, height, options.showSearch, options.worstPairs, pairOpen, banner, hasDiagnosis, timeline]
+    [width, height, options.showSearch, worstList.rows, pairOpen, banner, hasDiagnosis, timeline]
   );
   const area = areas.matrix;
   const { w: areaW, h: areaH } = area;
@@ -188,8 +190,8 @@ export function MatrixView({
   const legendLines = useMemo(() => slaLines(classified, model.field), [classified, model.field]);
   const separators = useMemo(() => ({ rows: separatorsOf(matrix.rows), cols: separatorsOf(matrix.cols) }), [matrix]);
   const worst = useMemo(
-    () => (options.worstPairs > 0 ? worstCells(matrix, painted, options.worstPairs) : []),
-    [matrix, painted, options.worstPairs]
+    () => (worstList.rows > 0 ? worstCells(matrix, painted, worstList.rows) : []),
+    [matrix, painted, worstList.rows]
   );
 
   const hovers = useHoverStore();
@@ -438,7 +440,8 @@ export function MatrixView({
         cols: nCols,
         ...RAW,
       }),
-    slaWarning,
+    ...slaNotices,
+    worstList.notice,
     changes &&
       (changes.note ??
         t('matrix.footer.changed', '', {

@@ -4,8 +4,10 @@ import { t } from '@grafana/i18n';
 import { Button, IconButton, Input, useStyles2 } from '@grafana/ui';
 import React, { useId, useState } from 'react';
 
+import { TEST_IDS } from '../constants';
 import { RAW } from '../i18nText';
 import { DEFAULT_SCOPE_SLAS, ScopeSla } from '../model/sla';
+import { scopeSlaProblem } from '../model/slaOptions';
 import { srOnly } from './styles';
 
 type Slas = Record<string, ScopeSla>;
@@ -265,6 +267,8 @@ function ScopeRow({ scope, sla, onCommit, onRemove }: RowProps) {
     }
   };
   const shownErrors = COLUMNS.filter((c) => errors[c.field] !== undefined);
+  // A value that came from dashboard JSON rather than this editor may be unusable: say so where it is edited.
+  const stored = sla === undefined ? undefined : scopeSlaProblem(sla);
 
   return (
     <>
@@ -315,6 +319,23 @@ function ScopeRow({ scope, sla, onCommit, onRemove }: RowProps) {
           />
         </td>
       </tr>
+      {stored !== undefined && shownErrors.length === 0 && (
+        <tr>
+          <td colSpan={COLUMNS.length + 2}>
+            <div role="alert" className={styles.error} data-testid={TEST_IDS.slaStoredError}>
+              {t(
+                'sla-editor.stored-error',
+                '{{scope}}: {{problem}}. The panel uses the defaults for it until it is fixed.',
+                {
+                  scope,
+                  problem: stored,
+                  ...RAW,
+                }
+              )}
+            </div>
+          </td>
+        </tr>
+      )}
       {shownErrors.length > 0 && (
         <tr>
           <td colSpan={COLUMNS.length + 2}>

@@ -13,6 +13,7 @@ import { foldPairs, remapHosts } from './fold';
 import { GatherInput, Gathered, gather } from './gather';
 import { HostTable, hostNamer } from './hosts';
 import { listed, orList, resolveMapping } from './mapping';
+import { checkModelOptions } from './options';
 import { pairRoles } from './roles';
 import { labelNames, metricNames, numberFieldViews, refIdOf } from './series';
 import { PairTopology, topologyFromFrames } from './topology';
@@ -45,7 +46,10 @@ export function buildMatrix(input: BuildMatrixInput): BuildMatrixResult {
  * The same build, as steps: it yields every few thousand rows, so a caller can spread a big mesh over several tasks
  * (see useMatrixModel) instead of freezing the page. `buildMatrix` runs it to the end at once.
  */
-export function* buildMatrixSteps({ frames, options, theme }: BuildMatrixInput): Generator<void, BuildMatrixResult> {
+export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, BuildMatrixResult> {
+  const { frames, theme } = input;
+  // Bad option values (wrong type, out of range) fall back to their defaults, and the footer names them.
+  const { options, notices: optionNotices } = checkModelOptions(input.options);
   const withFields = frames.filter((f) => f.fields.length > 0 && f.length > 0);
   if (withFields.length === 0) {
     return { warning: t('model.warning.no-series', 'No data: the query returned no series.') };
@@ -237,9 +241,7 @@ export function* buildMatrixSteps({ frames, options, theme }: BuildMatrixInput):
     extra,
   });
   model.units = report;
-  if (roles.notes.length > 0) {
-    model.notices.push(...roles.notes);
-  }
+  model.notices.push(...roles.notes, ...optionNotices);
   return { model };
 }
 
