@@ -163,7 +163,7 @@ interface ScanInput {
 function scanView({ view, refId, model, roleOf, directionOf, accs }: ScanInput) {
   const { source, destination } = model.mapping;
   const src = labelReader(view, source);
-  const dst = labelReader(view, destination);
+  const dst = labelReader(view, destination, model.mapping.destinationPrefix);
   const values = view.field.values;
   if (!src || !dst || values.length === 0) {
     return;

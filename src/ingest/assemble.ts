@@ -31,6 +31,8 @@ export interface AssembleInput {
   source: PairSource;
   extra: ExtraMetrics;
   grouped?: GroupedAxes;
+  /** Hosts (axis names) that probe nothing by design: their rows are not probed, not "no data". */
+  passive?: Set<string>;
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
@@ -47,6 +49,7 @@ export function assemble({
   source,
   extra,
   grouped,
+  passive,
 }: AssembleInput): MatrixModel {
   const isSrc = new Uint8Array(hostNames.length);
   const isDst = new Uint8Array(hostNames.length);
@@ -119,6 +122,32 @@ export function assemble({
     } else if (states[cell] !== CellState.Self) {
       states[cell] = CellState.NoData;
     }
+  }
+  // A passive node's row: nothing was sent from it, so what has no series there was never probed.
+  let passiveRows = 0;
+  if (passive && passive.size > 0) {
+    for (let r = 0; r < nRows; r++) {
+      if (passive.has(hostNames[rowIds[r]])) {
+        passiveRows++;
+        for (let c = 0; c < nCols; c++) {
+          const k = r * nCols + c;
+          if (states[k] === CellState.NoData || states[k] === CellState.AssumedOK) {
+            states[k] = CellState.NotProbed;
+          }
+        }
+      }
+    }
+  }
+  if (passiveRows > 0) {
+    notices.push(
+      t('model.notice.passive', '', {
+        count: passiveRows,
+        defaultValue_one: '{{count}} node is passive (node mode 0): it probes nothing, so its row is not probed.',
+        defaultValue_other:
+          '{{count}} nodes are passive (node mode 0): they probe nothing, so their rows are not probed.',
+        ...RAW,
+      })
+    );
   }
   // Loss alone makes a measured pair; a failing probe outranks every measurement.
   const dense = (a: PairAcc | undefined, onlyValid: boolean) => {
@@ -255,6 +284,7 @@ export function assemble({
       destination: mapping.destination,
       presetName: mapping.preset?.name,
       detected: mapping.detected,
+      destinationPrefix: mapping.destinationPrefix,
     },
     source,
     unitGuessed,

@@ -149,6 +149,20 @@ describe('presets', () => {
     },
     { id: 'topology', labels: (s, d) => ({ src: s, dst: d, src_tor: 't1', dst_tor: 't2' }), src: 'h1', dst: 'h2' },
     {
+      id: 'goldpinger-udp',
+      labels: (s, d) => ({ __name__: 'goldpinger_peers_loss_pct', goldpinger_instance: s, host_ip: d, pod_ip: d }),
+      src: 'node-a',
+      dst: '10.0.0.2',
+    },
+    // kubenurse after histogram_quantile: no metric name, but its destinations are type="path_<node>".
+    { id: 'kubenurse', labels: (s, d) => ({ node: s, type: `path_${d}` }), src: 'node-a', dst: 'node-b' },
+    {
+      id: 'rpingmesh',
+      labels: (s, d) => ({ __name__: 'rpingmesh.network_rtt_ns_sum', source_tor: s, target_tor: d }),
+      src: 'tor.r1_a',
+      dst: 'tor.r1_b',
+    },
+    {
       id: 'tor-rules',
       labels: (s, d) => ({
         __name__: 'tor_pair:pingmesh_pair_latency_seconds:max',

@@ -1,5 +1,6 @@
 import { Field, FieldType, ReducerID } from '@grafana/data';
 
+import { HostJoin } from './join';
 import { PairTopology } from './topology';
 import { ScaleTally, SeriesScale } from './units';
 import { LabelReader, NumberFieldView, labelReader, oneSampleReducer, reduceValues, timeOrdered } from './series';
@@ -16,15 +17,18 @@ export interface Gathered {
   newest: number[];
   /** Entries whose series' unit was guessed, as [start, end) index runs. */
   guessed: number[];
-  /** Series read; series without a source or destination label (skipped). */
+  /** Series read; series without a source or destination label (skipped); series that are no pair check. */
   series: number;
   skipped: number;
+  notPairs: number;
 }
 
 export interface GatherInput {
   views: NumberFieldView[];
   source: string[];
   destination: string[];
+  /** Destination values must start with this (kubenurse's path_); other series are not pairs. */
+  destinationPrefix?: string;
   reducer: ReducerID;
   /** Raw label → host id. */
   hostOf: (label: string) => number;
@@ -36,6 +40,8 @@ export interface GatherInput {
   scale?: (fieldUnit: string | undefined, metric: string | undefined) => SeriesScale;
   /** Counts how the series were scaled. */
   tally?: ScaleTally;
+  /** Learns which names and addresses are one host (preset.sameHost). */
+  join?: HostJoin;
 }
 
 const VALUE_NAME = /^Value( #.+)?$/;
@@ -45,7 +51,7 @@ const VALUE_NAME = /^Value( #.+)?$/;
  * sample times): any frame shape, one entry per series, reduced by the given reducer. Yields every few thousand rows.
  */
 export function* gather(input: GatherInput): Generator<void, Gathered> {
-  const out: Gathered = { src: [], dst: [], value: [], newest: [], guessed: [], series: 0, skipped: 0 };
+  const out: Gathered = { src: [], dst: [], value: [], newest: [], guessed: [], series: 0, skipped: 0, notPairs: 0 };
   let sinceYield = 0;
   for (const view of input.views) {
     if (++sinceYield === 1024) {
@@ -53,7 +59,7 @@ export function* gather(input: GatherInput): Generator<void, Gathered> {
       yield;
     }
     const src = labelReader(view, input.source);
-    const dst = labelReader(view, input.destination);
+    const dst = labelReader(view, input.destination, input.destinationPrefix);
     if (!src || !dst) {
       out.skipped += view.labelColumns.length === 0 ? 1 : view.field.values.length;
       continue;
@@ -70,8 +76,9 @@ function* gatherView(
   dst: LabelReader,
   out: Gathered
 ): Generator<void, void> {
-  const { reducer, hostOf, topology, withNewest, scale, tally } = input;
+  const { reducer, hostOf, topology, withNewest, scale, tally, join } = input;
   const levels = topology?.readers(view);
+  const same = join?.readers(view);
   // The metric name per series: a `__name__` column (tables of several metrics), a label, or the field's name.
   const nameColumn = view.labelColumns.find((f) => f.name === '__name__')?.values;
   const fixedName = view.field.labels?.__name__ || (VALUE_NAME.test(view.field.name) ? undefined : view.field.name);
@@ -90,6 +97,10 @@ function* gatherView(
     if (levels) {
       topology!.note(s, levels.src, row);
       topology!.note(d, levels.dst, row);
+    }
+    if (same) {
+      join!.note(s, same.src, row);
+      join!.note(d, same.dst, row);
     }
     const sc = scaleAt(row);
     const v = sc && raw !== null && sc.factor !== 1 ? raw * sc.factor : raw;
@@ -122,7 +133,7 @@ function* gatherView(
     const s = src.read(0);
     const d = dst.read(0);
     if (s === undefined || d === undefined) {
-      out.skipped++;
+      out[d === undefined && input.destinationPrefix ? 'notPairs' : 'skipped']++;
       return;
     }
     let newest = NaN;
@@ -143,7 +154,7 @@ function* gatherView(
       const s = src.read(row);
       const d = dst.read(row);
       if (s === undefined || d === undefined) {
-        out.skipped++;
+        out[d === undefined && input.destinationPrefix ? 'notPairs' : 'skipped']++;
       } else {
         fn(row, s, d);
       }

@@ -4,14 +4,15 @@ import { hostIdentity } from '../model/hostId';
  * Raw label → axis name. Module level on purpose: the model keeps this function (source.hostOf), and a closure made
  * inside the build generator would share the generator's context — every raw pair of the build.
  */
-function nameHost(alias: Map<string, string>, label: string): string {
-  const host = hostIdentity(label);
+function nameHost(alias: Map<string, string>, prefix: string, label: string): string {
+  // A destination prefix (kubenurse's path_) is not part of the host; source values never carry it.
+  const host = hostIdentity(prefix !== '' && label.startsWith(prefix) ? label.slice(prefix.length) : label);
   return alias.get(host) ?? host;
 }
 
 /** A bound host namer: what the model keeps (see nameHost). */
-export function hostNamer(alias: Map<string, string>): (label: string) => string {
-  return nameHost.bind(undefined, alias);
+export function hostNamer(alias: Map<string, string>, prefix = ''): (label: string) => string {
+  return nameHost.bind(undefined, alias, prefix);
 }
 
 /** Hosts of one build: raw label → dense id, through the axis name (port stripped, topology alias applied). */

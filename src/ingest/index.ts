@@ -2,7 +2,7 @@ import { DataFrame, GrafanaTheme2, ReducerID } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
 import { RAW } from '../i18nText';
-import { splitLabels } from '../model/presets';
+import { PRESETS, splitLabels } from '../model/presets';
 import { parseLevels } from '../model/topology';
 import { MatrixModel, PairSource, UnitReport } from '../model/types';
 import { conversionFactor } from '../model/units';
@@ -13,9 +13,11 @@ import { foldPairs, remapHosts } from './fold';
 import { GatherInput, Gathered, gather } from './gather';
 import { HostTable, hostNamer } from './hosts';
 import { listed, orList, resolveMapping } from './mapping';
+import { HostJoin, composeAliases } from './join';
 import { checkModelOptions } from './options';
+import { isModeQuery, modeIdentities, passiveHosts } from './passive';
 import { pairRoles } from './roles';
-import { labelNames, metricNames, numberFieldViews, refIdOf } from './series';
+import { NumberFieldView, labelNames, metricNames, numberFieldViews, refIdOf } from './series';
 import { PairTopology, topologyFromFrames } from './topology';
 import { PairScale, ScaleSettings, ScaleTally, displayUnit, latencyScale, lossScale, unitNotices } from './units';
 
@@ -57,7 +59,10 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
   const refIds = [...new Set(withFields.map(refIdOf))];
   const topologyRefIds = splitLabels(options.topologyRefIds);
   const viewsOf = (r: string) => withFields.filter((f) => refIdOf(f) === r).flatMap(numberFieldViews);
-  const roles = pairRoles(options, refIds, topologyRefIds, (r) => new Set(viewsOf(r).flatMap(metricNames)));
+  const metricsOf = (r: string) => new Set(viewsOf(r).flatMap(metricNames));
+  // A node-mode gauge (Goldpinger's active/passive sharding) is read for passive nodes, never as a pair query.
+  const modeRefIds = refIds.filter((r) => !topologyRefIds.includes(r) && isModeQuery(metricsOf(r), PRESETS));
+  const roles = pairRoles(options, refIds, topologyRefIds, metricsOf, modeRefIds);
   const refId = roles.latency;
   const views = viewsOf(refId);
   if (!refIds.includes(refId)) {
@@ -80,9 +85,11 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
   }
 
   const labelsSeen = new Set(views.flatMap(labelNames));
-  const metricsSeen = new Set(views.flatMap(metricNames));
+  // Every pair query's metric names tell exporters apart (a raw loss metric names Goldpinger's UDP probe).
+  const pairRefIds = refIds.filter((r) => !topologyRefIds.includes(r) && !modeRefIds.includes(r));
+  const metricsSeen = new Set(pairRefIds.flatMap((r) => (r === refId ? views : viewsOf(r)).flatMap(metricNames)));
   const notices: string[] = [];
-  const mapping = resolveMapping(options, labelsSeen, metricsSeen);
+  const mapping = resolveMapping(options, labelsSeen, metricsSeen, (label, prefix) => prefixSeen(views, label, prefix));
   if ('warning' in mapping) {
     return mapping;
   }
@@ -91,9 +98,10 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
   const table = topologyFromFrames(withFields, topologyRefIds, splitLabels(options.topologyHostLabels), levels);
   const pairTopology = new PairTopology(levels);
   // The model keeps the namer for the pair view: a bound function, not a closure over this generator's scope.
-  const hostName = hostNamer(table.alias);
+  const hostName = hostNamer(table.alias, mapping.destinationPrefix);
   const hosts = new HostTable(hostName);
   const hostOf = (label: string) => hosts.idOf(label);
+  const join = mapping.preset?.sameHost && new HostJoin(mapping.preset.sameHost);
 
   // Each latency series by its own unit, into the matrix's unit (the latency fields' unit).
   const unit = displayUnit(views.map((v) => v.field.config?.unit));
@@ -110,9 +118,11 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
           views: r === refId ? views : viewsOf(r),
           source: mapping.source,
           destination: mapping.destination,
+          destinationPrefix: mapping.destinationPrefix,
           reducer,
           hostOf,
           topology: levels.length > 0 ? pairTopology : undefined,
+          join,
           ...extra,
         });
   const latency: Gathered = yield* read(refId, options.reducer, { withNewest: true, scale: latencyOf, tally })!;
@@ -141,9 +151,28 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
   const [rawLoss, rawFail, rawExpected, rawBaseline, rawTimestamp] = others;
   yield;
 
+  // Names and addresses the series say are one host (Goldpinger's node name and pod IP) become one row and column.
+  let hostNames = hosts.names;
+  let namer = hostName;
+  const modeViews = modeRefIds.flatMap(viewsOf);
+  if (join && mapping.preset?.passive) {
+    modeIdentities(modeViews, mapping.preset.passive).forEach((names) => join.learn(names));
+  }
+  const merged = join?.merge(hostNames);
+  if (merged) {
+    for (const raw of [latency, ...others]) {
+      if (raw) {
+        remapHosts(raw, merged.groupOf);
+      }
+    }
+    pairTopology.remap(merged.groupOf);
+    hostNames = merged.names;
+    namer = hostNamer(composeAliases(table.alias, merged.alias), mapping.destinationPrefix);
+  }
+  const passive = mapping.preset?.passive ? passiveHosts(modeViews, mapping.preset.passive, namer) : undefined;
+
   // Cardinality guard: more hosts than the panel should draw one by one become their groups (the deepest level that
   // fits), worst pair per cell, instead of a hosts² matrix that would freeze the page.
-  const hostNames = hosts.names;
   const topology = { levels, table, pairs: pairTopology };
   const maxHosts = Math.min(options.maxHosts > 0 ? options.maxHosts : MAX_HOSTS, MAX_HOSTS);
   let grouped: GroupedAxes | undefined;
@@ -189,7 +218,10 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
     baseline: fold(rawBaseline),
     timestamp: fold(rawTimestamp),
     // Breach-only exporters (kubeservice pingmesh-agent) export a pair only when it is slow or failing.
-    missing: roles.missing === 'auto' ? (mapping.preset?.breachOnly ? 'ok' : 'noData') : roles.missing,
+    missing:
+      roles.missing === 'auto'
+        ? (mapping.preset?.missing ?? (mapping.preset?.breachOnly ? 'ok' : 'noData'))
+        : roles.missing,
   };
   if (latency.series === 0 || (acc.length === 0 && !extra.loss?.length && !extra.fail?.length)) {
     const absent = [...mapping.source, ...mapping.destination].filter((l) => !labelsSeen.has(l));
@@ -208,6 +240,19 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
               { seen, ...RAW }
             ),
     };
+  }
+  if (latency.notPairs > 0) {
+    notices.push(
+      t('model.notice.not-pairs', '', {
+        count: latency.notPairs,
+        n: latency.notPairs.toLocaleString('en-US'),
+        label: mapping.destination.join('/'),
+        prefix: mapping.destinationPrefix,
+        defaultValue_one: '{{n}} series is no pair check ({{label}} is not {{prefix}}<host>) and was left out.',
+        defaultValue_other: '{{n}} series are no pair checks ({{label}} is not {{prefix}}<host>) and were left out.',
+        ...RAW,
+      })
+    );
   }
   if (latency.skipped > 0) {
     notices.push(
@@ -235,10 +280,11 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
       refId,
       factor: uniformFactor(report),
       scaleOf: scaleOf(new PairScale(settings, refId, roles.loss)),
-      hostOf: hostName,
+      hostOf: namer,
       lossRefId: roles.loss,
     },
     extra,
+    passive: grouped ? undefined : passive,
   });
   model.units = report;
   model.notices.push(...roles.notes, ...optionNotices);
@@ -257,4 +303,24 @@ function uniformFactor(report: UnitReport): number {
     factors.add(1);
   }
   return factors.size === 0 ? 1 : factors.size === 1 ? [...factors][0] : NaN;
+}
+
+/** Whether any series of the views (up to a few thousand rows each) has a `label` value starting with `prefix`. */
+function prefixSeen(views: NumberFieldView[], label: string, prefix: string): boolean {
+  for (const view of views) {
+    const fixed = view.field.labels?.[label];
+    if (typeof fixed === 'string' && fixed.startsWith(prefix)) {
+      return true;
+    }
+    const column = view.labelColumns.find((c) => c.name === label)?.values;
+    if (column) {
+      for (let row = 0; row < Math.min(column.length, 4096); row++) {
+        const v = column[row];
+        if (typeof v === 'string' && v.startsWith(prefix)) {
+          return true;
+        }
+      }
+    }
+  }
+  return false;
 }

@@ -1,11 +1,15 @@
 import { t } from '@grafana/i18n';
 
 import { RAW } from '../i18nText';
-import { LabelMapping, detectPreset, findPreset, presetLabel, splitLabels } from '../model/presets';
-import { ModelOptions } from '../types';
+import { LabelMapping, detectPreset, findPreset, presetLabel, presetSourceHint, splitLabels } from '../model/presets';
+import { DEFAULT_OPTIONS, ModelOptions } from '../types';
 
 /** Which labels name source and destination, and whether a preset was detected rather than chosen. */
-export type ResolvedMapping = LabelMapping & { detected: boolean };
+export type ResolvedMapping = LabelMapping & {
+  detected: boolean;
+  /** Destination values start with this before the host (kubenurse's path_). */
+  destinationPrefix?: string;
+};
 
 const MAX_LISTED = 12;
 
@@ -31,7 +35,31 @@ export const orList = (names: string[]) =>
 export function resolveMapping(
   options: ModelOptions,
   labelsSeen: Set<string>,
-  metricsSeen: Set<string>
+  metricsSeen: Set<string>,
+  prefixSeen?: (label: string, prefix: string) => boolean
+): ResolvedMapping | { warning: string } {
+  const chosen = pickMapping(options, labelsSeen, metricsSeen, prefixSeen);
+  if ('warning' in chosen || !chosen.preset) {
+    return chosen;
+  }
+  const { preset } = chosen;
+  // A preset whose source is a scrape label of the user's choosing (kubenurse) tries the Source label option first.
+  const own =
+    preset.sourceConfigurable && options.sourceLabel !== DEFAULT_OPTIONS.sourceLabel
+      ? splitLabels(options.sourceLabel)
+      : [];
+  return {
+    ...chosen,
+    source: [...new Set([...own, ...chosen.source])],
+    destinationPrefix: preset.destinationPrefix,
+  };
+}
+
+function pickMapping(
+  options: ModelOptions,
+  labelsSeen: Set<string>,
+  metricsSeen: Set<string>,
+  prefixSeen?: (label: string, prefix: string) => boolean
 ): ResolvedMapping | { warning: string } {
   if (options.preset === 'custom') {
     return {
@@ -56,7 +84,23 @@ export function resolveMapping(
     }
     return { source: preset.source, destination: preset.destination, preset, detected: false };
   }
-  const found = detectPreset(labelsSeen, metricsSeen);
+  const found = detectPreset(labelsSeen, metricsSeen, prefixSeen);
+  if (found && 'noSource' in found) {
+    const preset = found.noSource;
+    return {
+      warning: t(
+        'model.warning.preset-no-source',
+        '{{preset}} series, but none has a source label ({{labels}}): {{hint}}. Labels seen: {{seen}}.',
+        {
+          preset: presetLabel(preset),
+          labels: orList(preset.source),
+          hint: presetSourceHint(preset),
+          seen: listed(labelsSeen),
+          ...RAW,
+        }
+      ),
+    };
+  }
   if (!found) {
     return {
       warning: t(

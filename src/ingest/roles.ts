@@ -26,7 +26,9 @@ export function pairRoles(
   options: ModelOptions,
   refIds: string[],
   topologyRefIds: string[],
-  metricsOf: (refId: string) => Set<string>
+  metricsOf: (refId: string) => Set<string>,
+  /** Queries that are no pair query (a node-mode gauge). */
+  excluded: string[] = []
 ): PairRoles {
   const notes: string[] = [];
   const pick = (option: string) => (option === '' || option === 'none' ? undefined : option);
@@ -34,7 +36,7 @@ export function pairRoles(
   const baseline = pick(options.baselineRefId);
   const timestamp = pick(options.timestampRefId);
   const others = refIds.filter(
-    (r) => !topologyRefIds.includes(r) && r !== expected && r !== baseline && r !== timestamp
+    (r) => !topologyRefIds.includes(r) && !excluded.includes(r) && r !== expected && r !== baseline && r !== timestamp
   );
   const named = (r: string, re: RegExp) => [...metricsOf(r)].some((m) => re.test(m));
   const kind = (r: string) => (named(r, LOSS_METRIC) ? 'loss' : named(r, FAIL_METRIC) ? 'fail' : undefined);

@@ -19,7 +19,11 @@ export interface NumberFieldView {
   labelColumns: Field[];
 }
 
-export function labelReader(view: NumberFieldView, candidates: string[]): LabelReader | undefined {
+/**
+ * Reads the first candidate label with a non-empty value. With a `prefix`, a value must start with it to count
+ * (kubenurse's `type="path_<node>"`; `type="me_ingress"` is no pair): the raw value is returned, prefix included.
+ */
+export function labelReader(view: NumberFieldView, candidates: string[], prefix?: string): LabelReader | undefined {
   const readers: Array<(row: number) => string | undefined> = [];
   for (const name of candidates) {
     const raw: unknown = view.field.labels?.[name];
@@ -41,6 +45,18 @@ export function labelReader(view: NumberFieldView, candidates: string[]): LabelR
   }
   if (readers.length === 0) {
     return undefined;
+  }
+  if (prefix) {
+    const inner = readers.splice(0);
+    readers.push((row) => {
+      for (const r of inner) {
+        const v = nonEmpty(r(row));
+        if (v !== undefined) {
+          return v.startsWith(prefix) && v.length > prefix.length ? v : undefined;
+        }
+      }
+      return undefined;
+    });
   }
   if (readers.length === 1) {
     const only = readers[0];

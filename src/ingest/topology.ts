@@ -120,4 +120,13 @@ export class PairTopology {
   get(host: number): string[] | undefined {
     return this.values[host];
   }
+
+  /** Hosts merged into one (names ↔ IPs): the first host's levels that were read stand for the merged one. */
+  remap(groupOf: number[]) {
+    const next: Array<string[] | undefined> = [];
+    groupOf.forEach((g, h) => {
+      next[g] ??= this.values[h];
+    });
+    this.values = next;
+  }
 }

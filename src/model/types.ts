@@ -49,7 +49,14 @@ export interface MatrixModel {
   pairs: number;
   duplicates: number;
   invalid: number;
-  mapping: { source: string[]; destination: string[]; presetName?: string; detected: boolean };
+  mapping: {
+    source: string[];
+    destination: string[];
+    presetName?: string;
+    detected: boolean;
+    /** Destination values start with this before the host (kubenurse's `path_`); other values are no pairs. */
+    destinationPrefix?: string;
+  };
   /** Where the matrix came from, to find a pair's own series again (pair view). */
   source: PairSource;
   /** Set when there were more hosts than *Max hosts*: the axes are groups of this level (cardinality guard). */
