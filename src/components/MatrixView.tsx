@@ -1,5 +1,5 @@
 import { css, cx } from '@emotion/css';
-import { GrafanaTheme2, InterpolateFunction } from '@grafana/data';
+import { GrafanaTheme2, InterpolateFunction, formattedValueToString } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
 import React, { useCallback, useMemo, useRef, useState } from 'react';
@@ -17,6 +17,7 @@ import { changedCells } from '../insight/timeline';
 import { buildView, classifyModel } from '../model/view';
 import { Status } from '../model/sla';
 import { worstPairsOf } from '../model/optionText';
+import { resolutionIssues, resolutionNotice } from '../model/resolution';
 import { SlaConfigResult, slaLines } from '../model/slaOptions';
 import { timed } from '../perf';
 import { describeCell } from '../render/describe';
@@ -188,6 +189,11 @@ export function MatrixView({
   );
   const marks = useMemo(() => ({ status: matrix.status, lossStatus: matrix.lossStatus, colors }), [matrix, colors]);
   const legendLines = useMemo(() => slaLines(classified, model.field), [classified, model.field]);
+  // A threshold finer than the histogram's buckets cannot tell OK from warning: say so (model/resolution.ts).
+  const resolution = useMemo(() => {
+    const fmt = (v: number) => formattedValueToString(model.field.display!(v));
+    return resolutionNotice(resolutionIssues(classified, model.buckets), model.buckets, fmt);
+  }, [classified, model]);
   const separators = useMemo(() => ({ rows: separatorsOf(matrix.rows), cols: separatorsOf(matrix.cols) }), [matrix]);
   const worst = useMemo(
     () => (worstList.rows > 0 ? worstCells(matrix, painted, worstList.rows) : []),
@@ -442,6 +448,7 @@ export function MatrixView({
       }),
     ...slaNotices,
     worstList.notice,
+    resolution,
     changes &&
       (changes.note ??
         t('matrix.footer.changed', '', {

@@ -8,6 +8,7 @@ import { MatrixModel, PairSource, UnitReport } from '../model/types';
 import { conversionFactor } from '../model/units';
 import { ModelOptions } from '../types';
 import { ExtraMetrics, assemble } from './assemble';
+import { bucketsOf, counterNotice } from './buckets';
 import { GroupedAxes, MAX_HOSTS, groupHosts, hostPaths } from './cardinality';
 import { foldPairs, remapHosts } from './fold';
 import { GatherInput, Gathered, gather } from './gather';
@@ -266,6 +267,21 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
   }
 
   notices.push(...unitNotices(report));
+  // Bucket bounds, for the notice when a threshold is finer than the histogram can tell (model/resolution.ts).
+  const { buckets, notices: bucketNotices } = bucketsOf({
+    views: withFields.flatMap(numberFieldViews),
+    preset: mapping.preset,
+    display: unit,
+    latencyUnit,
+    nameless: views.some((v) => metricNames(v).length === 0),
+  });
+  notices.push(...bucketNotices);
+  for (const r of [roles.fail, roles.loss]) {
+    const note = r === undefined ? undefined : counterNotice(r, metricsOf(r));
+    if (note) {
+      notices.push(note);
+    }
+  }
   const config = views.find((v) => (v.field.config?.unit ?? 'ms') === unit)?.field.config ?? {};
   const model = assemble({
     acc,
@@ -287,6 +303,7 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
     passive: grouped ? undefined : passive,
   });
   model.units = report;
+  model.buckets = buckets;
   model.notices.push(...roles.notes, ...optionNotices);
   return { model };
 }

@@ -65,6 +65,17 @@ export interface MatrixModel {
   units?: UnitReport;
   /** 1 where the cell's value comes from a series whose unit nothing said (read as the field unit); only when any did. */
   unitGuessed?: Uint8Array;
+  /** The latency histogram's bucket bounds, when the response or the preset tells them (resolution notice). */
+  buckets?: BucketInfo;
+}
+
+export interface BucketInfo {
+  /** Upper bounds of the finite buckets, ascending, in the field unit (the first bucket starts at 0). */
+  bounds: number[];
+  /** `le` / `vmrange` labels in the response, or the preset's default buckets. */
+  source: 'le' | 'vmrange' | 'preset';
+  /** The preset whose default buckets these are. */
+  preset?: string;
 }
 
 /** What said which unit a series is in. */
