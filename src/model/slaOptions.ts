@@ -2,7 +2,7 @@ import { Field, formattedValueToString, rangeUtil } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
 import { RAW } from '../i18nText';
-import { formatLoss } from '../render/describe';
+import { formatLoss } from './lossFormat';
 import { PingmeshOptions } from '../types';
 import { invalidOption, numberOf, shownValue } from './optionText';
 import { Classified, DEFAULT_SCOPE_SLAS, DEFAULT_SLA_CONFIG, ScopeSla, SlaConfig, SlaMode } from './sla';

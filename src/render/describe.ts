@@ -1,8 +1,9 @@
-import { formattedValueToString, getValueFormat } from '@grafana/data';
+import { formattedValueToString } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
 import { RAW } from '../i18nText';
 import { NO_SCOPE, ViewMatrix, aggregationLabel } from '../model/aggregate';
+import { formatLoss } from '../model/lossFormat';
 import { ScopeSla, Status, StatusCode, statusLabel } from '../model/sla';
 
 export interface CellDescription {
@@ -22,9 +23,6 @@ export interface CellDescription {
   /** "Unit unknown: read as ms — set Input unit", when the value was read in a guessed unit. */
   unit?: string;
 }
-
-const percent = getValueFormat('percentunit');
-export const formatLoss = (x: number) => formattedValueToString(percent(x, x > 0 && x < 0.001 ? 3 : 2));
 
 /** What a person is told about a cell (tooltip, screen reader, worst-pairs list). */
 export function describeCell(view: ViewMatrix, row: number, col: number): CellDescription {
