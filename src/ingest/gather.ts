@@ -99,8 +99,8 @@ function* gatherView(
       topology!.note(d, levels.dst, row);
     }
     if (same) {
-      join!.note(s, same.src, row);
-      join!.note(d, same.dst, row);
+      join!.note(s, same.src, row, 0);
+      join!.note(d, same.dst, row, 1);
     }
     const sc = scaleAt(row);
     const v = sc && raw !== null && sc.factor !== 1 ? raw * sc.factor : raw;

@@ -24,6 +24,8 @@ export interface HostMerge {
  */
 export class HostJoin {
   private alts: Array<string[] | undefined> = [];
+  /** Per name or address, the hosts that claimed it on each side: one scrape address shared by many is no identity. */
+  private claims = new Map<string, [Set<number>, Set<number>]>();
   private groups: string[][] = [];
 
   constructor(private readonly labels: SameHostLabels) {}
@@ -34,7 +36,8 @@ export class HostJoin {
     return { src: of(this.labels.source), dst: of(this.labels.destination) };
   }
 
-  note(host: number, readers: LabelReader[], row: number) {
+  /** Records the other names of a host once: side 0 = it was a source, 1 = a destination. */
+  note(host: number, readers: LabelReader[], row: number, side: 0 | 1) {
     if (readers.length === 0 || this.alts[host] !== undefined) {
       return;
     }
@@ -42,10 +45,23 @@ export class HostJoin {
     for (const r of readers) {
       const v = r.read(row);
       if (v !== undefined) {
-        found.push(hostIdentity(v));
+        const id = hostIdentity(v);
+        found.push(id);
+        let claim = this.claims.get(id);
+        if (!claim) {
+          claim = [new Set(), new Set()];
+          this.claims.set(id, claim);
+        }
+        claim[side].add(host);
       }
     }
     this.alts[host] = found;
+  }
+
+  /** A name two hosts of one side both claim (sources scraped through one Service address) identifies neither. */
+  private ambiguous(id: string): boolean {
+    const claim = this.claims.get(id);
+    return claim !== undefined && (claim[0].size > 1 || claim[1].size > 1);
   }
 
   /** Names of one host from a series that is no pair (a node-mode gauge carrying node name and scrape address). */
@@ -79,7 +95,9 @@ export class HostJoin {
     names.forEach((n, h) => {
       add(n);
       for (const a of this.alts[h] ?? []) {
-        union(a, n);
+        if (!this.ambiguous(a)) {
+          union(a, n);
+        }
       }
     });
     for (const group of this.groups) {

@@ -169,6 +169,19 @@ describe('Goldpinger', () => {
     expect(m.source.hostOf('192.168.1.3')).toBe('node-c');
   });
 
+  it('a scrape address many sources share (one Service endpoint) joins nothing', () => {
+    // Every source scraped through one address: joining through it would fold the whole mesh into one host.
+    const shared = pairs(undefined, () => 0.004).map((p) => ({
+      ...p,
+      labels: { ...p.labels, instance: '10.96.0.10:8080' },
+    }));
+    const m = build([tableFrame(shared)], { preset: 'goldpinger' });
+    expect(m.rows.length + m.cols.length).toBeGreaterThan(3);
+    expect(m.rows).toContain('node-a');
+    // Destinations still join their pod IP and node IP: one column per node.
+    expect(m.cols).toHaveLength(3);
+  });
+
   it('UDP: goldpinger_peers_loss_pct is the loss query, percent → ratio; passive nodes are not probing, not no data', () => {
     const latency = tableFrame(
       pairs(undefined, () => 0.0003).filter((p) => p.labels.goldpinger_instance !== 'node-c'),
