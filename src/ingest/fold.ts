@@ -38,16 +38,20 @@ export function foldPairs(raw: Gathered, hosts: number, invalidWins = false): Pa
     newest: new Float64Array(newest ? n : 0),
     length: 0,
   };
-  // Kinds seen per pair (bit 1 valid, bit 2 invalid), to count pairs with both.
-  const seen = new Uint8Array(n);
+  // Pairs already counted as mixed (valid and invalid series), allocated on the first such pair.
+  let mixed: Uint8Array | undefined;
   const runs = raw.guessed;
+  const anyGuessed = runs.length > 0;
   let run = 0;
   for (let i = 0; i < n; i++) {
     const v = value[i];
-    while (run < runs.length && runs[run + 1] <= i) {
-      run += 2;
+    let guessed = false;
+    if (anyGuessed) {
+      while (run < runs.length && runs[run + 1] <= i) {
+        run += 2;
+      }
+      guessed = run < runs.length && runs[run] <= i;
     }
-    const guessed = run < runs.length && runs[run] <= i;
     const kind = v === null ? 0 : Number.isFinite(v) && v >= 0 ? 1 : 2;
     const key = src[i] * hosts + dst[i];
     const at = index[key];
@@ -59,7 +63,6 @@ export function foldPairs(raw: Gathered, hosts: number, invalidWins = false): Pa
       acc.value[k] = kind === 1 ? (v as number) : NaN;
       acc.kind[k] = kind;
       acc.series[k] = 1;
-      seen[k] = kind;
       if (guessed) {
         acc.guessed[k] = 1;
       }
@@ -69,7 +72,6 @@ export function foldPairs(raw: Gathered, hosts: number, invalidWins = false): Pa
       continue;
     }
     acc.series[at]++;
-    seen[at] |= kind;
     if (guessed) {
       acc.guessed[at] = 1;
     }
@@ -78,17 +80,19 @@ export function foldPairs(raw: Gathered, hosts: number, invalidWins = false): Pa
     }
     // Keep the worst: a larger value beats a smaller one; invalid beats valid (invalidWins) or the other way round.
     const held = acc.kind[at];
+    if (kind !== 0 && held !== 0 && kind !== held) {
+      mixed ??= new Uint8Array(n);
+      if (mixed[at] === 0) {
+        mixed[at] = 1;
+        acc.mixed++;
+      }
+    }
     if (kind === 1 && (held === 0 || (held === 2 && !invalidWins) || (held === 1 && (v as number) > acc.value[at]))) {
       acc.value[at] = v as number;
       acc.kind[at] = 1;
     } else if (kind === 2 && (held === 0 || (held === 1 && invalidWins))) {
       acc.value[at] = NaN;
       acc.kind[at] = 2;
-    }
-  }
-  for (let k = 0; k < acc.length; k++) {
-    if (seen[k] === 3) {
-      acc.mixed++;
     }
   }
   return acc;

@@ -13,7 +13,7 @@ export interface Gathered {
   src: number[];
   dst: number[];
   value: Array<number | null>;
-  /** Time (epoch ms) of each entry's newest non-null sample, NaN when unknown; empty unless asked for. */
+  /** Time (epoch ms) of each entry's newest non-null sample, NaN when unknown; empty when none is known. */
   newest: number[];
   /** Entries whose series' unit was guessed, as [start, end) index runs. */
   guessed: number[];
@@ -102,8 +102,8 @@ function* gatherView(
       join!.note(s, same.src, row, 0);
       join!.note(d, same.dst, row, 1);
     }
-    const sc = scaleAt(row);
-    const v = sc && raw !== null && sc.factor !== 1 ? raw * sc.factor : raw;
+    const sc = nameColumn ? scaleAt(row) : lastScale;
+    const v = sc !== undefined && raw !== null && sc.factor !== 1 ? raw * sc.factor : raw;
     if (sc) {
       tally?.count(sc, v);
       if (sc.guessed) {
@@ -117,12 +117,16 @@ function* gatherView(
         }
       }
     }
+    // Sample times stay unallocated until one is known (an instant table has none): then every entry gets one.
+    if (withNewest && (out.newest.length > 0 || newest === newest)) {
+      while (out.newest.length < out.src.length) {
+        out.newest.push(NaN);
+      }
+      out.newest.push(newest);
+    }
     out.src.push(s);
     out.dst.push(d);
     out.value.push(v);
-    if (withNewest) {
-      out.newest.push(newest);
-    }
     out.series++;
   };
   const values = view.field.values;

@@ -108,6 +108,8 @@ export class ScaleTally {
   /** A sample of the values read by guess (for the plausibility check). */
   private sample: number[] = [];
   private seen = 0;
+  private lastScale?: SeriesScale;
+  private lastEntry?: { unit: TimeUnit; source: UnitSource; series: number };
 
   count(scale: SeriesScale, value: number | null) {
     if (scale.guessed) {
@@ -123,13 +125,21 @@ export class ScaleTally {
     if (scale.from === undefined || scale.source === undefined) {
       return;
     }
+    // Consecutive series mostly share one scale object (gather reuses it): count without building a key.
+    if (scale === this.lastScale && this.lastEntry) {
+      this.lastEntry.series++;
+      return;
+    }
     const key = `${scale.from}\u0000${scale.source}`;
     const entry = this.known.get(key);
     if (entry) {
       entry.series++;
+      this.lastEntry = entry;
     } else {
-      this.known.set(key, { unit: scale.from, source: scale.source, series: 1 });
+      this.lastEntry = { unit: scale.from, source: scale.source, series: 1 };
+      this.known.set(key, this.lastEntry);
     }
+    this.lastScale = scale;
   }
 
   report(display: string): UnitReport {
