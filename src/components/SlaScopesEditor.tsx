@@ -7,7 +7,7 @@ import React, { useId, useState } from 'react';
 import { TEST_IDS } from '../constants';
 import { RAW } from '../i18nText';
 import { DEFAULT_SCOPE_SLAS, ScopeSla } from '../model/sla';
-import { scopeSlaProblem } from '../model/slaOptions';
+import { scopeSlaProblem, slaFieldName } from '../model/slaOptions';
 import { srOnly } from './styles';
 
 type Slas = Record<string, ScopeSla>;
@@ -44,18 +44,7 @@ function columnTitle(field: SlaField): string {
 }
 
 /** Shown in the aria-label and the error line: "Latency SLA for cross-dc". */
-function columnLabel(field: SlaField): string {
-  switch (field) {
-    case 'latencyWarn':
-      return t('sla-editor.column.latency-warn.label', 'Latency warning');
-    case 'latencyBreach':
-      return t('sla-editor.column.latency-breach.label', 'Latency SLA');
-    case 'lossWarn':
-      return t('sla-editor.column.loss-warn.label', 'Loss warning');
-    case 'lossBreach':
-      return t('sla-editor.column.loss-breach.label', 'Loss SLA');
-  }
-}
+const columnLabel = slaFieldName;
 
 /** The input's placeholder: an example scope name, not translated. */
 const NEW_SCOPE_EXAMPLE = 'cross-rack';

@@ -28,8 +28,8 @@ const DURATION = /^\d+(ms|s|m|h|d|w|M|y)?$/;
 const MODES: SlaMode[] = ['auto', 'thresholds', 'scopes', 'baseline'];
 const SLA_FIELDS: Array<keyof ScopeSla> = ['latencyWarn', 'latencyBreach', 'lossWarn', 'lossBreach'];
 
-/** The field's name in a notice ("latency SLA"). */
-function fieldName(field: keyof ScopeSla): string {
+/** A threshold's name in the SLA table's labels and in notices ("Latency SLA"). */
+export function slaFieldName(field: keyof ScopeSla): string {
   switch (field) {
     case 'latencyWarn':
       return t('sla-editor.column.latency-warn.label', 'Latency warning');
@@ -55,21 +55,21 @@ export function scopeSlaProblem(sla: unknown): string | undefined {
     const v = row[field];
     if (typeof v !== 'number' || !Number.isFinite(v)) {
       return t('sla.problem.not-a-number', '{{field}} `{{value}}` is not a number', {
-        field: fieldName(field),
+        field: slaFieldName(field),
         value: shownValue(v),
         ...RAW,
       });
     }
     if (v < 0) {
       return t('sla.problem.negative', '{{field}} {{value}} is negative', {
-        field: fieldName(field),
+        field: slaFieldName(field),
         value: String(v),
         ...RAW,
       });
     }
     if ((field === 'lossWarn' || field === 'lossBreach') && v > 1) {
       return t('sla.problem.loss-above-1', '{{field}} {{value}} is above 1 (100 %)', {
-        field: fieldName(field),
+        field: slaFieldName(field),
         value: String(v),
         ...RAW,
       });
