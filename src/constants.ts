@@ -32,6 +32,8 @@ export const TEST_IDS = {
   tooltipPairs: 'pingmesh-tooltip-pairs',
   tooltipLoss: 'pingmesh-tooltip-loss',
   tooltipSla: 'pingmesh-tooltip-sla',
+  tooltipUnit: 'pingmesh-tooltip-unit',
+  slaStoredError: 'pingmesh-sla-stored-error',
   legendItem: 'pingmesh-legend-item',
   legendSwatch: 'pingmesh-legend-swatch',
   pinned: 'pingmesh-pinned',

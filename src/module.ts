@@ -66,7 +66,8 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
         ),
         category,
         defaultValue: DEFAULT_OPTIONS.sourceLabel,
-        showIf: (o) => o.preset === 'custom',
+        // Also for presets whose source is a scrape label you name (kubenurse: the pod's node).
+        showIf: (o) => o.preset === 'custom' || PRESETS.some((p) => p.id === o.preset && p.sourceConfigurable),
       })
       .addTextInput({
         path: 'destinationLabel',

@@ -1,5 +1,5 @@
 import { css, cx } from '@emotion/css';
-import { GrafanaTheme2, InterpolateFunction } from '@grafana/data';
+import { GrafanaTheme2, InterpolateFunction, formattedValueToString } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
 import React, { useCallback, useMemo, useRef, useState } from 'react';
@@ -14,6 +14,8 @@ import { MatrixModel } from '../model/types';
 import { changedCells } from '../insight/timeline';
 import { buildView, classifyModel } from '../model/view';
 import { Status } from '../model/sla';
+import { worstPairsOf } from '../model/optionText';
+import { resolutionIssues, resolutionNotice } from '../model/resolution';
 import { SlaConfigResult, slaLines } from '../model/slaOptions';
 import { timed } from '../perf';
 import { describeCell } from '../render/describe';
@@ -105,7 +107,8 @@ export function MatrixView({
   const { aggregation, sortBy, startLevel } = options;
   const orderKey = options.hostOrder ?? '';
   const hostOrder = useMemo(() => splitLabels(orderKey), [orderKey]);
-  const { config: sla, warning: slaWarning } = slaOptions;
+  const { config: sla, notices: slaNotices } = slaOptions;
+  const worstList = worstPairsOf(options.worstPairs);
   const classified = useMemo(() => timed('pingmesh:sla', () => classifyModel(model, sla)), [model, sla]);
   const colors = useMemo(
     () => statusColors(theme, options.palette, model.field.config.thresholds),
@@ -144,12 +147,12 @@ export function MatrixView({
         width,
         height,
         toolbar: options.showSearch || banner !== undefined,
-        list: options.worstPairs > 0,
+        list: worstList.rows > 0,
         pair: pairOpen,
         diagnosis: hasDiagnosis,
         timeline: timeline !== undefined,
       }),
-    [width, height, options.showSearch, options.worstPairs, pairOpen, banner, hasDiagnosis, timeline]
+    [width, height, options.showSearch, worstList.rows, pairOpen, banner, hasDiagnosis, timeline]
   );
   const area = areas.matrix;
   const { w: areaW, h: areaH } = area;
@@ -181,10 +184,15 @@ export function MatrixView({
   );
   const marks = useMemo(() => ({ status: matrix.status, lossStatus: matrix.lossStatus, colors }), [matrix, colors]);
   const legendLines = useMemo(() => slaLines(classified, model.field), [classified, model.field]);
+  // A threshold finer than the histogram's buckets cannot tell OK from warning: say so (model/resolution.ts).
+  const resolution = useMemo(() => {
+    const fmt = (v: number) => formattedValueToString(model.field.display!(v));
+    return resolutionNotice(resolutionIssues(classified, model.buckets), model.buckets, fmt);
+  }, [classified, model]);
   const separators = useMemo(() => ({ rows: separatorsOf(matrix.rows), cols: separatorsOf(matrix.cols) }), [matrix]);
   const worst = useMemo(
-    () => (options.worstPairs > 0 ? worstCells(matrix, painted, options.worstPairs) : []),
-    [matrix, painted, options.worstPairs]
+    () => (worstList.rows > 0 ? worstCells(matrix, painted, worstList.rows) : []),
+    [matrix, painted, worstList.rows]
   );
 
   const hovers = useHoverStore();
@@ -408,7 +416,9 @@ export function MatrixView({
         cols: nCols,
         ...RAW,
       }),
-    slaWarning,
+    ...slaNotices,
+    worstList.notice,
+    resolution,
     changes &&
       (changes.note ??
         t('matrix.footer.changed', '', {

@@ -10,7 +10,7 @@ import { statusColors } from '../render/palette';
 import { poolWorst } from '../render/pool';
 import { Aggregation, DEFAULT_OPTIONS, PingmeshOptions, SortBy } from '../types';
 import { quantileOf } from './aggregate';
-import { buildMatrix } from './buildMatrix';
+import { buildMatrix } from '../ingest';
 import { AxisEntry } from './hierarchy';
 import { Classified, DEFAULT_SLA_CONFIG, SlaConfig, Status } from './sla';
 import { SeriesSpec, seriesFrames, tableFrame } from './testFrames';

@@ -33,6 +33,8 @@ export interface ViewMatrix {
   breachAt: number;
   /** How the statuses were judged (thresholds: one SLA for all pairs; scopes: per scope). */
   classified: Classified;
+  /** 1 where the cell's value (or one of a group's pairs) was read in a guessed unit (model.unitGuessed). */
+  unitGuessed?: Uint8Array;
 }
 
 export interface PairCounts {
@@ -134,6 +136,7 @@ export function aggregateView({
       lossStatus: classified.lossStatus,
       loss: model.loss,
       scope: classified.scope,
+      unitGuessed: model.unitGuessed,
     };
   }
   const withLoss = model.loss !== undefined;
@@ -145,6 +148,7 @@ export function aggregateView({
     lossStatus: withLoss ? new Uint8Array(n) : undefined,
     loss: withLoss ? new Float64Array(n).fill(NaN) : undefined,
     scope: classified.scope ? new Uint8Array(n).fill(NO_SCOPE) : undefined,
+    unitGuessed: model.unitGuessed ? new Uint8Array(n) : undefined,
     counts: anyGroup
       ? {
           pairs: new Uint32Array(n),
@@ -162,6 +166,7 @@ export function aggregateView({
   const { values, states } = model;
   const { status, lossStatus } = classified;
   const loss = model.loss;
+  const guessed = model.unitGuessed;
   const scratch: number[] = [];
   const byStatus = new Uint32Array(STATUS_SLOTS);
   const quantile = aggregation.startsWith('p') ? Number(aggregation.slice(1)) / 100 : undefined;
@@ -205,6 +210,9 @@ export function aggregateView({
             }
           } else if (state === CellState.Invalid) {
             invalid++;
+          }
+          if (guessed !== undefined && guessed[i] === 1) {
+            view.unitGuessed![cell] = 1;
           }
           if (loss !== undefined && loss[i] === loss[i] && !(loss[i] <= worstLoss)) {
             worstLoss = loss[i];
@@ -304,6 +312,9 @@ function hostCell(view: ViewMatrix, cell: number, i: number, model: MatrixModel,
   view.status[cell] = st;
   if (view.scope) {
     view.scope[cell] = classified.scope![i];
+  }
+  if (view.unitGuessed) {
+    view.unitGuessed[cell] = model.unitGuessed![i];
   }
   if (view.loss) {
     view.loss[cell] = model.loss![i];

@@ -2,7 +2,7 @@ import { createTheme } from '@grafana/data';
 
 import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
 import { aggregateView, quantileOf } from './aggregate';
-import { buildMatrix } from './buildMatrix';
+import { buildMatrix } from '../ingest';
 import { buildAxisTree, visibleEntries } from './hierarchy';
 import { msThresholds, seriesFrames, tableFrame } from './testFrames';
 import { DEFAULT_SLA_CONFIG } from './sla';

@@ -1,10 +1,10 @@
 import { FieldType, ReducerID, createTheme, toDataFrame } from '@grafana/data';
 
 import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
-import { BuildMatrixResult, buildMatrix } from './buildMatrix';
-import { PRESETS } from './presets';
-import { mesh, seriesFrames, tableFrame } from './testFrames';
-import { CellState, MatrixModel } from './types';
+import { BuildMatrixResult, buildMatrix } from '.';
+import { PRESETS } from '../model/presets';
+import { mesh, seriesFrames, tableFrame } from '../model/testFrames';
+import { CellState, MatrixModel } from '../model/types';
 
 const theme = createTheme();
 const opts = (o: Partial<PingmeshOptions> = {}): PingmeshOptions => ({ ...DEFAULT_OPTIONS, ...o });
@@ -149,6 +149,20 @@ describe('presets', () => {
     },
     { id: 'topology', labels: (s, d) => ({ src: s, dst: d, src_tor: 't1', dst_tor: 't2' }), src: 'h1', dst: 'h2' },
     {
+      id: 'goldpinger-udp',
+      labels: (s, d) => ({ __name__: 'goldpinger_peers_loss_pct', goldpinger_instance: s, host_ip: d, pod_ip: d }),
+      src: 'node-a',
+      dst: '10.0.0.2',
+    },
+    // kubenurse after histogram_quantile: no metric name, but its destinations are type="path_<node>".
+    { id: 'kubenurse', labels: (s, d) => ({ node: s, type: `path_${d}` }), src: 'node-a', dst: 'node-b' },
+    {
+      id: 'rpingmesh',
+      labels: (s, d) => ({ __name__: 'rpingmesh.network_rtt_ns_sum', source_tor: s, target_tor: d }),
+      src: 'tor.r1_a',
+      dst: 'tor.r1_b',
+    },
+    {
       id: 'tor-rules',
       labels: (s, d) => ({
         __name__: 'tor_pair:pingmesh_pair_latency_seconds:max',
@@ -230,10 +244,10 @@ describe('duplicates, invalid values, no data', () => {
     const frames = seriesFrames([
       { labels: { src: 'a', dst: 'b', instance: 'p1' }, values: [3] },
       { labels: { src: 'a', dst: 'b', instance: 'p2' }, values: [80] },
-      { labels: { src: 'a', dst: 'b', instance: 'p3' }, values: [NaN] },
       { labels: { src: 'b', dst: 'a' }, values: [1] },
     ]);
     const m = model(buildMatrix({ frames, options: opts({ preset: 'topology', inputUnit: 'ms' }), theme }));
+    // A NaN/±Inf duplicate outranks finite ones (reduce.test.ts); among finite ones the largest wins.
     expect(cell(m, 'a', 'b')).toEqual({ value: 80, state: CellState.Value });
     expect(m.duplicates).toBe(1);
     expect(m.notices).toContain('1 pair has more than one series; the worst value is shown.');
