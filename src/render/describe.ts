@@ -3,7 +3,7 @@ import { t } from '@grafana/i18n';
 
 import { RAW } from '../i18nText';
 import { NO_SCOPE, ViewMatrix, aggregationLabel } from '../model/aggregate';
-import { formatLoss } from '../model/lossFormat';
+import { formatLoss, formatShare } from '../model/lossFormat';
 import { ScopeSla, Status, StatusCode, statusLabel } from '../model/sla';
 
 export interface CellDescription {
@@ -47,7 +47,7 @@ export function describeCell(view: ViewMatrix, row: number, col: number): CellDe
       isGroup && share !== undefined && Number.isFinite(share)
         ? t('describe.aggregated-value', '{{aggregation}}: {{value}}', {
             aggregation: aggregationLabel(view.aggregation),
-            value: formattedValueToString(percent(share, 0)),
+            value: formatShare(share),
             ...RAW,
           })
         : isGroup && Number.isFinite(v)
