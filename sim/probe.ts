@@ -18,13 +18,14 @@ export const PROBE_BANDS_MS: Record<ProbeKind, Record<Scope, readonly [number, n
   http: { self: [0.3, 0.6], tor: [0.6, 1.2], az: [0.8, 1.6], dc: [1.2, 2.5], region: [3, 8], global: [60, 160] },
   // UDP echo from user space: about the network RTT (the scenario's own bands).
   udp: { self: [0.03, 0.06], ...BASELINE_LATENCY_MS },
-  // RoCE network RTT (NIC timestamps, host delays excluded): microseconds in the fabric, distance-bound beyond it.
+  // RoCE network RTT (NIC timestamps, host delays excluded): microseconds in the fabric, a metro link between DCs.
+  // A RoCE fabric ends at its region: R-Pingmesh's pinglists never hold cross-region pairs (`global` is not probed).
   rdma: {
     self: [0.001, 0.002],
     tor: [0.002, 0.004],
     az: [0.004, 0.008],
     dc: [0.008, 0.016],
-    region: [2, 5],
+    region: [0.2, 0.5],
     global: [30, 80],
   },
 };

@@ -17,8 +17,13 @@ export function rpingmeshFamilies(o: ShapeOptions): ShapeFamily[] {
   const seed = scenario.seed;
   const per = topo.sizes.hostsPerTor;
   const tor = (i: number) => topo.places[i].tor;
-  // ToR-mesh: every host of the ToR; inter-ToR: the host at the same position in every other ToR.
-  const probes = probesOf(o, (s, d) => s !== d && (tor(s) === tor(d) || s % per === d % per));
+  // ToR-mesh: every host of the ToR; inter-ToR: the host at the same position in every other ToR of the region (a
+  // RoCE fabric does not cross regions).
+  const region = (i: number) => topo.places[i].region;
+  const probes = probesOf(
+    o,
+    (s, d) => s !== d && (tor(s) === tor(d) || (s % per === d % per && region(s) === region(d)))
+  );
   type Agent = { s: number; t: number; targets: number[] };
   const agents: Agent[] = [];
   topo.hosts.forEach((_, s) =>

@@ -304,6 +304,17 @@ describe('R-Pingmesh', () => {
     expect(lines.some((l) => l.name === METRICS.rpingmeshFailed && l.value > 5)).toBe(false);
   });
 
+  it('a RoCE fabric ends at its region: no cross-region ToR pairs', () => {
+    const two = buildTopology({ regions: 2, dcsPerRegion: 2, azsPerDc: 1, torsPerAz: 1, hostsPerTor: 2 });
+    const text = renderOpenMetrics(two, makeScenario('healthy', two, 1), { ...range, format: 'rpingmesh' });
+    const pairs = new Set(
+      parse(text)
+        .filter((l) => l.name === METRICS.rpingmeshTotal)
+        .map((l) => `${l.labels.source_tor.slice(0, 2)}>${l.labels.target_tor.slice(0, 2)}`)
+    );
+    expect([...pairs].sort()).toEqual(['r1>r1', 'r2>r2']);
+  });
+
   it('tor-down: failed probes (reason timeout) on every row and column of the failed ToR; success + failed = total', () => {
     const down = linesOf('rpingmesh', 'tor-down');
     const culprit = culpritTor();
