@@ -98,7 +98,7 @@ const GOLDPINGER_LOSS = {
 const KUBENURSE_PATHS = 'kubenurse_httpclient_requests_total{type=~"path_.+"}';
 
 /** Queries that go with a preset's latency query: loss, probe failure, topology, node mode, where the exporter has them. */
-export const COMPANION_QUERIES: Record<string, ReadonlyArray<Companion>> = {
+export const COMPANION_QUERIES: Record<string, readonly Companion[]> = {
   'pingmesh-agent': [{ what: 'fail', expr: 'max by (instance, target) (pingmesh_fail)' }],
   'ping-exporter': [{ what: 'loss', expr: 'max by (source, target) (ping_loss_ratio)' }],
   smokeping: [
@@ -148,7 +148,7 @@ interface Variant {
   preset: string;
   title: string;
   query: string;
-  companions: ReadonlyArray<Companion>;
+  companions: readonly Companion[];
   note: string;
 }
 
