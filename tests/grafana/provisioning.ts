@@ -131,13 +131,16 @@ export const COMPANION_QUERIES: Record<string, readonly Companion[]> = {
 };
 
 /**
- * Options beyond the preset that its dashboard sets: grouping from the topology query, whose series name a node by
- * `node` and `internal_ip` only (their `instance` is kube-state-metrics' own address, the same on every series).
+ * Options beyond the preset that its dashboard sets: the topology query's series name a node by `node` and
+ * `internal_ip` only (their `instance` is kube-state-metrics' own address, the same on every series); the HTTP pingers
+ * group by region and zone, whose per-scope SLAs fit them. Goldpinger UDP is not grouped: its RTTs are sub-millisecond
+ * inside a zone but read through 1–2.5 ms and 2.5–5 ms buckets across, finer than the built-in per-scope SLAs can tell.
  */
-const KUBE_GROUPING = { levels: KUBE_LEVELS, topologyHostLabels: 'node,internal_ip' };
+const KUBE_HOSTS = { topologyHostLabels: 'node,internal_ip' };
+const KUBE_GROUPING = { levels: KUBE_LEVELS, ...KUBE_HOSTS };
 const DASHBOARD_OPTIONS: Record<string, Json> = {
   goldpinger: KUBE_GROUPING,
-  'goldpinger-udp': KUBE_GROUPING,
+  'goldpinger-udp': KUBE_HOSTS,
   kubenurse: KUBE_GROUPING,
 };
 
@@ -435,10 +438,11 @@ function presetDashboard(p: ExporterPreset, variant?: Variant): Json {
       c.expr,
       '```',
     ]),
-    ...(typeof options.levels === 'string'
+    ...(typeof options.levels === 'string' ? ['', `*Group by* \`${options.levels}\` (from the topology query).`] : []),
+    ...(typeof options.topologyHostLabels === 'string'
       ? [
           '',
-          `*Group by* \`${options.levels}\`, *Topology host labels* \`${options.topologyHostLabels}\` (kube-state-metrics' own \`instance\` is on every one of its series: it names no node).`,
+          `*Topology host labels* \`${options.topologyHostLabels}\`: kube-state-metrics' own \`instance\` is on every one of its series and names no node.`,
         ]
       : []),
     '',
