@@ -310,6 +310,17 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
         defaultValue: DEFAULT_OPTIONS.showAxisLabels,
       })
       .addBooleanSwitch({
+        path: 'shortNames',
+        name: t('options.short-names.name', 'Shorten host names'),
+        description: t(
+          'options.short-names.description',
+          'Drop the prefix and domain suffix every host shares (node-…, ….prod.example) from the axis labels; tooltips, search and links keep the full names.'
+        ),
+        category: display,
+        defaultValue: DEFAULT_OPTIONS.shortNames,
+        showIf: (o) => o.showAxisLabels,
+      })
+      .addBooleanSwitch({
         path: 'showDiagnosis',
         name: t('options.show-diagnosis.name', 'Diagnosis'),
         description: t(

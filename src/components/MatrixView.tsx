@@ -8,6 +8,7 @@ import { TEST_IDS } from '../constants';
 import { RAW } from '../i18nText';
 import { PairRef } from '../drill/pair';
 import { Rect, cellAt, computeLayout, panelAreas } from '../layout/layout';
+import { hostLabelsOf } from '../model/displayNames';
 import { AxisEntry } from '../model/hierarchy';
 import { PRESETS, presetLabel, splitLabels } from '../model/presets';
 import { MatrixModel } from '../model/types';
@@ -157,9 +158,16 @@ export function MatrixView({
   const area = areas.matrix;
   const { w: areaW, h: areaH } = area;
 
+  const hostLabels = useMemo(
+    () => hostLabelsOf(model.rows, model.cols, options.shortNames),
+    [model.rows, model.cols, options.shortNames]
+  );
   const labelWidths = useMemo(
-    () => ({ rows: maxLabelWidth(matrix.rows, measure), cols: maxLabelWidth(matrix.cols, measure) }),
-    [matrix, measure]
+    () => ({
+      rows: maxLabelWidth(matrix.rows, measure, hostLabels.rows),
+      cols: maxLabelWidth(matrix.cols, measure, hostLabels.cols),
+    }),
+    [matrix, measure, hostLabels]
   );
   const bands = useMemo(() => ({ rows: bandCount(view.rowHeaders), cols: bandCount(view.colHeaders) }), [view]);
   const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
@@ -175,8 +183,10 @@ export function MatrixView({
         showLabels: options.showAxisLabels,
         fontSize: FONT_SIZE,
         footer: FOOTER + LEGEND_HEIGHT,
+        bands,
+        bandSize: BAND,
       }),
-    [areaW, areaH, nRows, nCols, labelWidths, bands.rows, bands.cols, options.showAxisLabels]
+    [areaW, areaH, nRows, nCols, labelWidths, bands, options.showAxisLabels]
   );
   const painted = useMemo(
     () => timed('pingmesh:paint', () => paintCells(matrix, theme, colors)),
@@ -419,6 +429,12 @@ export function MatrixView({
     ...slaNotices,
     worstList.notice,
     resolution,
+    hostLabels.patterns.length > 0 &&
+      options.showAxisLabels &&
+      t('matrix.footer.short-names', 'Axis labels shortened: {{patterns}} (full names in tooltips)', {
+        patterns: hostLabels.patterns.join(', '),
+        ...RAW,
+      }),
     changes &&
       (changes.note ??
         t('matrix.footer.changed', '', {
@@ -555,7 +571,7 @@ export function MatrixView({
           view={view}
           layout={layout}
           fontSize={FONT_SIZE}
-          bands={bands}
+          hostLabels={hostLabels}
           onToggle={toggle}
           highlight={highlight}
         />
@@ -641,10 +657,14 @@ function hostPositions(entries: AxisEntry[]): Map<string, number> {
   return out;
 }
 
-function maxLabelWidth(entries: AxisEntry[], measure: (s: string) => number): number {
+function maxLabelWidth(
+  entries: AxisEntry[],
+  measure: (s: string) => number,
+  hostLabels: ReadonlyMap<string, string> | undefined
+): number {
   let longest = '';
   for (const e of entries) {
-    const text = e.kind === 'group' ? GROUP_PREFIX + e.label : e.label;
+    const text = e.kind === 'group' ? GROUP_PREFIX + e.label : (hostLabels?.get(e.label) ?? e.label);
     if (text.length > longest.length) {
       longest = text;
     }

@@ -15,6 +15,8 @@ export interface PanelSpec {
   options?: Record<string, unknown>;
   fieldConfig?: Record<string, unknown>;
   targets?: Array<Record<string, unknown>>;
+  /** Frames from an ES module served by the harness (e.g. `/fixtures/namedMesh.mjs`) instead of queries. */
+  synthetic?: { module: string; args?: Record<string, unknown> };
 }
 
 /** Opens the harness with one or more panels, waits for the first render, fails on any page error. */
