@@ -239,6 +239,35 @@ describe('host identity', () => {
   });
 });
 
+describe('breach-only exporter during an outage', () => {
+  // Broke: with pingmesh-agent's duration query empty (no pair above its delay) and only pingmesh_fail rows, the
+  // failure query became the latency query: every failed probe read as a 1 ms latency.
+  it('an empty latency query stays the latency query; the failed pairs are the matrix', () => {
+    const agent = (src: string, dst: string) => ({ instance: `[${src}]:9115`, target: dst, tor: 't1' });
+    const fails = ['fd00::1', 'fd00::2', 'fd00::3'].flatMap((s) =>
+      ['fd00::1', 'fd00::2', 'fd00::3', 'fd00::4']
+        .filter((d) => d !== s && (s === 'fd00::2' || d === 'fd00::2'))
+        .map((d) => ({ labels: { __name__: 'pingmesh_fail', ...agent(s, d) }, values: [1] }))
+    );
+    const empty = tableFrame([], 'A', true);
+    const frames = [empty, tableFrame(fails, 'B', true)];
+    const m = model(buildMatrix({ frames, options: opts(), theme }));
+    expect(m.mapping.presetName).toBe('kubeservice pingmesh-agent');
+    expect(m.source.refId).toBe('A');
+    expect(cell(m, 'fd00::2', 'fd00::1').state).toBe(CellState.Failed);
+    expect(cell(m, 'fd00::1', 'fd00::2').state).toBe(CellState.Failed);
+    expect(cell(m, 'fd00::2', 'fd00::4').state).toBe(CellState.Failed);
+    // Every other pair has no series: healthy, for a breach-only exporter.
+    expect(cell(m, 'fd00::1', 'fd00::3').state).toBe(CellState.AssumedOK);
+    expect(m.failed).toBe(5);
+  });
+
+  it('no rows in any pair query is still "no data", not a matrix', () => {
+    const frames = [tableFrame([], 'A', true), tableFrame([], 'B', true)];
+    expect(buildMatrix({ frames, options: opts(), theme }).warning).toMatch(/^No data/);
+  });
+});
+
 describe('duplicates, invalid values, no data', () => {
   it('keeps the worst of duplicate series and says so', () => {
     const frames = seriesFrames([

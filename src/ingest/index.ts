@@ -58,15 +58,23 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
     return { warning: t('model.warning.no-series', 'No data: the query returned no series.') };
   }
   const refIds = [...new Set(withFields.map(refIdOf))];
+  // Queries that answered, rows or not: a breach-only exporter during an outage exports failures only, and its latency
+  // query — answered, empty — must stay the latency query instead of the failure query taking its place.
+  const answered = [...new Set(frames.filter((f) => f.fields.length > 0).map(refIdOf))];
   const topologyRefIds = splitLabels(options.topologyRefIds);
   const viewsOf = (r: string) => withFields.filter((f) => refIdOf(f) === r).flatMap(numberFieldViews);
   const metricsOf = (r: string) => new Set(viewsOf(r).flatMap(metricNames));
   // A node-mode gauge (Goldpinger's active/passive sharding) is read for passive nodes, never as a pair query.
   const modeRefIds = refIds.filter((r) => !topologyRefIds.includes(r) && isModeQuery(metricsOf(r), PRESETS));
-  const roles = pairRoles(options, refIds, topologyRefIds, metricsOf, modeRefIds);
+  const roles = pairRoles(options, answered, topologyRefIds, metricsOf, modeRefIds, refIds);
   const refId = roles.latency;
-  const views = viewsOf(refId);
-  if (!refIds.includes(refId)) {
+  const latencyViews = viewsOf(refId);
+  // No latency rows, but failures (or losses): those pairs are the matrix, each failed (or lossy) with no latency.
+  const views =
+    latencyViews.length > 0
+      ? latencyViews
+      : [roles.fail, roles.loss].flatMap((r) => (r === undefined ? [] : viewsOf(r)));
+  if (!refIds.includes(refId) && views.length === 0) {
     return {
       warning: t(
         'model.warning.no-latency-frames',
@@ -88,7 +96,7 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
   const labelsSeen = new Set(views.flatMap(labelNames));
   // Every pair query's metric names tell exporters apart (a raw loss metric names Goldpinger's UDP probe).
   const pairRefIds = refIds.filter((r) => !topologyRefIds.includes(r) && !modeRefIds.includes(r));
-  const metricsSeen = new Set(pairRefIds.flatMap((r) => (r === refId ? views : viewsOf(r)).flatMap(metricNames)));
+  const metricsSeen = new Set(pairRefIds.flatMap((r) => viewsOf(r).flatMap(metricNames)));
   const notices: string[] = [];
   const mapping = resolveMapping(options, labelsSeen, metricsSeen, (label, prefix) => prefixSeen(views, label, prefix));
   if ('warning' in mapping) {
@@ -116,7 +124,7 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
     r === undefined
       ? undefined
       : gather({
-          views: r === refId ? views : viewsOf(r),
+          views: r === refId ? latencyViews : viewsOf(r),
           source: mapping.source,
           destination: mapping.destination,
           destinationPrefix: mapping.destinationPrefix,
@@ -224,7 +232,9 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
         ? (mapping.preset?.missing ?? (mapping.preset?.breachOnly ? 'ok' : 'noData'))
         : roles.missing,
   };
-  if (latency.series === 0 || (acc.length === 0 && !extra.loss?.length && !extra.fail?.length)) {
+  // Latency rows whose labels name no pair are a labelling problem; no latency rows at all leave it to the failures.
+  const labelled = latencyViews.length > 0 ? latency.series > 0 : (rawFail?.series ?? 0) + (rawLoss?.series ?? 0) > 0;
+  if (!labelled || (acc.length === 0 && !extra.loss?.length && !extra.fail?.length)) {
     const absent = [...mapping.source, ...mapping.destination].filter((l) => !labelsSeen.has(l));
     const seen = listed(labelsSeen);
     return {

@@ -28,7 +28,9 @@ export function pairRoles(
   topologyRefIds: string[],
   metricsOf: (refId: string) => Set<string>,
   /** Queries that are no pair query (a node-mode gauge). */
-  excluded: string[] = []
+  excluded: string[] = [],
+  /** Queries that sent rows (a configured query missing from these is named); default: all of refIds. */
+  withRows: string[] = refIds
 ): PairRoles {
   const notes: string[] = [];
   const pick = (option: string) => (option === '' || option === 'none' ? undefined : option);
@@ -73,7 +75,7 @@ export function pairRoles(
     ],
   ];
   for (const [r, note] of missingNotes) {
-    if (r !== undefined && !refIds.includes(r)) {
+    if (r !== undefined && !withRows.includes(r)) {
       notes.push(note(r));
     }
   }
