@@ -40,6 +40,68 @@ export default defineConfig([
   ...baseConfig,
   // Lint the tools too (simulator, harness, scripts, browser tests), not only src/.
   { files: ['sim/**/*.ts', 'harness/**/*.{ts,tsx}', 'scripts/**/*.ts', 'tests/**/*.ts', '*.ts'] },
+  // Layers (data flows frames → ingest → model → view → render → components): a layer never imports a later one.
+  // Tests are exempt: they check the pipeline across layers. `moment` stays banned as in the base config.
+  {
+    name: 'pingmesh/layers-ingest',
+    files: ['src/ingest/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['moment'],
+          patterns: [
+            {
+              group: ['**/render', '**/render/*', '**/components/*', '**/insight/*', '**/drill/*', '**/layout/*'],
+              message:
+                'ingest is the first layer: it may import model/, never render, components, insight, drill, layout.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    name: 'pingmesh/layers-model',
+    files: ['src/model/**/*.{ts,tsx}'],
+    // buildMatrix.ts only re-exports the builder for code on other branches (see the file).
+    ignores: ['src/**/*.test.{ts,tsx}', 'src/model/buildMatrix.ts', 'src/model/testFrames.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: ['moment'],
+          patterns: [
+            {
+              group: [
+                '**/ingest',
+                '**/ingest/*',
+                '**/render/*',
+                '**/components/*',
+                '**/insight/*',
+                '**/drill/*',
+                '**/layout/*',
+              ],
+              message:
+                'model/ holds the model and its judgement: it never imports ingest, render, components, insight, drill or layout.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    name: 'pingmesh/layers-render',
+    files: ['src/render/**/*.{ts,tsx}'],
+    ignores: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: ['moment'], patterns: [{ group: ['**/components/*'], message: 'render never imports components.' }] },
+      ],
+    },
+  },
   // Plugin UI text must go through t() / <Trans> (src only: the harness, simulator and scripts are not translated).
   {
     name: 'grafana/i18n-rules',

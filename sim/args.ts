@@ -1,5 +1,5 @@
 // Command-line parsing shared by cli.ts and prom.ts. Pure (takes argv as an array) so it is unit-testable.
-import { Format, DEFAULT_DELAY_MS, isFormat } from './openmetrics';
+import { FORMATS, Format, DEFAULT_DELAY_MS, isFormat } from './openmetrics';
 import { ScenarioName, SCENARIOS, isScenarioName } from './scenarios';
 import { TopologySizes, topologySizesForHosts } from './topology';
 
@@ -133,7 +133,7 @@ export function parseSimArgs(argv: string[], allowed: readonly Flag[]): SimArgs 
   }
   const format = f.format ?? 'both';
   if (!isFormat(format)) {
-    throw new Error(`unknown format "${format}"; one of: pingmesh-agent, topology, both`);
+    throw new Error(`unknown format "${format}"; one of: ${FORMATS.join(', ')}`);
   }
   // Explicit sizes override the shape --hosts would pick, one level at a time.
   const base = topologySizesForHosts(int('hosts', f.hosts ?? '48', 1));

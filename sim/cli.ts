@@ -3,6 +3,7 @@ import { TOPOLOGY_FLAGS, parseSimArgs } from './args';
 import { writeOpenMetricsFile } from './files';
 import { SCENARIOS, checkBackfillMinutes, culpritText, makeScenario } from './scenarios';
 import { startSimServer } from './server';
+import { EXPORTER_UPTIME_MS } from './shapes';
 import { buildTopology } from './topology';
 
 const USAGE = `usage: npm run sim -- [options]      (= npx tsx sim/cli.ts [options])
@@ -11,7 +12,8 @@ const USAGE = `usage: npm run sim -- [options]      (= npx tsx sim/cli.ts [optio
   --hosts N           roughly N hosts (default 48)
   --regions N --dcs N --azs N --tors N --per-tor N
                       explicit sizes per level (override the shape --hosts picks)
-  --format F          pingmesh-agent|topology|both (default both)
+  --format F          pingmesh-agent|topology|both (default both), or an exporter's shape:
+                      kubenurse|goldpinger|goldpinger-udp|goldpinger-passive|goldpinger-no-topology|rpingmesh
   --delay MS          pingmesh-agent exports durations above this only (default 200)
   --write FILE        write an OpenMetrics backfill ending now (for promtool tsdb create-blocks-from openmetrics)
   --minutes N         backfill length (default 30)
@@ -44,17 +46,21 @@ async function main(argv: string[]): Promise<void> {
       `(${s.regions}r×${s.dcsPerRegion}dc×${s.azsPerDc}az×${s.torsPerAz}tor×${s.hostsPerTor}) pairs=${n * (n - 1)} ` +
       `format=${args.format} culprit=${culpritText(scenario.culprit)}`
   );
+  // Exporter-shaped formats: a live server continues the file's counters when both start from the same origin.
+  let originMs: number | undefined;
   if (args.write) {
     checkBackfillMinutes(args.scenario, args.minutes);
     const t0 = Date.now();
     const toMs = Math.floor(t0 / args.stepMs) * args.stepMs;
     const fromMs = toMs - Math.round(args.minutes * 60_000);
+    originMs = fromMs - EXPORTER_UPTIME_MS;
     const stats = writeOpenMetricsFile(args.write, topo, scenario, {
       fromMs,
       toMs,
       stepMs: args.stepMs,
       format: args.format,
       delayMs: args.delayMs,
+      originMs,
     });
     console.log(
       `wrote ${args.write}: ${stats.series} series, ${stats.samples} samples, ` +
@@ -63,7 +69,14 @@ async function main(argv: string[]): Promise<void> {
     );
   }
   if (args.serve) {
-    const server = await startSimServer({ topo, scenario, format: args.format, delayMs: args.delayMs, ...args.serve });
+    const server = await startSimServer({
+      topo,
+      scenario,
+      format: args.format,
+      delayMs: args.delayMs,
+      originMs,
+      ...args.serve,
+    });
     console.log(`serving ${server.url}/metrics and ${server.url}/scenario (Ctrl-C to stop)`);
     const stop = () => server.close().then(() => process.exit(0));
     process.once('SIGINT', stop);

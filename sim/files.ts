@@ -4,6 +4,7 @@ import os from 'os';
 import path from 'path';
 import { DEFAULT_DELAY_MS, Format, OpenMetricsOptions, WriteStats, newStats, openMetricsChunks } from './openmetrics';
 import { Scenario, ScenarioInfo, ScenarioName, checkBackfillMinutes, makeScenario, scenarioInfo } from './scenarios';
+import { EXPORTER_UPTIME_MS } from './shapes';
 import { Topology, TopologySizes, buildTopology, topologySizesForHosts } from './topology';
 
 /** Streams the backfill to disk chunk by chunk: a 300-host topology file is ~2 GB and must never be one string. */
@@ -51,6 +52,8 @@ export interface GeneratedFile {
   toMs: number;
   stepMs: number;
   format: Format;
+  /** When the simulated exporters started (exporter-shaped formats count from here); pass it to a live server. */
+  originMs: number;
   stats: WriteStats;
   /** Wall time spent generating and writing, ms. */
   writeMs: number;
@@ -76,12 +79,14 @@ export function generateScenarioFile(opts: GenerateOptions): GeneratedFile {
   const dir = opts.dir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'pingmesh-sim-'));
   const file = path.join(dir, `${opts.scenario}-s${seed}-${topo.hosts.length}h-${format}.om.txt`);
   const t0 = Date.now();
+  const originMs = fromMs - EXPORTER_UPTIME_MS;
   const stats = writeOpenMetricsFile(file, topo, scenario, {
     fromMs,
     toMs,
     stepMs,
     format,
     delayMs: opts.delayMs ?? DEFAULT_DELAY_MS,
+    originMs,
   });
   return {
     file,
@@ -89,6 +94,7 @@ export function generateScenarioFile(opts: GenerateOptions): GeneratedFile {
     toMs,
     stepMs,
     format,
+    originMs,
     stats,
     writeMs: Date.now() - t0,
     info: scenarioInfo(topo, scenario),

@@ -4,4 +4,6 @@ export * from './topology';
 export * from './baseline';
 export * from './scenarios';
 export * from './openmetrics';
+export * from './shapes';
+export * from './k8s';
 export * from './args';

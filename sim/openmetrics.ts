@@ -1,10 +1,13 @@
 // Exposition writers: OpenMetrics for `promtool tsdb create-blocks-from openmetrics`, Prometheus text for a live
 // /metrics. Pure (no Node/DOM APIs) and chunked, so a 2000-host mesh streams instead of living in one string.
 import { Sample } from './baseline';
+import { familyChunks } from './exposition';
 import { Scenario, canFail, samplePair } from './scenarios';
+import { EXPORTER_UPTIME_MS, SHAPE_FORMATS, ShapeFormat, isShapeFormat, shapeFamilies } from './shapes';
 import { Topology } from './topology';
 
-export const FORMATS = ['pingmesh-agent', 'topology', 'both'] as const;
+/** Ours (pingmesh-agent, topology, both) and exporter-shaped ones (shapes.ts). */
+export const FORMATS = ['pingmesh-agent', 'topology', 'both', ...SHAPE_FORMATS] as const;
 export type Format = (typeof FORMATS)[number];
 
 export const METRIC_NAMES = {
@@ -31,10 +34,16 @@ export interface OpenMetricsOptions {
   stepMs: number;
   format: Format;
   delayMs?: number;
+  /** Exporter-shaped formats: when the exporters started (counters count from here); default EXPORTER_UPTIME_MS before fromMs. */
+  originMs?: number;
 }
 
 export interface LiveOptions {
   delayMs?: number;
+  /** Exporter-shaped formats: the exporters' start, the same as the backfill's so live counters continue it. */
+  originMs?: number;
+  /** Exporter-shaped formats: the series' state across scrapes (one Map per server); absent = computed from originMs. */
+  store?: Map<string, unknown>;
 }
 
 /** Filled in while writing; lets callers report sizes without re-reading the output. */
@@ -142,7 +151,12 @@ function topologyFamilies(topo: Topology, withFail: boolean): Family[] {
   return out;
 }
 
-function familiesFor(topo: Topology, scenario: Scenario, format: Format, delayMs: number): Family[] {
+function familiesFor(
+  topo: Topology,
+  scenario: Scenario,
+  format: Exclude<Format, ShapeFormat>,
+  delayMs: number
+): Family[] {
   const out: Family[] = [];
   if (format !== 'topology') {
     out.push(...agentFamilies(topo, delayMs));
@@ -242,8 +256,13 @@ export function openMetricsChunks(
   opts: OpenMetricsOptions,
   stats: WriteStats = newStats()
 ): Generator<string> {
-  const families = familiesFor(topo, scenario, opts.format, opts.delayMs ?? DEFAULT_DELAY_MS);
   const times = sampleTimes(opts.fromMs, opts.toMs, opts.stepMs);
+  if (isShapeFormat(opts.format)) {
+    const originMs = opts.originMs ?? opts.fromMs - EXPORTER_UPTIME_MS;
+    const families = shapeFamilies({ topo, scenario, format: opts.format, originMs, endMs: opts.toMs });
+    return familyChunks(families, { times, openMetrics: true }, stats);
+  }
+  const families = familiesFor(topo, scenario, opts.format, opts.delayMs ?? DEFAULT_DELAY_MS);
   return chunks({ topo, scenario, families, times, openMetrics: true, endMs: opts.toMs }, stats);
 }
 
@@ -278,6 +297,16 @@ export function metricsTextChunks(
   opts: LiveOptions = {},
   stats: WriteStats = newStats()
 ): Generator<string> {
+  if (isShapeFormat(format)) {
+    const originMs = opts.originMs ?? nowMs - EXPORTER_UPTIME_MS;
+    const families = shapeFamilies({ topo, scenario, format, originMs, endMs: undefined });
+    // kubenurse exposes HELP/TYPE only with KUBENURSE_EXPOSE_METADATA=true.
+    return familyChunks(
+      families,
+      { times: [nowMs], openMetrics: false, store: opts.store, noMetadata: format === 'kubenurse' },
+      stats
+    );
+  }
   const families = familiesFor(topo, scenario, format, opts.delayMs ?? DEFAULT_DELAY_MS);
   return chunks({ topo, scenario, families, times: [nowMs], openMetrics: false, endMs: undefined }, stats);
 }

@@ -235,7 +235,8 @@ serves the simulator live and scrapes it so instant queries keep working after t
   --scenario NAME   ${SCENARIOS.join('|')}
   --seed N          default 1
   --hosts N         roughly N hosts (default 48), or --regions --dcs --azs --tors --per-tor
-  --format F        pingmesh-agent|topology|both (default both)
+  --format F        pingmesh-agent|topology|both, or an exporter's shape:
+                    kubenurse|goldpinger|goldpinger-udp|goldpinger-passive|goldpinger-no-topology|rpingmesh
   --delay MS        pingmesh-agent export threshold (default 200)
   --minutes N       backfill length (default 30)      --step D   sample step (default 30s)
   --onset N         the fault starts N minutes before the end (healthy before; default: all along)
@@ -271,7 +272,13 @@ export async function startScenarioStack(
   );
   log(`generated ${gen.stats.samples} samples / ${gen.stats.series} series in ${gen.writeMs} ms`);
   const sim = opts.live
-    ? await startSimServer({ topo: gen.topo, scenario: gen.scenario, format: gen.format, delayMs: opts.delayMs })
+    ? await startSimServer({
+        topo: gen.topo,
+        scenario: gen.scenario,
+        format: gen.format,
+        delayMs: opts.delayMs,
+        originMs: gen.originMs,
+      })
     : undefined;
   try {
     const prom = await startPrometheus({

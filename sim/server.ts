@@ -4,6 +4,7 @@ import { once } from 'events';
 import { AddressInfo } from 'net';
 import { DEFAULT_DELAY_MS, Format, metricsTextChunks } from './openmetrics';
 import { Scenario, isScenarioName, makeScenario, scenarioInfo } from './scenarios';
+import { EXPORTER_UPTIME_MS } from './shapes';
 import { Topology } from './topology';
 
 export interface SimServerOptions {
@@ -11,6 +12,11 @@ export interface SimServerOptions {
   scenario: Scenario;
   format: Format;
   delayMs?: number;
+  /**
+   * Exporter-shaped formats: when the exporters started, the same as the backfill's (GeneratedFile.originMs) so
+   * live counters and histograms continue the backfilled ones; default EXPORTER_UPTIME_MS before the server starts.
+   */
+  originMs?: number;
   /** Default 127.0.0.1: the simulator is a test fixture, not something to expose. */
   host?: string;
   /** Default 0 = any free port. */
@@ -29,6 +35,9 @@ export interface SimServer {
 export async function startSimServer(opts: SimServerOptions): Promise<SimServer> {
   const { topo, format } = opts;
   const delayMs = opts.delayMs ?? DEFAULT_DELAY_MS;
+  const originMs = opts.originMs ?? Date.now() - EXPORTER_UPTIME_MS;
+  // Counters and histograms keep counting across scrapes (and scenario switches), as an exporter's do.
+  const store = new Map<string, unknown>();
   let scenario = opts.scenario;
 
   const setScenario = (name: string, seed = scenario.seed): Scenario => {
@@ -45,7 +54,7 @@ export async function startSimServer(opts: SimServerOptions): Promise<SimServer>
   const serveMetrics = async (res: http.ServerResponse) => {
     res.writeHead(200, { 'Content-Type': 'text/plain; version=0.0.4; charset=utf-8' });
     // Honour backpressure: a 2000-host mesh is gigabytes and must not pile up in memory.
-    for (const chunk of metricsTextChunks(topo, scenario, Date.now(), format, { delayMs })) {
+    for (const chunk of metricsTextChunks(topo, scenario, Date.now(), format, { delayMs, originMs, store })) {
       if (!res.write(chunk)) {
         await once(res, 'drain');
       }

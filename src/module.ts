@@ -66,7 +66,8 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
         ),
         category,
         defaultValue: DEFAULT_OPTIONS.sourceLabel,
-        showIf: (o) => o.preset === 'custom',
+        // Also for presets whose source is a scrape label you name (kubenurse: the pod's node).
+        showIf: (o) => o.preset === 'custom' || PRESETS.some((p) => p.id === o.preset && p.sourceConfigurable),
       })
       .addTextInput({
         path: 'destinationLabel',
@@ -251,6 +252,14 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
             { value: 'p50', label: t('options.aggregation.option.p50', 'p50 of pairs') },
             { value: 'p90', label: t('options.aggregation.option.p90', 'p90 of pairs') },
             { value: 'p99', label: t('options.aggregation.option.p99', 'p99 of pairs') },
+            {
+              value: 'share',
+              label: t('options.aggregation.option.share', 'Share of pairs over SLA'),
+              description: t(
+                'options.aggregation.option.share-description',
+                'Colour by how many of the group’s pairs are over SLA: a rack down shows where it is, not every region in red'
+              ),
+            },
           ],
         },
         showIf: (o) => o.levels !== '',
@@ -299,6 +308,17 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
         ),
         category: display,
         defaultValue: DEFAULT_OPTIONS.showAxisLabels,
+      })
+      .addBooleanSwitch({
+        path: 'shortNames',
+        name: t('options.short-names.name', 'Shorten host names'),
+        description: t(
+          'options.short-names.description',
+          'Drop the prefix and domain suffix every host shares (node-…, ….prod.example) from the axis labels; tooltips, search and links keep the full names.'
+        ),
+        category: display,
+        defaultValue: DEFAULT_OPTIONS.shortNames,
+        showIf: (o) => o.showAxisLabels,
       })
       .addBooleanSwitch({
         path: 'showDiagnosis',

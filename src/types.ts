@@ -37,6 +37,8 @@ export interface PingmeshOptions {
   missingMeans: 'auto' | 'noData' | 'notProbed' | 'ok';
   /** Show host names on the axes (only those that fit are drawn). */
   showAxisLabels: boolean;
+  /** Axis labels without the prefix / domain suffix all hosts share (tooltips, search and links keep full names). */
+  shortNames: boolean;
   /**
    * Grouping levels, outermost first, comma-separated: `region,dc,az,tor`. A level is read from the pair series as
    * `src_<level>`/`dst_<level>` (a bare `<level>` label counts for the source), or from the topology query; `zone=label_x`
@@ -84,7 +86,8 @@ export interface PingmeshOptions {
   palette: PaletteId;
 }
 
-export type Aggregation = 'max' | 'mean' | 'p50' | 'p90' | 'p99';
+/** `share`: group cells coloured by the share of their judged pairs over SLA (a failed probe counts as over SLA). */
+export type Aggregation = 'max' | 'mean' | 'p50' | 'p90' | 'p99' | 'share';
 
 /** The options that shape the model; the rest (start level, aggregation, sort, labels) only change the view. */
 export const MODEL_OPTION_KEYS = [
@@ -127,6 +130,7 @@ export const DEFAULT_OPTIONS: PingmeshOptions = {
   maxHosts: 2500,
   missingMeans: 'auto',
   showAxisLabels: true,
+  shortNames: true,
   levels: '',
   startLevel: '',
   aggregation: 'max',

@@ -7,6 +7,7 @@ import React, { memo } from 'react';
 import { TEST_IDS } from '../constants';
 import { RAW } from '../i18nText';
 import { Layout, labelIndices } from '../layout/layout';
+import { HostLabels } from '../model/displayNames';
 import { AxisEntry, GroupNode } from '../model/hierarchy';
 import { View } from '../model/view';
 
@@ -17,7 +18,8 @@ interface Props {
   view: View;
   layout: Layout;
   fontSize: number;
-  bands: { rows: number; cols: number };
+  /** Shorter host labels (common prefix / domain dropped); the full name stays in the title. */
+  hostLabels: HostLabels;
   onToggle: (ids: string[]) => void;
   /** Entry indices to emphasise (search matches). */
   highlight?: { rows: number[]; cols: number[] };
@@ -26,12 +28,14 @@ interface Props {
 /**
  * Axis text as DOM (React escapes it: label values are untrusted): entry labels where they fit, collapsed groups as
  * buttons that expand them, expanded groups as header bands that collapse them. O(rows + cols) elements at most.
+ * Every text box stays inside the room the layout gives it (bands, then labels, then the matrix), truncated with an
+ * ellipsis and the full name in its title: labels never overlap each other, a band or a cell.
  */
-export const AxisLabels = memo(function AxisLabels({ view, layout, fontSize, bands, onToggle, highlight }: Props) {
+export const AxisLabels = memo(function AxisLabels({ view, layout, fontSize, hostLabels, onToggle, highlight }: Props) {
   const styles = useStyles2(getStyles);
   const { rows, cols } = view.matrix;
-  const rowBandsW = bands.rows * BAND;
-  const colBandsH = bands.cols * BAND;
+  const rowBandsW = layout.rowBands * BAND;
+  const colBandsH = layout.colBands * BAND;
   const marked = {
     row: new Set(highlight?.rows),
     col: new Set(highlight?.cols),
@@ -43,13 +47,13 @@ export const AxisLabels = memo(function AxisLabels({ view, layout, fontSize, ban
       ? {
           top: layout.y + i * layout.cellH + layout.cellH / 2,
           left: rowBandsW,
-          width: layout.rowGutter - rowBandsW - 6,
+          width: layout.rowLabelSpace,
           fontSize,
         }
       : {
           left: layout.x + i * layout.cellW + layout.cellW / 2,
           top: colBandsH,
-          height: layout.colGutter - colBandsH - 6,
+          height: layout.colLabelSpace,
           fontSize,
         };
     const hit = marked[axis].has(i);
@@ -78,17 +82,19 @@ export const AxisLabels = memo(function AxisLabels({ view, layout, fontSize, ban
         </button>
       );
     }
+    const text = (isRow ? hostLabels.rows : hostLabels.cols)?.get(e.label) ?? e.label;
     return (
       <div
         key={`${axis}${i}`}
         data-testid={testId}
         data-index={i}
         data-hit={hit || undefined}
+        data-host={e.label}
         className={className}
         style={style}
         title={e.label}
       >
-        {e.label}
+        {text}
       </div>
     );
   };
@@ -96,14 +102,15 @@ export const AxisLabels = memo(function AxisLabels({ view, layout, fontSize, ban
   const header = (axis: 'row' | 'col', node: GroupNode, levels: number[]) => {
     const entries = axis === 'row' ? rows : cols;
     const first = entries.findIndex((e) => e.start >= node.start);
+    // Not shown (inside a zoom, or none of its rows drawn), or a band level the gutter has no room for.
+    const band = levels.indexOf(node.level);
+    if (first < 0 || entries[first].end > node.end || band >= (axis === 'row' ? layout.rowBands : layout.colBands)) {
+      return null;
+    }
     let last = first;
     while (last + 1 < entries.length && entries[last + 1].end <= node.end) {
       last++;
     }
-    if (first < 0) {
-      return null;
-    }
-    const band = levels.indexOf(node.level);
     const isRow = axis === 'row';
     const style = isRow
       ? {
@@ -141,10 +148,10 @@ export const AxisLabels = memo(function AxisLabels({ view, layout, fontSize, ban
 
   return (
     <>
-      {shown(labelIndices(rows.length, layout.rowLabelEvery), layout.rowGutter, highlight?.rows).map((i) =>
+      {shown(labelIndices(rows.length, layout.rowLabelEvery), layout.rowLabelSpace, highlight?.rows).map((i) =>
         entry('row', rows[i], i)
       )}
-      {shown(labelIndices(cols.length, layout.colLabelEvery), layout.colGutter, highlight?.cols).map((i) =>
+      {shown(labelIndices(cols.length, layout.colLabelEvery), layout.colLabelSpace, highlight?.cols).map((i) =>
         entry('col', cols[i], i)
       )}
       {layout.rowGutter > 0 && view.rowHeaders.map((h) => header('row', h, rowLevels))}
@@ -153,9 +160,9 @@ export const AxisLabels = memo(function AxisLabels({ view, layout, fontSize, ban
   );
 });
 
-/** The labels that fit, plus matched ones even where labels are thinned out (when there is a gutter at all). */
-function shown(fit: number[], gutter: number, hits: number[] | undefined): number[] {
-  if (!hits || hits.length === 0 || gutter <= 0) {
+/** The labels that fit, plus matched ones even where labels are thinned out (when there is room for labels at all). */
+function shown(fit: number[], room: number, hits: number[] | undefined): number[] {
+  if (!hits || hits.length === 0 || room <= 0) {
     return fit;
   }
   const set = new Set(fit);
@@ -170,7 +177,6 @@ const getStyles = (theme: GrafanaTheme2) => ({
     overflow: 'hidden',
     textOverflow: 'ellipsis',
     lineHeight: 1,
-    pointerEvents: 'none',
     unicodeBidi: 'isolate',
   }),
   row: css({ textAlign: 'right', transform: 'translateY(-50%)' }),

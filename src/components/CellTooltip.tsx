@@ -123,6 +123,11 @@ function CellDetails({ view, painted, row, col, testId }: DetailsProps) {
           {d.sla}
         </div>
       )}
+      {d.unit && (
+        <div className={styles.state} data-testid={TEST_IDS.tooltipUnit}>
+          {d.unit}
+        </div>
+      )}
       {d.pairs && (
         <div className={styles.state} data-testid={TEST_IDS.tooltipPairs}>
           {d.pairs}

@@ -1,21 +1,13 @@
-import { css } from '@emotion/css';
+import { css, cx } from '@emotion/css';
 import { GrafanaTheme2 } from '@grafana/data';
 import { t } from '@grafana/i18n';
-import { Button, Icon, useStyles2, useTheme2 } from '@grafana/ui';
-import React, { memo, useEffect, useMemo, useRef } from 'react';
+import { Button, Icon, IconButton, useStyles2 } from '@grafana/ui';
+import React, { useEffect, useRef } from 'react';
 
 import { TEST_IDS } from '../constants';
 import { RAW } from '../i18nText';
-import { Candidate, Diagnosis } from '../insight/diagnose';
-import { Layout } from '../layout/layout';
-import { View } from '../model/view';
-
-interface LineProps {
-  diagnosis: Diagnosis;
-  shown: boolean;
-  onToggle: () => void;
-  width: number;
-}
+import { Candidate } from '../insight/diagnosis';
+import { DiagnosisEntry } from './useDiagnosis';
 
 /** How sure the diagnosis is, in a word. */
 function confidenceLabel(confidence: Candidate['confidence']): string {
@@ -29,130 +21,163 @@ function confidenceLabel(confidence: Candidate['confidence']): string {
   }
 }
 
-/** The diagnosis in one line above the matrix: the best candidate, how sure, and the others on hover. */
-export function DiagnosisLine({ diagnosis, shown, onToggle, width }: LineProps) {
+/** "likely, explains 52% of 120 pairs over SLA"; a 'none' or a silent agent explains no breach: no share. */
+function meta(c: Candidate, bad: number): string {
+  if (c.kind === 'none' || c.kind === 'silent') {
+    return confidenceLabel(c.confidence);
+  }
+  return t('diagnosis-line.explains', '{{confidence}}, explains {{share}}% of {{bad}} pairs over SLA', {
+    confidence: confidenceLabel(c.confidence),
+    share: Math.round(c.explains * 100),
+    bad: bad.toLocaleString('en-US'),
+    ...RAW,
+  });
+}
+
+const LIST_ID = 'pingmesh-diagnosis-list';
+
+interface LineProps {
+  entries: DiagnosisEntry[];
+  bad: number;
+  /** Rank of the entry whose cells are outlined. */
+  outlined?: number;
+  onOutline: (rank: number | undefined) => void;
+  open: boolean;
+  onOpen: (open: boolean) => void;
+  width: number;
+}
+
+/** The diagnosis in one line above the matrix: the best candidate, how sure, and "+N more" opening the ranked list. */
+export function DiagnosisLine({ entries, bad, outlined, onOutline, open, onOpen, width }: LineProps) {
   const styles = useStyles2(getStyles);
-  const [best, ...rest] = diagnosis.candidates;
+  const [best, ...rest] = entries;
   if (!best) {
     return null;
   }
-  const share = Math.round(best.explains * 100);
-  const others = rest.map((c) => c.text).join('\n');
-  const meta = t('diagnosis-line.explains', '{{confidence}}, explains {{share}}% of {{bad}} pairs over SLA', {
-    confidence: confidenceLabel(best.confidence),
-    share,
-    bad: diagnosis.bad,
-    ...RAW,
-  });
-  const more = rest.length > 0 ? t('diagnosis-line.more', '+{{n}} more', { n: rest.length, ...RAW }) : undefined;
+  const c = best.candidate;
   return (
-    <div className={styles.line} style={{ width }} data-testid={TEST_IDS.diagnosis} data-kind={best.kind}>
+    <div className={styles.line} style={{ width }} data-testid={TEST_IDS.diagnosis} data-kind={c.kind}>
       <Icon name="bolt" className={styles.icon} />
-      <span className={styles.text} title={[best.text, others].filter(Boolean).join('\n')}>
+      <span className={styles.text} title={best.text}>
         <span data-testid={TEST_IDS.diagnosisText}>{best.text}</span>
-        <span className={styles.meta}>
-          {' '}
-          · {meta}
-          {more && ` · ${more}`}
-        </span>
+        <span className={styles.meta}> · {meta(c, bad)}</span>
       </span>
-      {best.cells.length > 0 && (
+      {rest.length > 0 && (
         <Button
           size="sm"
           variant="secondary"
           fill="text"
-          icon={shown ? 'eye-slash' : 'eye'}
-          aria-pressed={shown}
-          onClick={onToggle}
-          data-testid={TEST_IDS.diagnosisToggle}
+          icon={open ? 'angle-up' : 'angle-down'}
+          aria-expanded={open}
+          aria-controls={LIST_ID}
+          onClick={() => onOpen(!open)}
+          data-testid={TEST_IDS.diagnosisMore}
         >
-          {shown ? t('diagnosis-line.hide-cells', 'Hide cells') : t('diagnosis-line.show-cells', 'Show cells')}
+          {t('diagnosis-line.more', '+{{n}} more', { n: rest.length, ...RAW })}
         </Button>
+      )}
+      {c.cells.length > 0 && (
+        <OutlineToggle
+          shown={outlined === 0}
+          onToggle={() => onOutline(outlined === 0 ? undefined : 0)}
+          testId={TEST_IDS.diagnosisToggle}
+        />
       )}
     </div>
   );
 }
 
-interface OutlineProps {
-  /** Model cell indices (row × model columns + column). */
-  cells: ArrayLike<number>;
-  view: View;
-  modelCols: number;
-  layout: Layout;
-  /** Dashed: a diagnosis' cells; solid: cells that changed. */
-  dashed: boolean;
-  testId: string;
+function OutlineToggle({ shown, onToggle, testId }: { shown: boolean; onToggle: () => void; testId: string }) {
+  return (
+    <Button
+      size="sm"
+      variant="secondary"
+      fill="text"
+      icon={shown ? 'eye-slash' : 'eye'}
+      aria-pressed={shown}
+      onClick={onToggle}
+      data-testid={testId}
+    >
+      {shown ? t('diagnosis-line.hide-cells', 'Hide cells') : t('diagnosis-line.show-cells', 'Show cells')}
+    </Button>
+  );
 }
 
-/** Outlines the drawn cells holding these model cells (group cells hold many): one small canvas, no DOM per cell. */
-export const CellOutline = memo(function CellOutline({
-  cells: modelCells,
-  view,
-  modelCols,
-  layout,
-  dashed,
-  testId,
-}: OutlineProps) {
-  const theme = useTheme2();
-  const canvas = useRef<HTMLCanvasElement>(null);
-  const { rows, cols } = view.matrix;
-  const cells = useMemo(() => {
-    const rowOf = positions(rows, view.rowTree.order);
-    const colOf = positions(cols, view.colTree.order);
-    const out = new Set<number>();
-    for (let i = 0; i < modelCells.length; i++) {
-      const c = modelCells[i];
-      const r = rowOf.get(Math.floor(c / modelCols));
-      const k = colOf.get(c % modelCols);
-      if (r !== undefined && k !== undefined) {
-        out.add(r * cols.length + k);
-      }
-    }
-    return out;
-  }, [modelCells, rows, cols, view, modelCols]);
-  const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
+interface ListProps {
+  entries: DiagnosisEntry[];
+  bad: number;
+  outlined?: number;
+  onOutline: (rank: number | undefined) => void;
+  onGoto: (entry: DiagnosisEntry) => void;
+  onClose: () => void;
+  maxHeight: number;
+}
 
-  useEffect(() => {
-    const el = canvas.current;
-    const ctx = el?.getContext('2d');
-    if (!el || !ctx) {
-      return;
-    }
-    el.width = Math.max(1, Math.round(layout.w * dpr));
-    el.height = Math.max(1, Math.round(layout.h * dpr));
-    ctx.clearRect(0, 0, el.width, el.height);
-    ctx.strokeStyle = theme.colors.text.primary;
-    ctx.lineWidth = Math.max(1, Math.round(2 * dpr));
-    ctx.setLineDash(dashed && layout.cellW >= 8 ? [3 * dpr, 2 * dpr] : []);
-    ctx.beginPath();
-    const n = cols.length;
-    for (const i of cells) {
-      const r = Math.floor(i / n);
-      const c = i % n;
-      ctx.rect(c * layout.cellW * dpr + 1, r * layout.cellH * dpr + 1, layout.cellW * dpr - 2, layout.cellH * dpr - 2);
-    }
-    ctx.stroke();
-  }, [cells, cols.length, layout, dpr, theme, dashed]);
-
+/**
+ * Every candidate, ranked by how much of the breach it explains: its sentence, how sure, its cells on request and, for
+ * a host or a group, "Go to" (the search box finds it and the focus cell moves there). Esc closes it.
+ */
+export function DiagnosisList({ entries, bad, outlined, onOutline, onGoto, onClose, maxHeight }: ListProps) {
+  const styles = useStyles2(getStyles);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => box.current?.focus(), []);
   return (
-    <canvas
-      ref={canvas}
-      data-testid={testId}
-      data-cells={cells.size}
-      style={{ position: 'absolute', left: 0, top: 0, width: layout.w, height: layout.h, pointerEvents: 'none' }}
-    />
+    <div
+      ref={box}
+      id={LIST_ID}
+      className={styles.list}
+      style={{ maxHeight }}
+      tabIndex={-1}
+      role="region"
+      aria-label={t('diagnosis-list.label', 'Diagnosis: every candidate, ranked')}
+      data-testid={TEST_IDS.diagnosisList}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.stopPropagation();
+          onClose();
+        }
+      }}
+    >
+      <div className={styles.listHead}>
+        <span>{t('diagnosis-list.title', 'Ranked by the share of the breach each explains')}</span>
+        <IconButton name="times" size="sm" aria-label={t('diagnosis-list.close', 'Close')} onClick={onClose} />
+      </div>
+      <ol className={styles.items}>
+        {entries.map((entry, rank) => (
+          <li
+            key={rank}
+            className={cx(styles.item, outlined === rank && styles.itemShown)}
+            data-testid={TEST_IDS.diagnosisItem}
+            data-kind={entry.candidate.kind}
+          >
+            <div className={styles.itemText}>{entry.text}</div>
+            <div className={styles.itemMeta}>
+              <span>{meta(entry.candidate, bad)}</span>
+              {entry.candidate.cells.length > 0 && (
+                <OutlineToggle
+                  shown={outlined === rank}
+                  onToggle={() => onOutline(outlined === rank ? undefined : rank)}
+                  testId={TEST_IDS.diagnosisItemToggle}
+                />
+              )}
+              {entry.target && (
+                <Button
+                  size="sm"
+                  variant="secondary"
+                  fill="text"
+                  icon="search"
+                  onClick={() => onGoto(entry)}
+                  data-testid={TEST_IDS.diagnosisItemGoto}
+                >
+                  {t('diagnosis-list.go-to', 'Go to {{name}}', { name: entry.target.name, ...RAW })}
+                </Button>
+              )}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </div>
   );
-});
-
-/** Model host index → the drawn row (or column) holding it. */
-function positions(entries: View['matrix']['rows'], order: Int32Array): Map<number, number> {
-  const out = new Map<number, number>();
-  entries.forEach((e, i) => {
-    for (let p = e.start; p < e.end; p++) {
-      out.set(order[p], i);
-    }
-  });
-  return out;
 }
 
 const getStyles = (theme: GrafanaTheme2) => ({
@@ -174,4 +199,40 @@ const getStyles = (theme: GrafanaTheme2) => ({
     unicodeBidi: 'isolate',
   }),
   meta: css({ color: theme.colors.text.secondary }),
+  list: css({
+    position: 'absolute',
+    left: 0,
+    right: 0,
+    zIndex: 2,
+    overflowY: 'auto',
+    background: theme.colors.background.primary,
+    border: `1px solid ${theme.colors.border.medium}`,
+    borderRadius: theme.shape.radius.default,
+    boxShadow: theme.shadows.z3,
+    fontSize: theme.typography.bodySmall.fontSize,
+    outline: 'none',
+  }),
+  listHead: css({
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'space-between',
+    padding: theme.spacing(0.5, 1),
+    color: theme.colors.text.secondary,
+    borderBottom: `1px solid ${theme.colors.border.weak}`,
+  }),
+  items: css({ listStyle: 'decimal inside', margin: 0, padding: 0 }),
+  item: css({
+    padding: theme.spacing(0.5, 1),
+    borderBottom: `1px solid ${theme.colors.border.weak}`,
+    '&::marker': { color: theme.colors.text.secondary },
+  }),
+  itemShown: css({ background: theme.colors.action.selected }),
+  itemText: css({ display: 'inline', unicodeBidi: 'isolate', overflowWrap: 'anywhere' }),
+  itemMeta: css({
+    display: 'flex',
+    alignItems: 'center',
+    gap: theme.spacing(1),
+    flexWrap: 'wrap',
+    color: theme.colors.text.secondary,
+  }),
 });

@@ -1,5 +1,5 @@
 import { css, cx } from '@emotion/css';
-import { GrafanaTheme2, InterpolateFunction } from '@grafana/data';
+import { GrafanaTheme2, InterpolateFunction, formattedValueToString } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
 import React, { useCallback, useMemo, useRef, useState } from 'react';
@@ -8,14 +8,15 @@ import { TEST_IDS } from '../constants';
 import { RAW } from '../i18nText';
 import { PairRef } from '../drill/pair';
 import { Rect, cellAt, computeLayout, panelAreas } from '../layout/layout';
+import { hostLabelsOf } from '../model/displayNames';
 import { AxisEntry } from '../model/hierarchy';
-import { SearchHit, findEntry, reveal, searchHits } from '../model/navigate';
 import { PRESETS, presetLabel, splitLabels } from '../model/presets';
 import { MatrixModel } from '../model/types';
-import { diagnose } from '../insight/diagnose';
 import { changedCells } from '../insight/timeline';
 import { buildView, classifyModel } from '../model/view';
 import { Status } from '../model/sla';
+import { worstPairsOf } from '../model/optionText';
+import { resolutionIssues, resolutionNotice } from '../model/resolution';
 import { SlaConfigResult, slaLines } from '../model/slaOptions';
 import { timed } from '../perf';
 import { describeCell } from '../render/describe';
@@ -31,7 +32,10 @@ import { Crosshair, Bands } from './Crosshair';
 import { useHoverStore } from './hoverStore';
 import { LEGEND_HEIGHT, Legend } from './Legend';
 import { MatrixCanvas, separatorsOf } from './MatrixCanvas';
-import { CellOutline, DiagnosisLine } from './Diagnosis';
+import { CellOutline } from './CellOutline';
+import { DiagnosisLine, DiagnosisList } from './Diagnosis';
+import { DiagnosisEntry, useDiagnosis } from './useDiagnosis';
+import { useSearch } from './useSearch';
 import { DrillData, PairView } from './PairView';
 import { SearchBar } from './SearchBar';
 import { usePanelUrlState } from './usePanelUrlState';
@@ -104,7 +108,8 @@ export function MatrixView({
   const { aggregation, sortBy, startLevel } = options;
   const orderKey = options.hostOrder ?? '';
   const hostOrder = useMemo(() => splitLabels(orderKey), [orderKey]);
-  const { config: sla, warning: slaWarning } = slaOptions;
+  const { config: sla, notices: slaNotices } = slaOptions;
+  const worstList = worstPairsOf(options.worstPairs);
   const classified = useMemo(() => timed('pingmesh:sla', () => classifyModel(model, sla)), [model, sla]);
   const colors = useMemo(
     () => statusColors(theme, options.palette, model.field.config.thresholds),
@@ -121,15 +126,9 @@ export function MatrixView({
   const nRows = matrix.rows.length;
   const nCols = matrix.cols.length;
 
-  const diagnosis = useMemo(
-    () =>
-      options.showDiagnosis
-        ? timed('pingmesh:diagnose', () => diagnose({ model, status: classified.status }))
-        : undefined,
-    [model, classified, options.showDiagnosis]
-  );
-  const [culpritShown, setCulpritShown] = useState(false);
-  const culprit = culpritShown ? diagnosis?.candidates[0] : undefined;
+  const insight = useDiagnosis(model, classified, options.showDiagnosis);
+  const { diagnosis, entries: diagnosisEntries } = insight;
+  const culprit = insight.outlined !== undefined ? diagnosisEntries[insight.outlined]?.candidate : undefined;
   const before = changes?.before;
   const changed = useMemo(
     () =>
@@ -149,19 +148,26 @@ export function MatrixView({
         width,
         height,
         toolbar: options.showSearch || banner !== undefined,
-        list: options.worstPairs > 0,
+        list: worstList.rows > 0,
         pair: pairOpen,
         diagnosis: hasDiagnosis,
         timeline: timeline !== undefined,
       }),
-    [width, height, options.showSearch, options.worstPairs, pairOpen, banner, hasDiagnosis, timeline]
+    [width, height, options.showSearch, worstList.rows, pairOpen, banner, hasDiagnosis, timeline]
   );
   const area = areas.matrix;
   const { w: areaW, h: areaH } = area;
 
+  const hostLabels = useMemo(
+    () => hostLabelsOf(model.rows, model.cols, options.shortNames),
+    [model.rows, model.cols, options.shortNames]
+  );
   const labelWidths = useMemo(
-    () => ({ rows: maxLabelWidth(matrix.rows, measure), cols: maxLabelWidth(matrix.cols, measure) }),
-    [matrix, measure]
+    () => ({
+      rows: maxLabelWidth(matrix.rows, measure, hostLabels.rows),
+      cols: maxLabelWidth(matrix.cols, measure, hostLabels.cols),
+    }),
+    [matrix, measure, hostLabels]
   );
   const bands = useMemo(() => ({ rows: bandCount(view.rowHeaders), cols: bandCount(view.colHeaders) }), [view]);
   const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
@@ -177,8 +183,10 @@ export function MatrixView({
         showLabels: options.showAxisLabels,
         fontSize: FONT_SIZE,
         footer: FOOTER + LEGEND_HEIGHT,
+        bands,
+        bandSize: BAND,
       }),
-    [areaW, areaH, nRows, nCols, labelWidths, bands.rows, bands.cols, options.showAxisLabels]
+    [areaW, areaH, nRows, nCols, labelWidths, bands, options.showAxisLabels]
   );
   const painted = useMemo(
     () => timed('pingmesh:paint', () => paintCells(matrix, theme, colors)),
@@ -186,10 +194,15 @@ export function MatrixView({
   );
   const marks = useMemo(() => ({ status: matrix.status, lossStatus: matrix.lossStatus, colors }), [matrix, colors]);
   const legendLines = useMemo(() => slaLines(classified, model.field), [classified, model.field]);
+  // A threshold finer than the histogram's buckets cannot tell OK from warning: say so (model/resolution.ts).
+  const resolution = useMemo(() => {
+    const fmt = (v: number) => formattedValueToString(model.field.display!(v));
+    return resolutionNotice(resolutionIssues(classified, model.buckets), model.buckets, fmt);
+  }, [classified, model]);
   const separators = useMemo(() => ({ rows: separatorsOf(matrix.rows), cols: separatorsOf(matrix.cols) }), [matrix]);
   const worst = useMemo(
-    () => (options.worstPairs > 0 ? worstCells(matrix, painted, options.worstPairs) : []),
-    [matrix, painted, options.worstPairs]
+    () => (worstList.rows > 0 ? worstCells(matrix, painted, worstList.rows) : []),
+    [matrix, painted, worstList.rows]
   );
 
   const hovers = useHoverStore();
@@ -255,49 +268,17 @@ export function MatrixView({
       ? { row: hostIndex.rows.get(selected.source)!, col: hostIndex.cols.get(selected.destination)! }
       : undefined;
 
-  // Search: matches highlighted on both axes; Enter reveals the next one.
-  const [query, setQuery] = useState('');
-  const [hitIndex, setHitIndex] = useState(0);
-  const [revealed, setRevealed] = useState(false);
-  const hits = useMemo(() => searchHits(model, view, query), [model, view, query]);
-  const activeHit: SearchHit | undefined = hits[Math.min(hitIndex, hits.length - 1)];
-  const highlight = useMemo(() => {
-    if (!activeHit) {
-      return undefined;
-    }
-    const on = (entries: AxisEntry[], tree: typeof view.rowTree, names: string[]) =>
-      entries.flatMap((e, i) => (findEntry([e], activeHit, tree, names) === 0 ? [i] : []));
-    return {
-      rows: on(matrix.rows, view.rowTree, model.rows),
-      cols: on(matrix.cols, view.colTree, model.cols),
-    };
-  }, [activeHit, matrix, view, model]);
-  const step = useStableCallback((by: 1 | -1) => {
-    if (hits.length === 0) {
-      return;
-    }
-    const next = revealed ? (hitIndex + by + hits.length) % hits.length : Math.min(hitIndex, hits.length - 1);
-    const hit = hits[next];
-    const shown = reveal({ model, view, startLevel, toggled, zoom: view.zoom, hit });
-    // The match gets the keyboard focus cell: its row × its column (or the first of the other axis).
-    const after = buildView({
-      model,
-      startLevel,
-      toggled: shown.toggled,
-      zoom: shown.zoom,
-      aggregation,
-      sortBy,
-      classified,
-      hostOrder,
-    });
-    const row = findEntry(after.matrix.rows, hit, after.rowTree, model.rows);
-    const col = findEntry(after.matrix.cols, hit, after.colTree, model.cols);
-    setHitIndex(next);
-    setRevealed(true);
-    setToggled(shown.toggled);
-    setZoom(shown.zoom);
-    setFocus(row >= 0 || col >= 0 ? { row: Math.max(0, row), col: Math.max(0, col) } : undefined);
+  // Search: matches highlighted on both axes; Enter reveals the next one (useSearch).
+  const search = useSearch({
+    model,
+    view,
+    viewInput: { startLevel, aggregation, sortBy, classified, hostOrder },
+    toggled,
+    setToggled,
+    setZoom,
+    setFocus,
   });
+  const { highlight, hits, hitIndex } = search;
 
   const hitTest = useStableCallback((e: React.PointerEvent | React.MouseEvent) => {
     const box = grid.current!.getBoundingClientRect();
@@ -404,12 +385,19 @@ export function MatrixView({
   // Props of child elements are stable callers too: React 18 keeps a host element's props object (children included)
   // from the last commit that changed one of its DOM attributes, so an inline arrow here would pin that render's
   // scope (model, drill = the response's frames) for as long as the element's attributes stay the same.
-  const onQuery = useStableCallback((q: string) => {
-    setQuery(q);
-    setHitIndex(0);
-    setRevealed(false);
+  const diagnosisBox = useRef<HTMLDivElement>(null);
+  const closeDiagnosisList = useStableCallback(() => {
+    insight.setOpen(false);
+    diagnosisBox.current?.querySelector<HTMLElement>(`[data-testid="${TEST_IDS.diagnosisMore}"]`)?.focus();
   });
-  const toggleCulprit = useStableCallback(() => setCulpritShown((v) => !v));
+  // Go to: the list closes so the focus cell it moves onto is in view, and the keyboard is on the matrix.
+  const gotoCandidate = useStableCallback((entry: DiagnosisEntry) => {
+    if (entry.target) {
+      insight.setOpen(false);
+      search.jumpTo(entry.target);
+      grid.current?.focus();
+    }
+  });
   const unpin = useStableCallback(() => setSelected(undefined));
   const onNavigate = useStableCallback((depth: number) => {
     setZoom(view.zoom.slice(0, depth));
@@ -438,7 +426,15 @@ export function MatrixView({
         cols: nCols,
         ...RAW,
       }),
-    slaWarning,
+    ...slaNotices,
+    worstList.notice,
+    resolution,
+    hostLabels.patterns.length > 0 &&
+      options.showAxisLabels &&
+      t('matrix.footer.short-names', 'Axis labels shortened: {{patterns}} (full names in tooltips)', {
+        patterns: hostLabels.patterns.join(', '),
+        ...RAW,
+      }),
     changes &&
       (changes.note ??
         t('matrix.footer.changed', '', {
@@ -469,12 +465,12 @@ export function MatrixView({
           )}
           {options.showSearch && (
             <SearchBar
-              query={query}
+              query={search.query}
               hits={hits.length}
               index={Math.min(hitIndex, Math.max(0, hits.length - 1))}
               width={areas.toolbar.w}
-              onQuery={onQuery}
-              onStep={step}
+              onQuery={search.onQuery}
+              onStep={search.step}
             />
           )}
         </div>
@@ -485,11 +481,14 @@ export function MatrixView({
         </div>
       )}
       {areas.diagnosis && diagnosis && (
-        <div className={styles.area} style={rect(areas.diagnosis)}>
+        <div ref={diagnosisBox} className={styles.area} style={rect(areas.diagnosis)}>
           <DiagnosisLine
-            diagnosis={diagnosis}
-            shown={culpritShown}
-            onToggle={toggleCulprit}
+            entries={diagnosisEntries}
+            bad={diagnosis.bad}
+            outlined={insight.outlined}
+            onOutline={insight.setOutlined}
+            open={insight.open}
+            onOpen={insight.setOpen}
             width={areas.diagnosis.w}
           />
         </div>
@@ -572,7 +571,7 @@ export function MatrixView({
           view={view}
           layout={layout}
           fontSize={FONT_SIZE}
-          bands={bands}
+          hostLabels={hostLabels}
           onToggle={toggle}
           highlight={highlight}
         />
@@ -591,6 +590,22 @@ export function MatrixView({
           </div>
         )}
       </div>
+      {areas.diagnosis && diagnosis && insight.open && (
+        <div
+          className={styles.area}
+          style={{ left: 0, top: areas.diagnosis.y + areas.diagnosis.h, width: Math.min(areas.diagnosis.w, 720) }}
+        >
+          <DiagnosisList
+            entries={diagnosisEntries}
+            bad={diagnosis.bad}
+            outlined={insight.outlined}
+            onOutline={insight.setOutlined}
+            onGoto={gotoCandidate}
+            onClose={closeDiagnosisList}
+            maxHeight={Math.max(80, height - areas.diagnosis.y - areas.diagnosis.h - 8)}
+          />
+        </div>
+      )}
       <div className={styles.srOnly} aria-live="polite" data-testid={TEST_IDS.live}>
         {focusText}
       </div>
@@ -642,10 +657,14 @@ function hostPositions(entries: AxisEntry[]): Map<string, number> {
   return out;
 }
 
-function maxLabelWidth(entries: AxisEntry[], measure: (s: string) => number): number {
+function maxLabelWidth(
+  entries: AxisEntry[],
+  measure: (s: string) => number,
+  hostLabels: ReadonlyMap<string, string> | undefined
+): number {
   let longest = '';
   for (const e of entries) {
-    const text = e.kind === 'group' ? GROUP_PREFIX + e.label : e.label;
+    const text = e.kind === 'group' ? GROUP_PREFIX + e.label : (hostLabels?.get(e.label) ?? e.label);
     if (text.length > longest.length) {
       longest = text;
     }

@@ -20,7 +20,7 @@ import { PairData, PairRef, PairSeries, findPairSeries, pairStats } from '../dri
 import { fetchPairRange } from '../drill/pairQuery';
 import { RAW } from '../i18nText';
 import { MatrixModel } from '../model/types';
-import { formatLoss } from '../render/describe';
+import { formatLoss } from '../model/lossFormat';
 import { ActionButtons, CellAction } from './CellActions';
 
 export interface DrillData {

@@ -8,7 +8,7 @@ import React, { useMemo, useState } from 'react';
 import { TEST_IDS } from '../constants';
 import { RAW } from '../i18nText';
 import { framesAt, indexTimes } from '../insight/timeline';
-import { BuildMatrixResult } from '../model/buildMatrix';
+import { BuildMatrixResult } from '../ingest';
 import { MatrixModel } from '../model/types';
 import { ModelOptions, PingmeshOptions, pickModelOptions } from '../types';
 import { MatrixView } from './MatrixView';

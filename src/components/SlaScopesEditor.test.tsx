@@ -3,6 +3,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import React, { useState } from 'react';
 
 import { DEFAULT_SCOPE_SLAS, ScopeSla } from '../model/sla';
+import { TEST_IDS } from '../constants';
 import { SlaScopesEditor, formatNumber, orderScopes } from './SlaScopesEditor';
 
 type Slas = Record<string, ScopeSla>;
@@ -210,5 +211,24 @@ describe('helpers', () => {
       'all',
       'cross-zone',
     ]);
+  });
+});
+
+describe('values received from dashboard JSON', () => {
+  it('names an unusable stored scope inline', () => {
+    // Broke: a scope stored as text (or warn above SLA) from JSON showed empty cells and no word about it.
+    const bad = {
+      ...DEFAULT_SCOPE_SLAS,
+      'cross-dc': { latencyWarn: 'abc', latencyBreach: 20, lossWarn: 0, lossBreach: 0.1 },
+    };
+    setup(bad as unknown as Slas);
+    expect(screen.getByTestId(TEST_IDS.slaStoredError).textContent).toBe(
+      'cross-dc: Latency warning `abc` is not a number. The panel uses the defaults for it until it is fixed.'
+    );
+  });
+
+  it('says nothing for the defaults', () => {
+    setup();
+    expect(screen.queryByTestId(TEST_IDS.slaStoredError)).toBeNull();
   });
 });

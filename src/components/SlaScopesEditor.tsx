@@ -4,8 +4,10 @@ import { t } from '@grafana/i18n';
 import { Button, IconButton, Input, useStyles2 } from '@grafana/ui';
 import React, { useId, useState } from 'react';
 
+import { TEST_IDS } from '../constants';
 import { RAW } from '../i18nText';
 import { DEFAULT_SCOPE_SLAS, ScopeSla } from '../model/sla';
+import { scopeSlaProblem, slaFieldName } from '../model/slaOptions';
 import { srOnly } from './styles';
 
 type Slas = Record<string, ScopeSla>;
@@ -42,18 +44,7 @@ function columnTitle(field: SlaField): string {
 }
 
 /** Shown in the aria-label and the error line: "Latency SLA for cross-dc". */
-function columnLabel(field: SlaField): string {
-  switch (field) {
-    case 'latencyWarn':
-      return t('sla-editor.column.latency-warn.label', 'Latency warning');
-    case 'latencyBreach':
-      return t('sla-editor.column.latency-breach.label', 'Latency SLA');
-    case 'lossWarn':
-      return t('sla-editor.column.loss-warn.label', 'Loss warning');
-    case 'lossBreach':
-      return t('sla-editor.column.loss-breach.label', 'Loss SLA');
-  }
-}
+const columnLabel = slaFieldName;
 
 /** The input's placeholder: an example scope name, not translated. */
 const NEW_SCOPE_EXAMPLE = 'cross-rack';
@@ -265,6 +256,8 @@ function ScopeRow({ scope, sla, onCommit, onRemove }: RowProps) {
     }
   };
   const shownErrors = COLUMNS.filter((c) => errors[c.field] !== undefined);
+  // A value that came from dashboard JSON rather than this editor may be unusable: say so where it is edited.
+  const stored = sla === undefined ? undefined : scopeSlaProblem(sla);
 
   return (
     <>
@@ -315,6 +308,23 @@ function ScopeRow({ scope, sla, onCommit, onRemove }: RowProps) {
           />
         </td>
       </tr>
+      {stored !== undefined && shownErrors.length === 0 && (
+        <tr>
+          <td colSpan={COLUMNS.length + 2}>
+            <div role="alert" className={styles.error} data-testid={TEST_IDS.slaStoredError}>
+              {t(
+                'sla-editor.stored-error',
+                '{{scope}}: {{problem}}. The panel uses the defaults for it until it is fixed.',
+                {
+                  scope,
+                  problem: stored,
+                  ...RAW,
+                }
+              )}
+            </div>
+          </td>
+        </tr>
+      )}
       {shownErrors.length > 0 && (
         <tr>
           <td colSpan={COLUMNS.length + 2}>

@@ -1,7 +1,7 @@
 import { DataFrame, GrafanaTheme2 } from '@grafana/data';
 import { useEffect, useMemo, useState } from 'react';
 
-import { BuildMatrixResult, buildMatrix, buildMatrixSteps } from '../model/buildMatrix';
+import { BuildMatrixResult, buildMatrix, buildMatrixSteps } from '../ingest';
 import { record, timed } from '../perf';
 import { ModelOptions } from '../types';
 

@@ -2,7 +2,7 @@ import { FieldType, createTheme, toDataFrame } from '@grafana/data';
 
 import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
 import { quantileOf } from '../model/aggregate';
-import { buildMatrix } from '../model/buildMatrix';
+import { buildMatrix } from '../ingest';
 import { SeriesSpec, mesh, seriesFrames, tableFrame } from '../model/testFrames';
 import { MatrixModel } from '../model/types';
 import { findPairSeries, pairStats } from './pair';
@@ -255,6 +255,7 @@ describe('findPairSeries', () => {
     ]);
     const m = model([frame]);
     expect(m.source.factor).toBe(1);
+    expect(m.source.scaleOf!({ refId: 'A', field: frame.fields[frame.fields.length - 1] })).toBe(1);
     const data = findPairSeries([frame], m, { source: 'h1', destination: 'h2' });
     expect(data.series.map((s) => [s.name, s.values])).toEqual([
       ['h1 → h2', [7, 8]],

@@ -1,7 +1,7 @@
 import { DataFrame, Field, FieldType, Labels } from '@grafana/data';
 
 import { quantileOf } from '../model/aggregate';
-import { NumberFieldView, labelReader, numberFieldViews, refIdOf, toNumber } from '../model/series';
+import { NumberFieldView, labelReader, numberFieldViews, refIdOf, toNumber } from '../ingest/series';
 import { MatrixModel } from '../model/types';
 
 /** A matrix cell: host names as on the matrix axes. */
@@ -21,8 +21,8 @@ export interface PairSeries {
   /** Epoch ms, ascending, one per value; empty when the frames carry no time field (instant data without `Time`). */
   times: number[];
   /**
-   * The latency query's series are in the matrix field's unit (`model.source.factor` applied); series of extra refIds
-   * (loss, …) are left as they came. null, NaN and ±Inf are null.
+   * In what the matrix shows: latency series in the matrix field's unit, each by its own factor
+   * (`model.source.scaleOf`), loss series as ratios, other refIds as they came. null, NaN and ±Inf are null.
    */
   values: Array<number | null>;
 }
@@ -57,6 +57,8 @@ interface SeriesAcc {
   labels: Labels;
   times: number[];
   values: Array<number | null>;
+  /** Raw value → shown value for this series. */
+  factor: number;
   srcLabel: string;
   dstLabel: string;
   raw: PairSideValues;
@@ -104,13 +106,12 @@ export function findPairSeries(
   const accs = new Map<string, SeriesAcc>();
   const wanted = [...new Set([model.source.refId, ...refIds])];
   for (const refId of wanted) {
-    const factor = refId === model.source.refId ? model.source.factor : 1;
     for (const frame of frames) {
       if (frame.fields.length === 0 || refIdOf(frame) !== refId) {
         continue;
       }
       for (const view of numberFieldViews(frame)) {
-        scanView({ view, refId, factor, model, roleOf, directionOf, accs });
+        scanView({ view, refId, model, roleOf, directionOf, accs });
       }
     }
   }
@@ -151,7 +152,6 @@ export function findPairSeries(
 interface ScanInput {
   view: NumberFieldView;
   refId: string;
-  factor: number;
   model: MatrixModel;
   /** Raw label → IS_SOURCE | IS_DESTINATION bits (0: neither host of the pair). */
   roleOf: (raw: string) => number;
@@ -160,10 +160,10 @@ interface ScanInput {
   accs: Map<string, SeriesAcc>;
 }
 
-function scanView({ view, refId, factor, model, roleOf, directionOf, accs }: ScanInput) {
+function scanView({ view, refId, model, roleOf, directionOf, accs }: ScanInput) {
   const { source, destination } = model.mapping;
   const src = labelReader(view, source);
-  const dst = labelReader(view, destination);
+  const dst = labelReader(view, destination, model.mapping.destinationPrefix);
   const values = view.field.values;
   if (!src || !dst || values.length === 0) {
     return;
@@ -182,6 +182,7 @@ function scanView({ view, refId, factor, model, roleOf, directionOf, accs }: Sca
         labels,
         times: [],
         values: [],
+        factor: factorOf(labels.__name__ || fieldMetric),
         srcLabel: labelUsed(view, source, row) ?? source[0],
         dstLabel: labelUsed(view, destination, row) ?? destination[0],
         raw: { source: s, destination: d },
@@ -190,10 +191,18 @@ function scanView({ view, refId, factor, model, roleOf, directionOf, accs }: Sca
     }
     return acc;
   };
+  // Each series by its own factor, as the matrix read it (its metric name, field unit, Input unit or preset).
+  const factorOf = (metric: string | undefined) => {
+    const { source: ps } = model;
+    if (ps.scaleOf) {
+      return ps.scaleOf({ refId, field: view.field, metric });
+    }
+    return refId === ps.refId ? ps.factor : 1;
+  };
   const push = (acc: SeriesAcc, row: number) => {
     acc.times.push(times ? timeOf(times[row]) : NaN);
     const v = toNumber(values[row]);
-    acc.values.push(v === null || !Number.isFinite(v) ? null : v * factor);
+    acc.values.push(v === null || !Number.isFinite(v) ? null : v * acc.factor);
   };
 
   if (view.labelColumns.length === 0) {

@@ -46,6 +46,57 @@ describe('computeLayout', () => {
     expect([l.x, l.y, l.rowLabelEvery, l.colLabelEvery]).toEqual([0, 0, 0, 0]);
   });
 
+  it('gives labels the gutter minus the header bands', () => {
+    const l = computeLayout({
+      ...base,
+      rows: 10,
+      cols: 10,
+      rowLabelWidth: 60 + 28,
+      bands: { rows: 2, cols: 1 },
+      bandSize: 14,
+    });
+    expect([l.rowBands, l.colBands]).toEqual([2, 1]);
+    expect(l.rowLabelSpace).toBe(l.rowGutter - 28 - 6);
+    expect(l.colLabelSpace).toBe(l.colGutter - 14 - 6);
+  });
+
+  // What broke: in a short panel with three expanded levels the gutter (30 % cap) was narrower than the bands, labels
+  // got a negative width (ignored by CSS) and ran over the bands and the cells.
+  it('never gives labels negative room: bands that fit first, labels only with two glyphs of room', () => {
+    const l = computeLayout({
+      ...base,
+      width: 120,
+      height: 120,
+      rows: 8,
+      cols: 8,
+      rowLabelWidth: 200 + 42,
+      colLabelWidth: 200 + 42,
+      bands: { rows: 3, cols: 3 },
+      bandSize: 14,
+    });
+    expect(l.rowGutter).toBe(36);
+    expect(l.rowBands).toBe(2);
+    expect(l.rowLabelSpace).toBe(0);
+    expect(l.rowLabelEvery).toBe(0);
+    expect(l.rowBands * 14).toBeLessThanOrEqual(l.rowGutter);
+    const roomy = computeLayout({
+      ...base,
+      rows: 8,
+      cols: 8,
+      rowLabelWidth: 30 + 42,
+      bands: { rows: 3, cols: 0 },
+      bandSize: 14,
+    });
+    expect(roomy.rowBands).toBe(3);
+    expect(roomy.rowLabelSpace).toBeGreaterThanOrEqual(24);
+  });
+
+  it('keeps short labels that need less than two glyphs', () => {
+    const l = computeLayout({ ...base, rows: 4, cols: 4, rowLabelWidth: 10, colLabelWidth: 10 });
+    expect(l.rowLabelSpace).toBe(l.rowGutter - 6);
+    expect(l.rowLabelEvery).toBe(1);
+  });
+
   it('keeps sub-pixel cells instead of dropping rows', () => {
     const l = computeLayout({ ...base, rows: 1000, cols: 1000, showLabels: false, width: 500, height: 500 });
     expect(l.cellW * 1000).toBeCloseTo(496);

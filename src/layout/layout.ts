@@ -13,6 +13,9 @@ export interface LayoutInput {
   fontSize: number;
   /** Space kept below the matrix for notices / legend. */
   footer: number;
+  /** Header band levels (expanded groups) beside each axis, each `bandSize` px, inside the gutter. */
+  bands?: { rows: number; cols: number };
+  bandSize?: number;
 }
 
 export interface Layout {
@@ -30,10 +33,18 @@ export interface Layout {
   /** Gutters for labels. */
   rowGutter: number;
   colGutter: number;
+  /** Header band levels that fit in each gutter (outermost first); the rest are not drawn. */
+  rowBands: number;
+  colBands: number;
+  /** Room for the labels beside the bands (0 = no labels on that axis): a label never reaches a band or a cell. */
+  rowLabelSpace: number;
+  colLabelSpace: number;
 }
 
 const PAD = 4;
 const MAX_GUTTER_SHARE = 0.3;
+/** Between a label and the matrix. */
+export const LABEL_GAP = 6;
 
 export function computeLayout(input: LayoutInput): Layout {
   const { width, height, rows, cols, showLabels, fontSize, footer } = input;
@@ -58,6 +69,16 @@ export function computeLayout(input: LayoutInput): Layout {
     colGutter = 0;
   }
   ({ cellW, cellH } = fit());
+  const bandSize = input.bandSize ?? 0;
+  // A label needs two glyphs' room (or its whole text when shorter) to say anything.
+  const minLabel = (width: number, bands: number) =>
+    Math.max(1, Math.min(2 * fontSize, Math.ceil(width - bands * bandSize)));
+  const rowBands = input.bands?.rows ?? 0;
+  const colBands = input.bands?.cols ?? 0;
+  const rowFit = fitGutter(rowGutter, rowBands, bandSize, minLabel(input.rowLabelWidth, rowBands));
+  const colFit = fitGutter(colGutter, colBands, bandSize, minLabel(input.colLabelWidth, colBands));
+  const rowEvery = showLabels && rowGutter > 0 && rowFit.labels > 0 ? every(cellH) : 0;
+  const colEvery = showLabels && colGutter > 0 && colFit.labels > 0 ? every(cellW) : 0;
 
   return {
     x: rowGutter,
@@ -66,11 +87,26 @@ export function computeLayout(input: LayoutInput): Layout {
     cellH,
     w: cellW * cols,
     h: cellH * rows,
-    rowLabelEvery: showLabels && rowGutter > 0 ? every(cellH) : 0,
-    colLabelEvery: showLabels && colGutter > 0 ? every(cellW) : 0,
+    rowLabelEvery: rowEvery,
+    colLabelEvery: colEvery,
     rowGutter,
     colGutter,
+    rowBands: rowFit.bands,
+    colBands: colFit.bands,
+    rowLabelSpace: rowEvery > 0 ? rowFit.labels : 0,
+    colLabelSpace: colEvery > 0 ? colFit.labels : 0,
   };
+}
+
+/**
+ * Header bands and labels sharing one gutter. Bands come first (they name the expanded groups and are the only way to
+ * collapse them), outermost levels first; the labels get what is left if that is at least `minLabel` px, else none.
+ * Nothing gets negative room: a negative CSS size is ignored and the text would run over the bands or the matrix.
+ */
+function fitGutter(gutter: number, bands: number, bandSize: number, minLabel: number) {
+  const shown = bandSize > 0 ? Math.min(bands, Math.floor(gutter / bandSize)) : 0;
+  const left = gutter - LABEL_GAP - shown * bandSize;
+  return { bands: shown, labels: left >= minLabel ? left : 0 };
 }
 
 /** Cells fill the space; fractional sizes are fine because the canvas scales by nearest neighbour and grid lines are rounded. */

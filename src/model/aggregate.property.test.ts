@@ -10,7 +10,7 @@ import { statusColors } from '../render/palette';
 import { poolWorst } from '../render/pool';
 import { Aggregation, DEFAULT_OPTIONS, PingmeshOptions, SortBy } from '../types';
 import { quantileOf } from './aggregate';
-import { buildMatrix } from './buildMatrix';
+import { buildMatrix } from '../ingest';
 import { AxisEntry } from './hierarchy';
 import { Classified, DEFAULT_SLA_CONFIG, SlaConfig, Status } from './sla';
 import { SeriesSpec, seriesFrames, tableFrame } from './testFrames';
@@ -28,7 +28,7 @@ afterAll(() => {
 });
 
 const THEMES = [createTheme({ colors: { mode: 'dark' } }), createTheme({ colors: { mode: 'light' } })];
-const ALL_AGGREGATIONS: Aggregation[] = ['max', 'mean', 'p50', 'p90', 'p99'];
+const ALL_AGGREGATIONS: Aggregation[] = ['max', 'mean', 'p50', 'p90', 'p99', 'share'];
 const SEP = '\u001f';
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -292,7 +292,7 @@ function expectCellsSummariseTheirPairs(
         ? model.values[rowMembers[r][0] * C + colMembers[c][0]]
         : nums.length === 0
           ? NaN
-          : aggregation === 'max'
+          : aggregation === 'max' || aggregation === 'share'
             ? Math.max(...nums)
             : aggregation === 'mean'
               ? nums.reduce((a, b) => a + b, 0) / nums.length
@@ -344,6 +344,20 @@ function expectCellsSummariseTheirPairs(
               : CellState.NoData;
       if ((aggregation === 'max' || hostCell) && matrix.status[cell] !== wantStatus) {
         throw new Error(`${where()}: status ${matrix.status[cell]}, expected ${wantStatus}`);
+      }
+      // Share: the share of the judged member pairs over SLA or failed, and the status its thresholds give.
+      if (aggregation === 'share' && !hostCell) {
+        const judged =
+          byStatus[Status.OK] + byStatus[Status.Warning] + byStatus[Status.Breach] + byStatus[Status.Failed];
+        const bad = byStatus[Status.Breach] + byStatus[Status.Failed];
+        const share = judged > 0 ? bad / judged : NaN;
+        if (!sameNumber(matrix.share![cell], Math.fround(share))) {
+          throw new Error(`${where()}: share ${matrix.share![cell]}, expected ${share}`);
+        }
+        const status = judged === 0 ? worst : share >= 0.5 ? Status.Breach : share >= 0.1 ? Status.Warning : Status.OK;
+        if (matrix.status[cell] !== status) {
+          throw new Error(`${where()}: status ${matrix.status[cell]}, expected ${status} for share ${share}`);
+        }
       }
       if (matrix.states[cell] !== wantState) {
         throw new Error(`${where()}: state ${matrix.states[cell]}, expected ${wantState}`);
@@ -398,7 +412,7 @@ function aggregationProperty(lossOnly: boolean, aggregations: Aggregation[]) {
 }
 
 describe('a group cell', () => {
-  it(`is the aggregation (max, mean, p50, p90, p99) and the counts of its member pairs, at every start level (${RUNS.aggregation} runs)`, () => {
+  it(`is the aggregation (max, mean, p50, p90, p99, share) and the counts of its member pairs, at every start level (${RUNS.aggregation} runs)`, () => {
     fc.assert(aggregationProperty(false, ALL_AGGREGATIONS), { numRuns: RUNS.aggregation });
   });
 

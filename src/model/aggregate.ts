@@ -23,11 +23,18 @@ export interface ViewMatrix {
   scope?: Uint8Array;
   /** Pair counts per cell, present when any entry is a group (a host × host cell is its one pair). */
   counts?: PairCounts;
+  /**
+   * Aggregation `share`: per group cell, the share of its judged pairs over SLA or failed (0..1); NaN for host cells
+   * and for groups with no judged pair. Painted as a ramp from OK to over SLA.
+   */
+  share?: Float32Array;
   aggregation: Aggregation;
   /** The value at and above which a pair counts as "over SLA" (the highest threshold); Infinity when there is none. */
   breachAt: number;
   /** How the statuses were judged (thresholds: one SLA for all pairs; scopes: per scope). */
   classified: Classified;
+  /** 1 where the cell's value (or one of a group's pairs) was read in a guessed unit (model.unitGuessed). */
+  unitGuessed?: Uint8Array;
 }
 
 export interface PairCounts {
@@ -48,6 +55,8 @@ export function aggregationLabel(aggregation: Aggregation): string {
       return t('model.aggregation.max', 'Worst');
     case 'mean':
       return t('model.aggregation.mean', 'Mean');
+    case 'share':
+      return t('model.aggregation.share', 'Over SLA');
     default:
       // p50 / p90 / p99: the statistic's own name, the same in every language.
       return aggregation;
@@ -127,6 +136,7 @@ export function aggregateView({
       lossStatus: classified.lossStatus,
       loss: model.loss,
       scope: classified.scope,
+      unitGuessed: model.unitGuessed,
     };
   }
   const withLoss = model.loss !== undefined;
@@ -138,6 +148,7 @@ export function aggregateView({
     lossStatus: withLoss ? new Uint8Array(n) : undefined,
     loss: withLoss ? new Float64Array(n).fill(NaN) : undefined,
     scope: classified.scope ? new Uint8Array(n).fill(NO_SCOPE) : undefined,
+    unitGuessed: model.unitGuessed ? new Uint8Array(n) : undefined,
     counts: anyGroup
       ? {
           pairs: new Uint32Array(n),
@@ -149,11 +160,13 @@ export function aggregateView({
           stale: new Uint32Array(n),
         }
       : undefined,
+    share: anyGroup && aggregation === 'share' ? new Float32Array(n).fill(NaN) : undefined,
   };
   const hostCols = model.cols.length;
   const { values, states } = model;
   const { status, lossStatus } = classified;
   const loss = model.loss;
+  const guessed = model.unitGuessed;
   const scratch: number[] = [];
   const byStatus = new Uint32Array(STATUS_SLOTS);
   const quantile = aggregation.startsWith('p') ? Number(aggregation.slice(1)) / 100 : undefined;
@@ -171,7 +184,7 @@ export function aggregateView({
       let pairs = 0;
       let valued = 0;
       let invalid = 0;
-      let acc = aggregation === 'max' ? -Infinity : 0;
+      let acc = aggregation === 'max' || aggregation === 'share' ? -Infinity : 0;
       let worstLoss = NaN;
       let worstLossStatus = 0;
       byStatus.fill(0);
@@ -187,7 +200,7 @@ export function aggregateView({
             pairs++;
             if (v === v) {
               valued++;
-              if (aggregation === 'max') {
+              if (aggregation === 'max' || aggregation === 'share') {
                 acc = v > acc ? v : acc;
               } else if (aggregation === 'mean') {
                 acc += v;
@@ -197,6 +210,9 @@ export function aggregateView({
             }
           } else if (state === CellState.Invalid) {
             invalid++;
+          }
+          if (guessed !== undefined && guessed[i] === 1) {
+            view.unitGuessed![cell] = 1;
           }
           if (loss !== undefined && loss[i] === loss[i] && !(loss[i] <= worstLoss)) {
             worstLoss = loss[i];
@@ -229,6 +245,11 @@ export function aggregateView({
               ? CellState.Self
               : CellState.NoData;
       view.status[cell] = groupStatus(byStatus, aggregation, quantile);
+      if (view.share) {
+        const judged =
+          byStatus[Status.OK] + byStatus[Status.Warning] + byStatus[Status.Breach] + byStatus[Status.Failed];
+        view.share[cell] = judged > 0 ? (byStatus[Status.Breach] + byStatus[Status.Failed]) / judged : NaN;
+      }
       if (view.loss) {
         view.loss[cell] = worstLoss;
         view.lossStatus![cell] = worstLossStatus;
@@ -242,10 +263,15 @@ const STATUS_SLOTS = 9;
 export const NO_SCOPE = 255;
 const SEVERITY = [Status.OK, Status.Warning, Status.Breach] as const;
 
+/** Share mode: at least this share of a group's judged pairs over SLA makes it over SLA; SHARE_WARN a warning. */
+export const SHARE_BREACH = 0.5;
+export const SHARE_WARN = 0.1;
+
 /**
  * A group cell's status. Worst pair: the worst status of its pairs. Mean / percentiles: that statistic of its judged
  * pairs' severities (OK < warning < over SLA, a failed probe counting as over SLA), so "p50" means "what half of the
- * pairs are at most"; with no judged pair, the worst of the rest (no data, stale, …).
+ * pairs are at most"; share: over SLA from SHARE_BREACH of them, a warning from SHARE_WARN. With no judged pair, the
+ * worst of the rest (no data, stale, …).
  */
 function groupStatus(byStatus: Uint32Array, aggregation: Aggregation, quantile: number | undefined): number {
   let worst = 0;
@@ -264,7 +290,10 @@ function groupStatus(byStatus: Uint32Array, aggregation: Aggregation, quantile: 
     return worst;
   }
   let level: number;
-  if (quantile === undefined) {
+  if (aggregation === 'share') {
+    const share = sev[2] / judged;
+    level = share >= SHARE_BREACH ? 2 : share >= SHARE_WARN ? 1 : 0;
+  } else if (quantile === undefined) {
     level = Math.round((sev[1] + 2 * sev[2]) / judged);
   } else {
     // Lower closest rank, like the value quantile's lower neighbour: the level at rank q·(n−1).
@@ -283,6 +312,9 @@ function hostCell(view: ViewMatrix, cell: number, i: number, model: MatrixModel,
   view.status[cell] = st;
   if (view.scope) {
     view.scope[cell] = classified.scope![i];
+  }
+  if (view.unitGuessed) {
+    view.unitGuessed[cell] = model.unitGuessed![i];
   }
   if (view.loss) {
     view.loss[cell] = model.loss![i];

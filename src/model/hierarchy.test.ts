@@ -2,7 +2,7 @@ import { createTheme } from '@grafana/data';
 
 import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
 import { aggregateView, quantileOf } from './aggregate';
-import { buildMatrix } from './buildMatrix';
+import { buildMatrix } from '../ingest';
 import { buildAxisTree, visibleEntries } from './hierarchy';
 import { msThresholds, seriesFrames, tableFrame } from './testFrames';
 import { DEFAULT_SLA_CONFIG } from './sla';
@@ -185,6 +185,30 @@ describe('sorting', () => {
       'tor-10',
       'tor-3',
       'tor-4',
+    ]);
+  });
+
+  // What broke: Intl.Collator's numeric order put fd00::10 before fd00::a (digits before letters) and split the
+  // IPv6 rack 0xa between 0x10 and 0xb.
+  it('orders address hosts by address, so a rack of IPv6 hosts is one run', () => {
+    const names = [
+      'fd00:0:b::1',
+      'fd00:0:a::10',
+      'fd00:0:10::1',
+      'fd00:0:a::2',
+      'fd00:0:a:0:0:0:0:a',
+      '10.0.0.10',
+      '10.0.0.9',
+    ];
+    const tree = buildAxisTree({ names, paths: names.map(() => []), depth: 0 });
+    expect(visibleEntries(tree, { startLevel: 0, toggled: new Set() }, names).map((e) => e.label)).toEqual([
+      '10.0.0.9',
+      '10.0.0.10',
+      'fd00:0:a::2',
+      'fd00:0:a:0:0:0:0:a',
+      'fd00:0:a::10',
+      'fd00:0:b::1',
+      'fd00:0:10::1',
     ]);
   });
 });

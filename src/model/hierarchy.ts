@@ -1,3 +1,5 @@
+import { HostSortKey, compareHostKeys, hostSortKey } from './hostOrder';
+
 /**
  * Group hierarchy of one axis (region > DC > AZ > ToR > host) and which of its entries are visible.
  * Hosts are ordered so that every group is a contiguous range of positions: aggregation is then a block of the
@@ -32,8 +34,6 @@ export interface AxisTreeInput {
   score?: Float64Array;
   combine?: 'max' | 'sum';
 }
-
-const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
 
 interface Building {
   node: GroupNode;
@@ -71,20 +71,23 @@ export function buildAxisTree({ names, paths, depth, score, combine = 'max' }: A
   if (score) {
     scoreOf(root);
   }
+  // Names parse once per build (addresses by address, names naturally: hostOrder.ts).
+  const hostKeys = names.map(hostSortKey);
   const byWorst =
-    <T>(key: (x: T) => number, name: (x: T) => string) =>
+    <T>(key: (x: T) => number, name: (x: T) => HostSortKey) =>
     (a: T, b: T) =>
-      (score ? key(b) - key(a) : 0) || collator.compare(name(a), name(b));
+      (score ? key(b) - key(a) : 0) || compareHostKeys(name(a), name(b));
 
   const order = new Int32Array(names.length);
   const byId = new Map<string, GroupNode>();
   let pos = 0;
   const place = (b: Building) => {
     b.node.start = pos;
+    const groupKeys = new Map([...b.groups.values()].map((g) => [g, hostSortKey(g.node.name)]));
     const groups = [...b.groups.values()].sort(
       byWorst(
         (g) => g.score,
-        (g) => g.node.name
+        (g) => groupKeys.get(g)!
       )
     );
     for (const g of groups) {
@@ -92,7 +95,7 @@ export function buildAxisTree({ names, paths, depth, score, combine = 'max' }: A
       b.node.children.push(g.node);
       byId.set(g.node.id, g.node);
     }
-    for (const h of [...b.hosts].sort(byWorst(hostScore, (x) => names[x]))) {
+    for (const h of [...b.hosts].sort(byWorst(hostScore, (x) => hostKeys[x]))) {
       order[pos++] = h;
     }
     b.node.end = pos;

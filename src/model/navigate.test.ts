@@ -1,7 +1,7 @@
 import { createTheme } from '@grafana/data';
 
 import { DEFAULT_OPTIONS } from '../types';
-import { buildMatrix } from './buildMatrix';
+import { buildMatrix } from '../ingest';
 import { findEntry, reveal, searchHits } from './navigate';
 import { msThresholds, tableFrame } from './testFrames';
 import { MatrixModel } from './types';

@@ -23,7 +23,7 @@ import { paintCells, rgba } from '../render/paint';
 import { statusColors } from '../render/palette';
 import { poolWorst } from '../render/pool';
 import { Aggregation, DEFAULT_OPTIONS, InputUnit, PingmeshOptions, SortBy } from '../types';
-import { buildMatrix } from './buildMatrix';
+import { buildMatrix } from '../ingest';
 import { PRESETS } from './presets';
 import { DEFAULT_SCOPE_SLAS, DEFAULT_SLA_CONFIG, STATUS_COUNT, SlaConfig, Status, StatusCode } from './sla';
 import { SeriesSpec, seriesFrames, tableFrame } from './testFrames';

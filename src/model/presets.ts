@@ -1,6 +1,7 @@
 import { t } from '@grafana/i18n';
 
 import { InputUnit } from '../types';
+import { ScopeSla } from './sla';
 
 /**
  * Label conventions of the pingmesh exporters we know (see README "Presets").
@@ -16,13 +17,68 @@ export interface ExporterPreset {
   metrics: RegExp;
   /** Unit of the latency metric as exported; absent when the convention does not fix one. */
   unit?: Exclude<InputUnit, 'auto'>;
+  /** Its loss metric is in percent (0–100): a loss series without a metric name is read as percent. */
+  lossPercent?: boolean;
   /** Example PromQL for the latency matrix (instant, table format). */
   query: string;
   /** Exports a pair only when it is slow or failing (a missing pair is healthy). */
   breachOnly?: boolean;
   /** Detected only by its metric name: its labels also sit on other presets' series. */
   byMetricOnly?: boolean;
+  /**
+   * The destination label's values carry this prefix before the host (kubenurse's `type="path_<node>"`): other values
+   * are not pair checks and are skipped; the host is the rest. Also detects the preset when its metric name is gone.
+   */
+  destinationPrefix?: string;
+  /** The *Source label* option's labels come first (the source is a scrape label whose name the user chose). */
+  sourceConfigurable?: boolean;
+  /** What a pair with no series means with *A pair with no series is: Auto*: not probed for sparse meshes. */
+  missing?: 'noData' | 'notProbed' | 'ok';
+  /**
+   * Other labels on the pair series that name the same hosts (a source's scrape `instance` IP, a destination's
+   * `pod_ip`): names and IPs are joined through them, so one host is one row and one column.
+   */
+  sameHost?: { source: string[]; destination: string[] };
+  /** A gauge saying whether each node probes at all (0 = passive: its row is not probed, not "no data"). */
+  passive?: { metric: RegExp; host: string[] };
+  /** The latency histogram's default bucket bounds, in `unit` (for the resolution notice when the query hides `le`). */
+  buckets?: number[];
+  /** Default SLAs per scope (latency in ms, loss as ratios), for scopes still at the built-in defaults. */
+  sla?: Record<string, ScopeSla>;
+  /** Default latency thresholds (ms) when the Thresholds field option is still the plugin's default. */
+  thresholds?: { warn: number; breach: number };
 }
+
+/** Prometheus client libraries' default histogram buckets, in seconds (kubenurse uses them unless configured). */
+const PROMETHEUS_DEFAULT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/**
+ * HTTP pingers (Goldpinger, kubenurse) measure a whole HTTP request — milliseconds, not the Pingmesh paper's sub-ms TCP
+ * pings — through buckets of 5 ms and more. Every threshold sits on a default bucket bound (10, 25, 50, 100, 250,
+ * 500 ms), so a quantile can tell the states apart and a healthy mesh looks healthy.
+ */
+const HTTP_SLAS: Record<string, ScopeSla> = {
+  'same-tor': { latencyWarn: 10, latencyBreach: 25, lossWarn: 1e-4, lossBreach: 1e-3 },
+  'cross-tor': { latencyWarn: 10, latencyBreach: 25, lossWarn: 1e-4, lossBreach: 1e-3 },
+  'cross-az': { latencyWarn: 25, latencyBreach: 50, lossWarn: 1e-4, lossBreach: 1e-3 },
+  'cross-dc': { latencyWarn: 50, latencyBreach: 100, lossWarn: 1e-4, lossBreach: 1e-3 },
+  'cross-region': { latencyWarn: 250, latencyBreach: 500, lossWarn: 1e-4, lossBreach: 1e-3 },
+};
+
+/**
+ * RDMA round trips are microseconds (R-Pingmesh's analyzer flags a p99 over 500 µs). Bounds of its histogram:
+ * 100 ns … 10 ms; every threshold sits on one.
+ */
+const RDMA_SLAS: Record<string, ScopeSla> = {
+  'same-tor': { latencyWarn: 0.1, latencyBreach: 0.5, lossWarn: 1e-4, lossBreach: 1e-3 },
+  'cross-tor': { latencyWarn: 0.1, latencyBreach: 0.5, lossWarn: 1e-4, lossBreach: 1e-3 },
+  'cross-az': { latencyWarn: 0.5, latencyBreach: 1, lossWarn: 1e-4, lossBreach: 1e-3 },
+  'cross-dc': { latencyWarn: 1, latencyBreach: 5, lossWarn: 1e-4, lossBreach: 1e-3 },
+  'cross-region': { latencyWarn: 5, latencyBreach: 10, lossWarn: 1e-4, lossBreach: 1e-3 },
+};
+
+const GOLDPINGER_PASSIVE = { metric: /^goldpinger_node_mode$/, host: ['goldpinger_instance', 'instance'] };
+const GOLDPINGER_SAME_HOST = { source: ['instance'], destination: ['pod_ip', 'host_ip'] };
 
 export const PRESETS: ExporterPreset[] = [
   {
@@ -44,6 +100,50 @@ export const PRESETS: ExporterPreset[] = [
     unit: 's',
     query:
       'histogram_quantile(0.99, sum by (le, goldpinger_instance, host_ip) (rate(goldpinger_peers_response_time_s_bucket{call_type="ping"}[5m])))',
+    sameHost: GOLDPINGER_SAME_HOST,
+    passive: GOLDPINGER_PASSIVE,
+    buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30],
+    sla: HTTP_SLAS,
+  },
+  {
+    id: 'goldpinger-udp',
+    name: 'Goldpinger UDP probe',
+    source: ['goldpinger_instance'],
+    destination: ['host_ip', 'pod_ip'],
+    metrics: /^goldpinger_(peers_(udp_rtt_s|loss_pct|hop_count)|udp_)/,
+    unit: 's',
+    lossPercent: true,
+    query:
+      'histogram_quantile(0.99, sum by (le, goldpinger_instance, host_ip, pod_ip) (rate(goldpinger_peers_udp_rtt_s_bucket[5m])))',
+    sameHost: GOLDPINGER_SAME_HOST,
+    passive: GOLDPINGER_PASSIVE,
+  },
+  {
+    id: 'kubenurse',
+    name: 'kubenurse',
+    source: ['node', 'nodename', 'node_name', 'kubernetes_pod_node_name', 'kubernetes_node'],
+    destination: ['type'],
+    destinationPrefix: 'path_',
+    sourceConfigurable: true,
+    metrics: /^kubenurse_/,
+    unit: 's',
+    missing: 'notProbed',
+    query:
+      'histogram_quantile(0.99, sum by (le, node, type) (rate(kubenurse_httpclient_request_duration_seconds_bucket{type=~"path_.+"}[5m])))',
+    buckets: PROMETHEUS_DEFAULT_BUCKETS,
+    sla: HTTP_SLAS,
+  },
+  {
+    id: 'rpingmesh',
+    name: 'R-Pingmesh (ToR × ToR)',
+    source: ['source_tor'],
+    destination: ['target_tor'],
+    metrics: /^rpingmesh[._]/,
+    unit: 'ns',
+    query: 'histogram_quantile(0.99, sum by (le, source_tor, target_tor) (rate(rpingmesh_network_rtt_ns_bucket[5m])))',
+    buckets: [100, 500, 1_000, 5_000, 10_000, 50_000, 100_000, 500_000, 1_000_000, 5_000_000, 10_000_000],
+    sla: RDMA_SLAS,
+    thresholds: { warn: 0.1, breach: 0.5 },
   },
   {
     id: 'kube-network-monitor',
@@ -121,6 +221,19 @@ export function presetLabel(p: ExporterPreset): string {
   }
 }
 
+/** What to do when the preset's source label is on no series (the message names the labels it looked for). */
+export function presetSourceHint(p: ExporterPreset): string {
+  switch (p.id) {
+    case 'kubenurse':
+      return t(
+        'presets.kubenurse.source-hint',
+        'add the pod’s node name at scrape time (relabel __meta_kubernetes_pod_node_name to node), or name your label under Source label'
+      );
+    default:
+      return t('presets.source-hint', 'add one at scrape time');
+  }
+}
+
 export function findPreset(id: string): ExporterPreset | undefined {
   return PRESETS.find((p) => p.id === id);
 }
@@ -132,7 +245,11 @@ export interface LabelMapping {
   preset?: ExporterPreset;
 }
 
-export type DetectResult = { mapping: LabelMapping; detected: boolean } | { ambiguous: ExporterPreset[] };
+export type DetectResult =
+  | { mapping: LabelMapping; detected: boolean }
+  | { ambiguous: ExporterPreset[] }
+  /** The exporter is recognised (metric name, destination values) but its source label is on no series. */
+  | { noSource: ExporterPreset };
 
 const sameLabels = (a: ExporterPreset, b: ExporterPreset) =>
   a.source.join() === b.source.join() && a.destination.join() === b.destination.join();
@@ -140,20 +257,27 @@ const sameLabels = (a: ExporterPreset, b: ExporterPreset) =>
 /**
  * Picks the preset whose labels are present. Presets that share label names (ping_exporter and
  * kube-network-monitor both use source/target) are told apart by metric name; when the metric name is
- * gone (aggregated queries) they map the same labels anyway, so the first one is as good as any.
+ * gone (aggregated queries) they map the same labels anyway, so the first one is as good as any. A preset with a
+ * destination prefix (kubenurse's `type="path_<node>"`) is recognised by its values too.
  */
-export function detectPreset(labelsSeen: Set<string>, metricNames: Set<string>): DetectResult | undefined {
+export function detectPreset(
+  labelsSeen: Set<string>,
+  metricNames: Set<string>,
+  prefixSeen: (label: string, prefix: string) => boolean = () => false
+): DetectResult | undefined {
   const named = (p: ExporterPreset) => [...metricNames].some((m) => p.metrics.test(m));
-  const fits = PRESETS.filter(
-    (p) =>
-      p.source.some((l) => labelsSeen.has(l)) &&
-      p.destination.some((l) => labelsSeen.has(l)) &&
-      (!p.byMetricOnly || named(p))
-  );
+  const signed = (p: ExporterPreset) =>
+    p.destinationPrefix !== undefined && p.destination.some((l) => prefixSeen(l, p.destinationPrefix!));
+  const destinationFits = (p: ExporterPreset) =>
+    p.destination.some((l) => labelsSeen.has(l)) &&
+    (!p.byMetricOnly || named(p)) &&
+    (p.destinationPrefix === undefined || named(p) || signed(p));
+  const fits = PRESETS.filter((p) => p.source.some((l) => labelsSeen.has(l)) && destinationFits(p));
   if (fits.length === 0) {
-    return undefined;
+    const recognised = PRESETS.find((p) => p.destinationPrefix !== undefined && destinationFits(p));
+    return recognised ? { noSource: recognised } : undefined;
   }
-  const byMetric = fits.filter(named);
+  const byMetric = fits.filter((p) => named(p) || signed(p));
   const candidates = byMetric.length > 0 ? byMetric : fits;
   const first = candidates[0];
   if (candidates.every((p) => sameLabels(p, first))) {

@@ -133,14 +133,21 @@ export function scopeKeys(levels: string[]): ScopeKey[] {
 const DEFAULT_ORDER = ['cross-region', 'cross-dc', 'cross-az', 'cross-tor', 'same-tor'];
 
 /** The SLA for a scope: configured, else the default of the same name, else the default at the same depth. */
-export function slaFor(key: ScopeKey, index: number, count: number, config: Record<ScopeKey, ScopeSla>): ScopeSla {
-  const own = config[key] ?? DEFAULT_SCOPE_SLAS[key];
+export function slaFor(
+  key: ScopeKey,
+  index: number,
+  count: number,
+  config: Record<ScopeKey, ScopeSla>,
+  preset?: Record<ScopeKey, ScopeSla>
+): ScopeSla {
+  const defaults = preset ?? DEFAULT_SCOPE_SLAS;
+  const own = config[key] ?? defaults[key];
   if (own) {
     return own;
   }
   // Unknown level names (rack, zone…): same distance from the innermost scope as a known one.
   const fromInner = count - 1 - index;
-  return DEFAULT_SCOPE_SLAS[DEFAULT_ORDER[Math.max(0, DEFAULT_ORDER.length - 1 - fromInner)]];
+  return defaults[DEFAULT_ORDER[Math.max(0, DEFAULT_ORDER.length - 1 - fromInner)]];
 }
 
 /** The status a presence state decides by itself, indexed by CellState; -1 for a measured pair, judged below. */
@@ -168,6 +175,8 @@ export interface ClassifyInput {
   /** ms → field unit, for the scope SLAs. */
   msToUnit: number;
   config: SlaConfig;
+  /** The exporter preset's own default SLAs per scope, for scopes the options leave at the built-in defaults. */
+  presetScopes?: Record<ScopeKey, ScopeSla>;
 }
 
 /**
@@ -199,7 +208,7 @@ export function classify(input: ClassifyInput): Classified {
         lossBreach: config.lossBreach,
       };
     }
-    const s = slaFor(k, i, scopes.length, config.scopes);
+    const s = slaFor(k, i, scopes.length, config.scopes, input.presetScopes);
     return { ...s, latencyWarn: s.latencyWarn * input.msToUnit, latencyBreach: s.latencyBreach * input.msToUnit };
   });
   const latWarn = Float64Array.from(slas, (s) => s.latencyWarn);
@@ -291,7 +300,8 @@ export function classify(input: ClassifyInput): Classified {
 
 export const DEFAULT_SLA_CONFIG: SlaConfig = {
   mode: 'auto',
-  scopes: DEFAULT_SCOPE_SLAS,
+  // No scope of the user's: every scope takes the preset's defaults, else DEFAULT_SCOPE_SLAS (see slaFor).
+  scopes: {},
   lossWarn: 1e-4,
   lossBreach: 1e-3,
   baselineWarn: 1.5,

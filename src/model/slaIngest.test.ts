@@ -1,7 +1,7 @@
 import { createTheme } from '@grafana/data';
 
 import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
-import { buildMatrix } from './buildMatrix';
+import { buildMatrix } from '../ingest';
 import { DEFAULT_SLA_CONFIG, Status } from './sla';
 import { msThresholds, seriesFrames, tableFrame } from './testFrames';
 import { CellState, MatrixModel } from './types';

@@ -1,5 +1,7 @@
 import { Field } from '@grafana/data';
 
+import type { TimeUnit } from './units';
+
 /** What a cell shows. Numbers, not strings: the model keeps one byte per cell. */
 export const CellState = {
   /** The pair is on the axes but has no series or no samples. Never painted with the OK colour. */
@@ -47,19 +49,73 @@ export interface MatrixModel {
   pairs: number;
   duplicates: number;
   invalid: number;
-  mapping: { source: string[]; destination: string[]; presetName?: string; detected: boolean };
+  mapping: {
+    source: string[];
+    destination: string[];
+    presetName?: string;
+    detected: boolean;
+    /** Destination values start with this before the host (kubenurse's `path_`); other values are no pairs. */
+    destinationPrefix?: string;
+  };
   /** Where the matrix came from, to find a pair's own series again (pair view). */
   source: PairSource;
   /** Set when there were more hosts than *Max hosts*: the axes are groups of this level (cardinality guard). */
   grouped?: { level: string; hosts: number };
+  /** How the latency series' units were known (or not). */
+  units?: UnitReport;
+  /** 1 where the cell's value comes from a series whose unit nothing said (read as the field unit); only when any did. */
+  unitGuessed?: Uint8Array;
+  /** The latency histogram's bucket bounds, when the response or the preset tells them (resolution notice). */
+  buckets?: BucketInfo;
+}
+
+export interface BucketInfo {
+  /** Upper bounds of the finite buckets, ascending, in the field unit (the first bucket starts at 0). */
+  bounds: number[];
+  /** `le` / `vmrange` labels in the response, or the preset's default buckets. */
+  source: 'le' | 'vmrange' | 'preset';
+  /** The preset whose default buckets these are. */
+  preset?: string;
+}
+
+/** What said which unit a series is in. */
+export type UnitSource = 'option' | 'field' | 'name' | 'preset';
+
+export interface UnitReport {
+  /** The matrix's unit (the field unit values are converted to). */
+  display: string;
+  /** Series per input unit and what said so. */
+  from: Array<{ unit: TimeUnit; source: UnitSource; series: number }>;
+  /** Series read as `display` because nothing said their unit. */
+  guessed: number;
+  /** The guessed values' median, when it makes the guess implausible (below 0.05 ms, above a minute). */
+  median?: number;
+  implausible?: 'small' | 'large';
+}
+
+/** What identifies one raw series for `PairSource.scaleOf`. */
+export interface SeriesKey {
+  refId: string;
+  /** The series' number field (its config.unit may be an override). */
+  field: Field;
+  /** The series' metric name (`__name__` label or column, or the field name), if it has one. */
+  metric?: string;
 }
 
 /** How raw series map onto the matrix: the labels are `mapping.source` / `mapping.destination`. */
 export interface PairSource {
   /** refId of the latency query the matrix was built from. */
   refId: string;
-  /** Multiply raw series values by this to get the field unit (same factor the matrix used). */
+  /**
+   * Multiply raw latency values by this to get the field unit, when every latency series was in the same unit; NaN
+   * when they were in different units (then only `scaleOf` can say, series by series).
+   */
   factor: number;
+  /**
+   * The factor for one raw series, as the matrix applied it: latency series by their own unit (metric name, field
+   * unit, *Input unit*, preset), loss series to ratios, 1 for other queries. Absent: `factor` for latency, else 1.
+   */
+  scaleOf?(series: SeriesKey): number;
   /** Raw label value → host name on the matrix axes (port stripped, topology alias applied); any value, seen or not. */
   hostOf(raw: string): string;
   /** refId of the loss query, when there is one (its values are ratios, not converted). */

@@ -1,4 +1,7 @@
-import { Aggregation, SortBy } from '../types';
+import { ThresholdsMode } from '@grafana/data';
+
+import { Aggregation, DEFAULT_THRESHOLD_STEPS, SortBy } from '../types';
+import { PRESETS } from './presets';
 import { ViewMatrix, aggregateView, thresholdLevels } from './aggregate';
 import { AxisTree, GroupNode, buildAxisTree, expandedHeaders, visibleEntries } from './hierarchy';
 import { Classified, DEFAULT_SLA_CONFIG, SlaConfig, Status, classify } from './sla';
@@ -89,6 +92,14 @@ export function buildView(input: ViewInput): View {
 
 /** The model judged against the SLA: the field thresholds, or per-scope SLAs converted to the field unit. */
 export function classifyModel(model: MatrixModel, config: SlaConfig): Classified {
+  // An exporter preset with its own scale (RDMA in µs, HTTP in ms) brings its own defaults where the options keep
+  // the built-in ones: scopes left at their defaults, and the Thresholds field option at the plugin's default.
+  const preset = PRESETS.find((p) => p.name === model.mapping.presetName);
+  const msToUnit = conversionFactor('ms', model.field.config.unit ?? 'ms');
+  const thresholds =
+    preset?.thresholds && isDefaultThresholds(model.field)
+      ? { warn: preset.thresholds.warn * msToUnit, breach: preset.thresholds.breach * msToUnit }
+      : thresholdLevels(model.field);
   // Groups standing in for hosts (Max hosts) are judged by the scope of the pairs inside: a ToR to itself is
   // same-tor, two ToRs of a DC cross-tor.
   const g = model.grouped;
@@ -106,10 +117,25 @@ export function classifyModel(model: MatrixModel, config: SlaConfig): Classified
     rowPaths,
     colPaths,
     levels: g ? [...model.levels, g.level] : model.levels,
-    thresholds: thresholdLevels(model.field),
-    msToUnit: conversionFactor('ms', model.field.config.unit ?? 'ms'),
+    thresholds,
+    msToUnit,
     config,
+    presetScopes: preset?.sla,
   });
+}
+
+/** The Thresholds field option as the plugin sets it by default (or none at all): nobody chose these numbers. */
+function isDefaultThresholds(field: MatrixModel['field']): boolean {
+  const steps = field.config.thresholds?.steps;
+  if (!steps || steps.length === 0) {
+    return true;
+  }
+  return (
+    (field.config.unit ?? 'ms') === 'ms' &&
+    field.config.thresholds?.mode !== ThresholdsMode.Percentage &&
+    steps.length === DEFAULT_THRESHOLD_STEPS.length &&
+    steps.every((st, i) => i === 0 || st.value === DEFAULT_THRESHOLD_STEPS[i].value)
+  );
 }
 
 /** Scores that put the listed hosts first, in list order (the tree sorts higher scores first, then by name). */

@@ -1,8 +1,9 @@
-import { formattedValueToString, getValueFormat } from '@grafana/data';
+import { formattedValueToString } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
 import { RAW } from '../i18nText';
 import { NO_SCOPE, ViewMatrix, aggregationLabel } from '../model/aggregate';
+import { formatLoss, formatShare } from '../model/lossFormat';
 import { ScopeSla, Status, StatusCode, statusLabel } from '../model/sla';
 
 export interface CellDescription {
@@ -19,10 +20,9 @@ export interface CellDescription {
   sla?: string;
   /** Group cells: "7 of 48 pairs over SLA · 2 with no data". */
   pairs?: string;
+  /** "Unit unknown: read as ms — set Input unit", when the value was read in a guessed unit. */
+  unit?: string;
 }
-
-const percent = getValueFormat('percentunit');
-export const formatLoss = (x: number) => formattedValueToString(percent(x, x > 0 && x < 0.001 ? 3 : 2));
 
 /** What a person is told about a cell (tooltip, screen reader, worst-pairs list). */
 export function describeCell(view: ViewMatrix, row: number, col: number): CellDescription {
@@ -39,22 +39,36 @@ export function describeCell(view: ViewMatrix, row: number, col: number): CellDe
   const { classified } = view;
   const k = view.scope && view.scope[i] !== NO_SCOPE ? view.scope[i] : classified.scopes.length === 1 ? 0 : undefined;
   const sla: ScopeSla | undefined = k === undefined ? undefined : classified.slas[k];
+  const share = view.share?.[i];
   return {
     source: re.label,
     destination: ce.label,
     value:
-      isGroup && Number.isFinite(v)
+      isGroup && share !== undefined && Number.isFinite(share)
         ? t('describe.aggregated-value', '{{aggregation}}: {{value}}', {
             aggregation: aggregationLabel(view.aggregation),
-            value: shown,
+            value: formatShare(share),
             ...RAW,
           })
-        : shown,
+        : isGroup && Number.isFinite(v)
+          ? t('describe.aggregated-value', '{{aggregation}}: {{value}}', {
+              aggregation: aggregationLabel(view.aggregation),
+              value: shown,
+              ...RAW,
+            })
+          : shown,
     loss: x !== undefined && Number.isFinite(x) ? formatLoss(x) : undefined,
     status,
     state: stateText(view, i, status, sla, fmt, isGroup),
     sla: sla && classified.mode === 'scopes' && k !== undefined ? slaText(classified.scopes[k], sla, fmt) : undefined,
     pairs: isGroup ? pairsText(view, i, fmt) : undefined,
+    unit:
+      view.unitGuessed?.[i] === 1
+        ? t('describe.unit-unknown', 'Unit unknown: read as {{unit}} — set *Input unit*', {
+            unit: view.field.config.unit ?? 'ms',
+            ...RAW,
+          })
+        : undefined,
   };
 }
 

@@ -1,7 +1,7 @@
 import { FieldColorModeId, createTheme, getScaleCalculator } from '@grafana/data';
 import { rgb } from 'd3-color';
 
-import { buildMatrix } from '../model/buildMatrix';
+import { buildMatrix } from '../ingest';
 import { DEFAULT_SLA_CONFIG, Status } from '../model/sla';
 import { msThresholds, seriesFrames } from '../model/testFrames';
 import { classifyModel } from '../model/view';

@@ -1,6 +1,7 @@
 import { Field, GrafanaTheme2, getFieldColorModeForField, getScaleCalculator } from '@grafana/data';
 import { rgb } from 'd3-color';
 
+import { SHARE_BREACH, SHARE_WARN } from '../model/aggregate';
 import { Status, StatusCode } from '../model/sla';
 
 /** The cells to paint: a model or a view, whichever is drawn. */
@@ -9,6 +10,8 @@ export interface CellGrid {
   /** SLA status per cell (sla.ts). */
   status: Uint8Array;
   field: Field;
+  /** Aggregation `share`: group cells' share of pairs over SLA (NaN elsewhere), painted as a ramp. */
+  share?: Float32Array;
 }
 
 export interface Painted {
@@ -51,9 +54,16 @@ export function paintCells(grid: CellGrid, theme: GrafanaTheme2, colors: Record<
   }
   // Only continuous schemes colour by value; thresholds (the default), fixed, shades and palettes would hide the state.
   const valueColor = getFieldColorModeForField(field).isContinuous ? scalePainter(field, theme) : undefined;
+  const { share } = grid;
+  const ramp = share ? shareRamp(colors) : undefined;
   for (let i = 0; i < n; i++) {
     const st = status[i];
     rank[i] = st;
+    if (ramp && share![i] === share![i] && (st === Status.OK || st === Status.Warning || st === Status.Breach)) {
+      out.set(ramp(share![i]), i * 4);
+      rank[i] = st + Math.min(0.99, share![i]);
+      continue;
+    }
     if (valueColor && (st === Status.OK || st === Status.Warning || st === Status.Breach) && values[i] === values[i]) {
       const { px, severity } = valueColor(values[i]);
       out.set(px, i * 4);
@@ -63,6 +73,22 @@ export function paintCells(grid: CellGrid, theme: GrafanaTheme2, colors: Record<
     out32[i] = lut[st];
   }
   return { rgba: out, rank };
+}
+
+/**
+ * Share of a group's pairs over SLA → colour: the OK colour at none, the warning colour at SHARE_WARN, the over-SLA
+ * colour from SHARE_BREACH, mixed linearly between (so 2 % of a region's pairs failing is a visible tint, not red).
+ */
+export function shareRamp(colors: Record<StatusCode, string>): (share: number) => Rgba {
+  const ok = rgba(colors[Status.OK]);
+  const warn = rgba(colors[Status.Warning]);
+  const breach = rgba(colors[Status.Breach]);
+  const mix = (a: Rgba, b: Rgba, t: number): Rgba =>
+    [0, 1, 2, 3].map((k) => Math.round(a[k] + (b[k] - a[k]) * t)) as Rgba;
+  return (share) =>
+    share <= SHARE_WARN
+      ? mix(ok, warn, Math.max(0, share) / SHARE_WARN)
+      : mix(warn, breach, Math.min(1, (share - SHARE_WARN) / (SHARE_BREACH - SHARE_WARN)));
 }
 
 /** Continuous schemes: Grafana's scale calculator, colours cached by CSS string. */

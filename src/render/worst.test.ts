@@ -2,7 +2,7 @@ import { createTheme } from '@grafana/data';
 import fc from 'fast-check';
 
 import { DEFAULT_OPTIONS } from '../types';
-import { buildMatrix } from '../model/buildMatrix';
+import { buildMatrix } from '../ingest';
 import { buildView } from '../model/view';
 import { mesh, msThresholds, seriesFrames } from '../model/testFrames';
 import { paintCells } from './paint';

@@ -9,9 +9,6 @@
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-import { format, resolveConfig } from 'prettier';
-import { parse } from 'yaml';
-
 import { PRESETS, type ExporterPreset } from '../../src/model/presets';
 
 const root = join(__dirname, '..', '..');
@@ -34,8 +31,35 @@ export const UIDS = {
   preset: (id: string) => `pingmesh-preset-${id}`,
 } as const;
 
-/** Queries that go with a preset's latency query: loss ratio or probe failure, where the exporter has them. */
-export const COMPANION_QUERIES: Record<string, Array<{ what: 'loss' | 'fail'; expr: string }>> = {
+/** The presets that get a dashboard. */
+export const DASHBOARD_PRESETS: ExporterPreset[] = PRESETS;
+
+type CompanionRole = 'loss' | 'fail' | 'topology' | 'mode';
+interface Companion {
+  what: CompanionRole;
+  expr: string;
+  /** Instead of the role's usual heading. */
+  text?: string;
+}
+
+/** kube-state-metrics' node series: IPs (Goldpinger's destinations) and topology labels, joined on `node`. */
+const KUBE_TOPOLOGY = [
+  { what: 'topology', expr: 'kube_node_info' },
+  { what: 'topology', expr: 'kube_node_labels' },
+] as const;
+/** Group by: Kubernetes' standard topology labels, read from kube_node_labels. */
+const KUBE_LEVELS = 'region=label_topology_kubernetes_io_region,zone=label_topology_kubernetes_io_zone';
+const GOLDPINGER_MODE = { what: 'mode', expr: 'goldpinger_node_mode' } as const;
+/** Goldpinger's UDP loss as exported (percent): unaggregated, so its metric name says the unit. */
+const GOLDPINGER_LOSS = {
+  what: 'loss',
+  expr: 'goldpinger_peers_loss_pct',
+  text: 'Loss in percent, the newest UDP probe (the `_pct` name tells the panel the unit)',
+} as const;
+const KUBENURSE_PATHS = 'kubenurse_httpclient_requests_total{type=~"path_.+"}';
+
+/** Queries that go with a preset's latency query: loss, probe failure, topology, node mode, where the exporter has them. */
+export const COMPANION_QUERIES: Record<string, readonly Companion[]> = {
   'pingmesh-agent': [{ what: 'fail', expr: 'max by (instance, target) (pingmesh_fail)' }],
   'ping-exporter': [{ what: 'loss', expr: 'max by (source, target) (ping_loss_ratio)' }],
   smokeping: [
@@ -49,10 +73,80 @@ export const COMPANION_QUERIES: Record<string, Array<{ what: 'loss' | 'fail'; ex
     { what: 'loss', expr: 'pingmesh_pair_loss_ratio' },
     { what: 'fail', expr: 'pingmesh_pair_fail' },
   ],
+  goldpinger: [...KUBE_TOPOLOGY, GOLDPINGER_MODE],
+  'goldpinger-udp': [GOLDPINGER_LOSS, ...KUBE_TOPOLOGY, GOLDPINGER_MODE],
+  kubenurse: [
+    {
+      // Failed requests (round_trip_error, non-200) over all: a pair that only fails still has a row (`or`).
+      what: 'loss',
+      expr: `1 - (sum by (node, type) (rate(${KUBENURSE_PATHS.replace('}', ',code="200"}')}[5m])) or 0 * sum by (node, type) (rate(${KUBENURSE_PATHS}[5m]))) / sum by (node, type) (rate(${KUBENURSE_PATHS}[5m]))`,
+    },
+    KUBE_TOPOLOGY[1],
+  ],
+  rpingmesh: [
+    {
+      what: 'loss',
+      expr: '1 - sum by (source_tor, target_tor) (rate(rpingmesh_probe_success_total[5m])) / sum by (source_tor, target_tor) (rate(rpingmesh_probe_total[5m]))',
+    },
+  ],
 };
 
-/** Presets whose metrics the stack's simulator (or its recording rules) produces. */
-const SIMULATED = new Set(['pingmesh-agent', 'topology', 'tor-rules']);
+/**
+ * Options beyond the preset that its dashboard sets: the topology query's series name a node by `node` and
+ * `internal_ip` only (their `instance` is kube-state-metrics' own address, the same on every series); the HTTP pingers
+ * group by region and zone, whose per-scope SLAs fit them. Goldpinger UDP is not grouped: its RTTs are sub-millisecond
+ * inside a zone but read through 1–2.5 ms and 2.5–5 ms buckets across, finer than the built-in per-scope SLAs can tell.
+ */
+const KUBE_HOSTS = { topologyHostLabels: 'node,internal_ip' };
+const KUBE_GROUPING = { levels: KUBE_LEVELS, ...KUBE_HOSTS };
+const DASHBOARD_OPTIONS: Record<string, Json> = {
+  goldpinger: KUBE_GROUPING,
+  'goldpinger-udp': KUBE_HOSTS,
+  kubenurse: KUBE_GROUPING,
+};
+
+/** A dashboard of its own for a preset used another way than its preset dashboard. */
+interface Variant {
+  /** File `preset-<id>.json`, uid `pingmesh-preset-<id>`. */
+  id: string;
+  preset: string;
+  title: string;
+  query: string;
+  companions: readonly Companion[];
+  note: string;
+}
+
+export const VARIANTS: Variant[] = [
+  {
+    id: 'goldpinger-no-topology',
+    preset: 'goldpinger',
+    title: 'Goldpinger without a topology query',
+    // `instance` (the source pod's IP:port) and `pod_ip` stay in the result: they are how names meet IPs.
+    query:
+      'histogram_quantile(0.99, sum by (le, goldpinger_instance, instance, host_ip, pod_ip) (rate(goldpinger_peers_response_time_s_bucket{call_type="ping"}[5m])))',
+    companions: [GOLDPINGER_LOSS, GOLDPINGER_MODE],
+    note: 'No topology query: the panel joins node names (`goldpinger_instance`) and IPs through the series themselves — a source is scraped at its pod IP (`instance`), which is the `pod_ip` the others ping it at — so self pairs are *Self* and each node is one row and one column. Keep `instance` and `pod_ip` in the `sum by`.',
+  },
+];
+
+/** The compose stack's exporter-shaped simulators (port → sim format) behind the new presets' dashboards. */
+export const SHAPE_SIMULATORS: Record<string, string> = {
+  '9201': 'kubenurse',
+  '9202': 'goldpinger-udp',
+  '9203': 'rpingmesh',
+};
+
+/** Presets (and variants) whose metrics the stack's simulator (or its recording rules) produces. */
+const SIMULATED = new Set([
+  'pingmesh-agent',
+  'topology',
+  'tor-rules',
+  'goldpinger',
+  'goldpinger-udp',
+  'goldpinger-no-topology',
+  'kubenurse',
+  'rpingmesh',
+]);
 
 type Json = Record<string, unknown>;
 type GridPos = { x: number; y: number; w: number; h: number };
@@ -255,46 +349,77 @@ function rack(): Json {
 
 const refIdOf = (companion: number) => String.fromCharCode(66 + companion);
 
-function presetDashboard(p: ExporterPreset): Json {
-  const companions = COMPANION_QUERIES[p.id] ?? [];
+const COMPANION_TEXT: Record<CompanionRole, string> = {
+  loss: 'Loss ratio',
+  fail: 'Probe failure (> 0 = failed)',
+  topology: 'Topology (*Topology queries*)',
+  mode: 'Node mode (0 = passive: its row is not probed, not missing)',
+};
+
+/** Options naming the companion queries: aggregations and arithmetic drop the metric name the panel finds them by. */
+function companionOptions(companions: ReadonlyArray<{ what: CompanionRole }>): Json {
+  const out: Json = {};
+  const topology: string[] = [];
+  companions.forEach((c, i) => {
+    if (c.what === 'loss') {
+      out.lossRefId = refIdOf(i);
+    } else if (c.what === 'fail') {
+      out.failRefId = refIdOf(i);
+    } else if (c.what === 'topology') {
+      topology.push(refIdOf(i));
+    }
+  });
+  return topology.length > 0 ? { ...out, topologyRefIds: topology.join(',') } : out;
+}
+
+function presetDashboard(p: ExporterPreset, variant?: Variant): Json {
+  const id = variant?.id ?? p.id;
+  const name = variant?.title ?? p.name;
+  const query = variant?.query ?? p.query;
+  const companions = variant?.companions ?? COMPANION_QUERIES[p.id] ?? [];
+  const options: Json = { ...(variant ? {} : DASHBOARD_OPTIONS[p.id]), ...companionOptions(companions) };
   const lines = [
     `**Source** ${p.source.map((l) => `\`${l}\``).join(', else ')} → **destination** ${p.destination
       .map((l) => `\`${l}\``)
       .join(
         ', else '
       )}${p.unit ? `; values in **${p.unit}**` : '; no fixed unit (set *Input unit* if the metric name is aggregated away)'}.`,
+    ...(variant ? ['', variant.note] : []),
     '',
     'Latency (query A, instant, Format: Table):',
     '',
     '```promql',
-    p.query,
+    query,
     '```',
     ...companions.flatMap((c, i) => [
       '',
-      `${c.what === 'loss' ? 'Loss ratio' : 'Probe failure (> 0 = failed)'} (query ${refIdOf(i)}):`,
+      `${c.text ?? COMPANION_TEXT[c.what]} (query ${refIdOf(i)}):`,
       '',
       '```promql',
       c.expr,
       '```',
     ]),
+    ...(typeof options.levels === 'string' ? ['', `*Group by* \`${options.levels}\` (from the topology query).`] : []),
+    ...(typeof options.topologyHostLabels === 'string'
+      ? [
+          '',
+          `*Topology host labels* \`${options.topologyHostLabels}\`: kube-state-metrics' own \`instance\` is on every one of its series and names no node.`,
+        ]
+      : []),
     '',
     p.breachOnly ? 'This exporter exports a pair only when it is slow or failing: a missing pair is healthy.' : '',
-    SIMULATED.has(p.id)
+    SIMULATED.has(id)
       ? "This stack's simulator produces these metrics."
       : "This stack's simulator does not export these metrics, so the panel says so: set `PROMETHEUS_URL` (see `.env.example`) to a Prometheus that scrapes the exporter.",
   ].filter((l, i, all) => l !== '' || all[i - 1] !== '');
-  return dashboard(UIDS.preset(p.id), `Pingmesh preset: ${p.name}`, [
-    textPanel(1, `PromQL for ${p.name}`, { x: 0, y: 0, w: 9, h: 20 }, lines.join('\n')),
+  return dashboard(UIDS.preset(id), `Pingmesh preset: ${name}`, [
+    textPanel(1, `PromQL for ${name}`, { x: 0, y: 0, w: 9, h: 20 }, lines.join('\n')),
     pingmeshPanel(
       2,
-      `Matrix: ${p.name}`,
+      `Matrix: ${name}`,
       { x: 9, y: 0, w: 15, h: 20 },
-      [target('A', p.query), ...companions.map((c, i) => target(refIdOf(i), c.expr))],
-      {
-        preset: p.id,
-        // Named explicitly: aggregations and arithmetic drop the metric name the panel would find them by.
-        ...Object.fromEntries(companions.map((c, i) => [c.what === 'loss' ? 'lossRefId' : 'failRefId', refIdOf(i)])),
-      }
+      [target('A', query), ...companions.map((c, i) => target(refIdOf(i), c.expr))],
+      { preset: p.id, ...options }
     ),
   ]);
 }
@@ -302,25 +427,35 @@ function presetDashboard(p: ExporterPreset): Json {
 /** File name → dashboard. `dashboard.json` stays the overview (the e2e specs and README refer to it). */
 export function dashboards(): Record<string, Json> {
   const out: Record<string, Json> = { 'dashboard.json': overview(), 'rack-view.json': rack() };
-  for (const p of PRESETS) {
+  for (const p of DASHBOARD_PRESETS) {
     out[`preset-${p.id}.json`] = presetDashboard(p);
+  }
+  for (const v of VARIANTS) {
+    out[`preset-${v.id}.json`] = presetDashboard(
+      DASHBOARD_PRESETS.find((p) => p.id === v.preset)!,
+      v
+    );
   }
   return out;
 }
 
 /** As the repo's Prettier writes JSON, so `npm run lint:fix` leaves the generated files alone. */
 async function serialize(d: Json, file: string): Promise<string> {
+  // Loaded when writing or checking only: importing the dashboards (a jest test, in jsdom) needs neither.
+  const { format, resolveConfig } = await import('prettier');
   const options = (await resolveConfig(file)) ?? {};
   return format(JSON.stringify(d), { ...options, parser: 'json', filepath: file });
 }
 
-function yaml(file: string): any {
-  return parse(readFileSync(join(root, file), 'utf8'));
+async function yamlParser(): Promise<(file: string) => any> {
+  const { parse } = await import('yaml');
+  return (file) => parse(readFileSync(join(root, file), 'utf8'));
 }
 
 /** Problems with the stack's files; empty when all is well. */
 export async function check(): Promise<string[]> {
   const problems: string[] = [];
+  const yaml = await yamlParser();
   const generated = dashboards();
   const onDisk = readdirSync(dashboardsDir).filter((f) => f.endsWith('.json'));
   for (const f of onDisk) {
@@ -382,6 +517,12 @@ export async function check(): Promise<string[]> {
     promConfig?.scrape_configs?.[0]?.static_configs?.[0]?.targets?.[0] === 'simulator:9200',
     'prometheus.yml must scrape simulator:9200'
   );
+  const scraped = (promConfig?.scrape_configs ?? []).flatMap((j: Json) =>
+    ((j.static_configs as Json[] | undefined) ?? []).flatMap((c) => (c.targets as string[] | undefined) ?? [])
+  );
+  for (const [port, format] of Object.entries(SHAPE_SIMULATORS)) {
+    expect(scraped.includes(`simulator:${port}`), `prometheus.yml must scrape simulator:${port} (${format})`);
+  }
 
   const compose = tryYaml('docker-compose.yaml');
   const volumes: string[] = compose?.services?.prometheus?.volumes ?? [];
@@ -397,10 +538,14 @@ export async function check(): Promise<string[]> {
     String(compose?.services?.grafana?.environment?.PROMETHEUS_URL ?? '').startsWith('${PROMETHEUS_URL:-'),
     'docker-compose.yaml must pass PROMETHEUS_URL (with a default) to Grafana'
   );
-  expect(
-    /--scenario \$\{SCENARIO:-/.test(JSON.stringify(compose?.services?.simulator?.command ?? '')),
-    'SCENARIO selects the simulator scenario'
-  );
+  const simCommand = JSON.stringify(compose?.services?.simulator?.command ?? '');
+  expect(/--scenario \$\{SCENARIO:-/.test(simCommand), 'SCENARIO selects the simulator scenario');
+  for (const [port, format] of Object.entries(SHAPE_SIMULATORS)) {
+    expect(
+      simCommand.includes(`--serve 0.0.0.0:${port} --format ${format}`),
+      `docker-compose.yaml's simulator must serve ${format} on ${port}`
+    );
+  }
   const base = tryYaml('.config/docker-compose-base.yaml');
   expect(
     /\$\{GRAFANA_VERSION:-/.test(JSON.stringify(base?.services?.grafana?.build?.args ?? {})),

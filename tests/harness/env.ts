@@ -3,6 +3,7 @@ import { join } from 'node:path';
 
 import type { HostId } from '../../harness/hosts';
 import type { Backend } from './stack';
+import type { DiagnosisFacts } from './stacks/diagnosis';
 
 /** What globalSetup started and generated, shared with the specs through a file (workers are separate processes). */
 export interface HarnessEnv {
@@ -19,7 +20,7 @@ export interface HarnessEnv {
   scenario: string;
   culpritTor: string;
   hosts: Array<{ name: string; ip: string; tor: string; dc: string; region: string }>;
-  /** A live Prometheus scraping the simulator (ToR down) with the shipped recording rules evaluated every second. */
+  /** A live Prometheus scraping the simulator (ToR down) with the shipped recording rules evaluated every 5 s. */
   rules: { harnessUrl: string; promUrl: string };
   /** A second Prometheus and harness with the spine-loss scenario (one DC's spine drops packets). */
   spine: {
@@ -48,6 +49,8 @@ export interface HarnessEnv {
     };
     hosts: Array<{ name: string; ip: string; tor: string; dc: string; region: string }>;
   };
+  /** Generated meshes of other shapes (sim/mesh): breach-only without topology, and a sparse k-neighbour mesh. */
+  diagnosis: DiagnosisFacts;
 }
 
 export const ENV_FILE = join(__dirname, '..', '..', 'artifacts', 'harness-env.json');

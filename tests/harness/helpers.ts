@@ -15,6 +15,8 @@ export interface PanelSpec {
   options?: Record<string, unknown>;
   fieldConfig?: Record<string, unknown>;
   targets?: Array<Record<string, unknown>>;
+  /** Frames from an ES module served by the harness (e.g. `/fixtures/namedMesh.mjs`) instead of queries. */
+  synthetic?: { module: string; args?: Record<string, unknown> };
 }
 
 /** Opens the harness with one or more panels, waits for the first render, fails on any page error. */
@@ -50,12 +52,22 @@ export const latencyTable = {
   instant: true,
   range: false,
 };
+/** The simulator's loss and probe-failure series, as the latency table. */
+export const lossTable = { ...latencyTable, refId: 'B', expr: 'pingmesh_pair_loss_ratio' };
+export const failTable = { ...latencyTable, refId: 'C', expr: 'pingmesh_pair_fail' };
 
-/** The colour at the centre of every cell, read back from the canvas the panel drew: `[row][col]` hex. */
-export async function cellColours(page: Page, panel = 0): Promise<{ layout: CanvasLayout; colours: string[][] }> {
+/**
+ * The colour at the centre of every cell (or at `at` of its width and height: big cells carry a mark in the centre),
+ * read back from the canvas the panel drew: `[row][col]` hex.
+ */
+export async function cellColours(
+  page: Page,
+  panel = 0,
+  at = 0.5
+): Promise<{ layout: CanvasLayout; colours: string[][] }> {
   const canvas = page.getByTestId(`harness-panel-${panel}`).getByTestId(TEST_IDS.canvas);
   await expect(canvas).toBeVisible();
-  return canvas.evaluate((el: HTMLCanvasElement) => {
+  return canvas.evaluate((el: HTMLCanvasElement, at) => {
     const layout = JSON.parse(el.dataset.layout!) as CanvasLayout;
     const ctx = el.getContext('2d')!;
     const data = ctx.getImageData(0, 0, el.width, el.height).data;
@@ -66,15 +78,15 @@ export async function cellColours(page: Page, panel = 0): Promise<{ layout: Canv
     for (let r = 0; r < layout.rows; r++) {
       const row: string[] = [];
       for (let c = 0; c < layout.cols; c++) {
-        const px = Math.floor((c + 0.5) * layout.cellW * sx);
-        const py = Math.floor((r + 0.5) * layout.cellH * sy);
+        const px = Math.floor((c + at) * layout.cellW * sx);
+        const py = Math.floor((r + at) * layout.cellH * sy);
         const i = (py * el.width + px) * 4;
         row.push(`#${hex(data[i])}${hex(data[i + 1])}${hex(data[i + 2])}`);
       }
       colours.push(row);
     }
     return { layout, colours };
-  });
+  }, at);
 }
 
 /** Row/column index of each host as the panel ordered them, read from the axis labels it drew. */

@@ -1,11 +1,9 @@
 import { expect, test } from '@playwright/test';
 
 import { harnessEnv } from './env';
-import { TEST_IDS, latencyTable, openHarness } from './helpers';
+import { TEST_IDS, failTable, latencyTable, lossTable, openHarness } from './helpers';
 
 const env = harnessEnv();
-const lossTable = { ...latencyTable, refId: 'B', expr: 'pingmesh_pair_loss_ratio' };
-const failTable = { ...latencyTable, refId: 'C', expr: 'pingmesh_pair_fail' };
 
 test.describe('diagnosis: the culprit named from the matrix pattern, real Prometheus', () => {
   test('ToR down: the failing ToR, with its 276 pairs outlined on request', async ({ page }) => {

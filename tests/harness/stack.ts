@@ -6,10 +6,11 @@ import { startVictoriaMetrics } from '../../harness/victoria';
 import { GeneratedFile, generateScenarioFile, startPrometheus, startScenarioStack } from '../../sim/prom';
 import { startSimServer } from '../../sim/server';
 import type { HarnessEnv } from './env';
+import { startDiagnosisBackend } from './stacks/diagnosis';
 
 /**
  * The backends the browser specs read, started once and shared by every run of the suite (both hosts, both
- * backends): four simulator scenarios backfilled into Prometheus; the two the core specs need (ToR down, and a live
+ * backends): four simulator scenarios and the diagnosis meshes backfilled into Prometheus; the two the core specs need (ToR down, and a live
  * scrape with the shipped recording rules) also into VictoriaMetrics — the same generated file through its import
  * API, the same simulator scraped, the same rules evaluated by vmalert. npm test starts it as a process
  * (`tsx tests/harness/stack.ts --out FILE`) and hands FILE to each Playwright run (HARNESS_STACK); a Playwright run
@@ -29,17 +30,18 @@ export function backendFromEnv(value = process.env.HARNESS_BACKEND): Backend {
   return backend as Backend;
 }
 
-type Scenario = 'torDown' | 'live' | 'spine' | 'sla';
+type Scenario = 'torDown' | 'live' | 'spine' | 'sla' | 'diagnosis';
 
 /** Everything about the stack a run needs: backend URLs per scenario, and the facts of the generated data. */
 export interface StackInfo {
   backends: Backend[];
   urls: Record<Backend, Partial<Record<Scenario, string>>>;
   /** HarnessEnv without its harness URLs (those belong to a run's own harness servers). */
-  facts: Omit<HarnessEnv, 'harnessUrl' | 'host' | 'backend' | 'rules' | 'spine' | 'sla'> & {
+  facts: Omit<HarnessEnv, 'harnessUrl' | 'host' | 'backend' | 'rules' | 'spine' | 'sla' | 'diagnosis'> & {
     rules: Omit<HarnessEnv['rules'], 'harnessUrl'>;
     spine: Omit<HarnessEnv['spine'], 'harnessUrl'>;
     sla: Omit<HarnessEnv['sla'], 'harnessUrl'>;
+    diagnosis: Omit<HarnessEnv['diagnosis'], 'harnessUrl'>;
   };
 }
 
@@ -99,6 +101,9 @@ export async function startStack({ backends }: { backends: Backend[] }): Promise
     // 30 minutes: the dead pair stops 20 minutes before the end, the stale agent 3 minutes before.
     const slaMix = await startScenarioStack({ scenario: 'sla-mix', seed: 1, hosts: 48, minutes: 30 });
     stops.push(slaMix.stop);
+    // Generated meshes of other shapes (sim/mesh) for the diagnosis specs.
+    const diagnosis = await startDiagnosisBackend();
+    stops.push(diagnosis.stop);
     // Live: the simulator scraped and the shipped recording rules evaluated every LIVE_INTERVAL.
     const live = generateScenarioFile({
       scenario: 'tor-down',
@@ -142,7 +147,13 @@ export async function startStack({ backends }: { backends: Backend[] }): Promise
     const info: StackInfo = {
       backends,
       urls: {
-        prometheus: { torDown: torDownProm.url, live: liveProm.url, spine: spine.prom.url, sla: slaMix.prom.url },
+        prometheus: {
+          torDown: torDownProm.url,
+          live: liveProm.url,
+          spine: spine.prom.url,
+          sla: slaMix.prom.url,
+          diagnosis: diagnosis.facts.promUrl,
+        },
         victoriametrics: vm ? { torDown: torDownVm!.url, live: liveVm!.url } : {},
       },
       facts: {
@@ -168,6 +179,7 @@ export async function startStack({ backends }: { backends: Backend[] }): Promise
           facts,
           hosts: hostFacts(slaMix.gen),
         },
+        diagnosis: diagnosis.facts,
       },
     };
     return { info, stop };

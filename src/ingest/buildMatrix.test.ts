@@ -1,10 +1,10 @@
 import { FieldType, ReducerID, createTheme, toDataFrame } from '@grafana/data';
 
 import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
-import { BuildMatrixResult, buildMatrix } from './buildMatrix';
-import { PRESETS } from './presets';
-import { mesh, seriesFrames, tableFrame } from './testFrames';
-import { CellState, MatrixModel } from './types';
+import { BuildMatrixResult, buildMatrix } from '.';
+import { PRESETS } from '../model/presets';
+import { mesh, seriesFrames, tableFrame } from '../model/testFrames';
+import { CellState, MatrixModel } from '../model/types';
 
 const theme = createTheme();
 const opts = (o: Partial<PingmeshOptions> = {}): PingmeshOptions => ({ ...DEFAULT_OPTIONS, ...o });
@@ -149,6 +149,20 @@ describe('presets', () => {
     },
     { id: 'topology', labels: (s, d) => ({ src: s, dst: d, src_tor: 't1', dst_tor: 't2' }), src: 'h1', dst: 'h2' },
     {
+      id: 'goldpinger-udp',
+      labels: (s, d) => ({ __name__: 'goldpinger_peers_loss_pct', goldpinger_instance: s, host_ip: d, pod_ip: d }),
+      src: 'node-a',
+      dst: '10.0.0.2',
+    },
+    // kubenurse after histogram_quantile: no metric name, but its destinations are type="path_<node>".
+    { id: 'kubenurse', labels: (s, d) => ({ node: s, type: `path_${d}` }), src: 'node-a', dst: 'node-b' },
+    {
+      id: 'rpingmesh',
+      labels: (s, d) => ({ __name__: 'rpingmesh.network_rtt_ns_sum', source_tor: s, target_tor: d }),
+      src: 'tor.r1_a',
+      dst: 'tor.r1_b',
+    },
+    {
       id: 'tor-rules',
       labels: (s, d) => ({
         __name__: 'tor_pair:pingmesh_pair_latency_seconds:max',
@@ -225,15 +239,44 @@ describe('host identity', () => {
   });
 });
 
+describe('breach-only exporter during an outage', () => {
+  // Broke: with pingmesh-agent's duration query empty (no pair above its delay) and only pingmesh_fail rows, the
+  // failure query became the latency query: every failed probe read as a 1 ms latency.
+  it('an empty latency query stays the latency query; the failed pairs are the matrix', () => {
+    const agent = (src: string, dst: string) => ({ instance: `[${src}]:9115`, target: dst, tor: 't1' });
+    const fails = ['fd00::1', 'fd00::2', 'fd00::3'].flatMap((s) =>
+      ['fd00::1', 'fd00::2', 'fd00::3', 'fd00::4']
+        .filter((d) => d !== s && (s === 'fd00::2' || d === 'fd00::2'))
+        .map((d) => ({ labels: { __name__: 'pingmesh_fail', ...agent(s, d) }, values: [1] }))
+    );
+    const empty = tableFrame([], 'A', true);
+    const frames = [empty, tableFrame(fails, 'B', true)];
+    const m = model(buildMatrix({ frames, options: opts(), theme }));
+    expect(m.mapping.presetName).toBe('kubeservice pingmesh-agent');
+    expect(m.source.refId).toBe('A');
+    expect(cell(m, 'fd00::2', 'fd00::1').state).toBe(CellState.Failed);
+    expect(cell(m, 'fd00::1', 'fd00::2').state).toBe(CellState.Failed);
+    expect(cell(m, 'fd00::2', 'fd00::4').state).toBe(CellState.Failed);
+    // Every other pair has no series: healthy, for a breach-only exporter.
+    expect(cell(m, 'fd00::1', 'fd00::3').state).toBe(CellState.AssumedOK);
+    expect(m.failed).toBe(5);
+  });
+
+  it('no rows in any pair query is still "no data", not a matrix', () => {
+    const frames = [tableFrame([], 'A', true), tableFrame([], 'B', true)];
+    expect(buildMatrix({ frames, options: opts(), theme }).warning).toMatch(/^No data/);
+  });
+});
+
 describe('duplicates, invalid values, no data', () => {
   it('keeps the worst of duplicate series and says so', () => {
     const frames = seriesFrames([
       { labels: { src: 'a', dst: 'b', instance: 'p1' }, values: [3] },
       { labels: { src: 'a', dst: 'b', instance: 'p2' }, values: [80] },
-      { labels: { src: 'a', dst: 'b', instance: 'p3' }, values: [NaN] },
       { labels: { src: 'b', dst: 'a' }, values: [1] },
     ]);
     const m = model(buildMatrix({ frames, options: opts({ preset: 'topology', inputUnit: 'ms' }), theme }));
+    // A NaN/±Inf duplicate outranks finite ones (reduce.test.ts); among finite ones the largest wins.
     expect(cell(m, 'a', 'b')).toEqual({ value: 80, state: CellState.Value });
     expect(m.duplicates).toBe(1);
     expect(m.notices).toContain('1 pair has more than one series; the worst value is shown.');

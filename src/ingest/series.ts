@@ -19,7 +19,11 @@ export interface NumberFieldView {
   labelColumns: Field[];
 }
 
-export function labelReader(view: NumberFieldView, candidates: string[]): LabelReader | undefined {
+/**
+ * Reads the first candidate label with a non-empty value. With a `prefix`, a value must start with it to count
+ * (kubenurse's `type="path_<node>"`; `type="me_ingress"` is no pair): the raw value is returned, prefix included.
+ */
+export function labelReader(view: NumberFieldView, candidates: string[], prefix?: string): LabelReader | undefined {
   const readers: Array<(row: number) => string | undefined> = [];
   for (const name of candidates) {
     const raw: unknown = view.field.labels?.[name];
@@ -41,6 +45,18 @@ export function labelReader(view: NumberFieldView, candidates: string[]): LabelR
   }
   if (readers.length === 0) {
     return undefined;
+  }
+  if (prefix) {
+    const inner = readers.splice(0);
+    readers.push((row) => {
+      for (const r of inner) {
+        const v = nonEmpty(r(row));
+        if (v !== undefined) {
+          return v.startsWith(prefix) && v.length > prefix.length ? v : undefined;
+        }
+      }
+      return undefined;
+    });
   }
   if (readers.length === 1) {
     const only = readers[0];
@@ -140,4 +156,27 @@ export function toNumber(v: unknown): number | null {
   }
   // Wire formats carry NaN/±Inf as strings; anything else non-numeric is invalid, not zero.
   return v === '' ? NaN : Number(v);
+}
+
+/** A sample time as a number; unknown times sort first (oldest). */
+const timeOf = (x: unknown) => {
+  const n = typeof x === 'number' ? x : Number(x);
+  return n === n ? n : -Infinity;
+};
+
+/**
+ * A series' values oldest first. Reducers such as last/first take positions, and a frame sorted by something else
+ * (a Sort by transformation, a table sorted by value) must still give the newest sample as "last".
+ */
+export function timeOrdered(values: unknown[], times: unknown[] | undefined): unknown[] {
+  if (!times || times.length !== values.length) {
+    return values;
+  }
+  for (let i = 1; i < times.length; i++) {
+    if (timeOf(times[i]) < timeOf(times[i - 1])) {
+      const order = Array.from(values, (_, k) => k).sort((a, b) => timeOf(times[a]) - timeOf(times[b]) || a - b);
+      return order.map((k) => values[k]);
+    }
+  }
+  return values;
 }

@@ -1,0 +1,62 @@
+import { useMemo, useState } from 'react';
+
+import { Candidate, Diagnosis, describeCandidate, diagnose } from '../insight/diagnosis';
+import { Classified } from '../model/sla';
+import { MatrixModel } from '../model/types';
+import { timed } from '../perf';
+import { Target } from './useSearch';
+
+export interface DiagnosisEntry {
+  candidate: Candidate;
+  text: string;
+  /** Where "Go to" takes the search and focus: the host or group the candidate names, if it names one. */
+  target?: Target;
+}
+
+/** The host or group a candidate points at (a set of hosts: their group, else the first of them). */
+export function targetOf(c: Candidate, model: MatrixModel): Target | undefined {
+  const L = model.levels.length;
+  const group = (path: string[]): Target => ({ kind: 'group', name: path[path.length - 1], path });
+  const host = (name: string): Target => ({ kind: 'host', name });
+  switch (c.kind) {
+    case 'hosts':
+    case 'silent': {
+      const hosts = c.hosts ?? [];
+      if (hosts.length > 1 && c.subject && c.subject.level >= 0 && c.subject.level < L) {
+        return group(c.subject.path);
+      }
+      return hosts.length > 0 ? host(hosts[0]) : undefined;
+    }
+    case 'group':
+    case 'layer-above':
+    case 'link':
+      return c.subject && c.subject.level >= 0 ? group(c.subject.path) : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * The diagnosis of the shown matrix (the model at the picked time on the breach timeline), its words, and which
+ * candidate's cells are outlined and whether the ranked list is open.
+ */
+export function useDiagnosis(model: MatrixModel, classified: Classified, enabled: boolean) {
+  const diagnosis: Diagnosis | undefined = useMemo(
+    () => (enabled ? timed('pingmesh:diagnose', () => diagnose({ model, status: classified.status })) : undefined),
+    [model, classified, enabled]
+  );
+  const entries: DiagnosisEntry[] = useMemo(
+    () =>
+      (diagnosis?.candidates ?? []).map((candidate) => ({
+        candidate,
+        text: describeCandidate(candidate, model),
+        target: targetOf(candidate, model),
+      })),
+    [diagnosis, model]
+  );
+  // Which entry's cells are outlined, by rank; a refresh keeps the rank (the same place in the list).
+  const [outlined, setOutlined] = useState<number | undefined>(undefined);
+  const [open, setOpen] = useState(false);
+  const shown = outlined !== undefined && outlined < entries.length ? outlined : undefined;
+  return { diagnosis, entries, outlined: shown, setOutlined, open: open && entries.length > 1, setOpen };
+}

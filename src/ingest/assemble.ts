@@ -1,0 +1,292 @@
+import { Field, FieldConfig, FieldType, GrafanaTheme2, getDisplayProcessor } from '@grafana/data';
+import { t } from '@grafana/i18n';
+
+import { RAW } from '../i18nText';
+import { UNKNOWN_GROUP } from '../model/topology';
+import { CellState, MatrixModel, PairSource } from '../model/types';
+import { GroupedAxes, TopologyInput, hostPaths } from './cardinality';
+import { PairAcc } from './fold';
+import { ResolvedMapping } from './mapping';
+
+/** The pair queries besides latency, folded like it. */
+export interface ExtraMetrics {
+  loss?: PairAcc;
+  fail?: PairAcc;
+  expected?: PairAcc;
+  baseline?: PairAcc;
+  /** Epoch seconds of each pair's newest sample (e.g. `timestamp(metric)`). */
+  timestamp?: PairAcc;
+  /** What a pair with no series at all means. */
+  missing: 'noData' | 'notProbed' | 'ok';
+}
+
+export interface AssembleInput {
+  acc: PairAcc;
+  hostNames: string[];
+  config: FieldConfig;
+  theme: GrafanaTheme2;
+  notices: string[];
+  mapping: ResolvedMapping;
+  topology: TopologyInput;
+  source: PairSource;
+  extra: ExtraMetrics;
+  grouped?: GroupedAxes;
+  /** Hosts (axis names) that probe nothing by design: their rows are not probed, not "no data". */
+  passive?: Set<string>;
+}
+
+const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+
+/** Folded pairs → the dense rows × cols model: axes, values, presence states, loss, ages, notices. */
+export function assemble({
+  acc,
+  hostNames,
+  config,
+  theme,
+  notices,
+  mapping,
+  topology,
+  source,
+  extra,
+  grouped,
+  passive,
+}: AssembleInput): MatrixModel {
+  const isSrc = new Uint8Array(hostNames.length);
+  const isDst = new Uint8Array(hostNames.length);
+  const pairAccs = [acc, extra.loss, extra.fail, extra.expected, extra.baseline, extra.timestamp].filter(
+    (a): a is PairAcc => a !== undefined
+  );
+  for (const a of pairAccs) {
+    for (let i = 0; i < a.length; i++) {
+      isSrc[a.src[i]] = 1;
+      isDst[a.dst[i]] = 1;
+    }
+  }
+  const srcIds = hostNames.map((_, i) => i).filter((i) => isSrc[i]);
+  const dstIds = hostNames.map((_, i) => i).filter((i) => isDst[i]);
+  const shared = srcIds.filter((i) => isDst[i]).length;
+  // A mesh whose sources and destinations are mostly the same hosts gets one axis order on both sides, so the
+  // diagonal is "self"; meshes with disjoint sides (names vs IPs) keep separate axes.
+  const sameAxes = shared * 2 >= Math.min(srcIds.length, dstIds.length);
+  const byName = (a: number, b: number) => collator.compare(hostNames[a], hostNames[b]);
+  const union = hostNames.map((_, i) => i).filter((i) => isSrc[i] || isDst[i]);
+  const rowIds = (sameAxes ? union : srcIds).sort(byName);
+  const colIds = sameAxes ? rowIds : dstIds.sort(byName);
+
+  const rowOf = new Int32Array(hostNames.length).fill(-1);
+  const colOf = new Int32Array(hostNames.length).fill(-1);
+  rowIds.forEach((h, r) => (rowOf[h] = r));
+  colIds.forEach((h, c) => (colOf[h] = c));
+
+  const nRows = rowIds.length;
+  const nCols = colIds.length;
+  const values = new Float64Array(nRows * nCols).fill(NaN);
+  const absent = { noData: CellState.NoData, notProbed: CellState.NotProbed, ok: CellState.AssumedOK }[extra.missing];
+  const states = new Uint8Array(nRows * nCols).fill(absent);
+  const cellOf = (a: PairAcc, i: number) => rowOf[a.src[i]] * nCols + colOf[a.dst[i]];
+  // A pair with a series in any pair query is expected: without a latency or loss sample it has no data.
+  for (const a of pairAccs) {
+    for (let i = 0; i < a.length; i++) {
+      states[cellOf(a, i)] = CellState.NoData;
+    }
+  }
+  if (sameAxes) {
+    for (let r = 0; r < nRows; r++) {
+      states[r * nCols + r] = CellState.Self;
+    }
+  }
+  let duplicates = 0;
+  let invalid = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  const newestAll = acc.newest.reduce((m, t) => (t > m ? t : m), -Infinity);
+  const age =
+    acc.newest.length > 0 && Number.isFinite(newestAll) ? new Float64Array(nRows * nCols).fill(NaN) : undefined;
+  for (let i = 0; i < acc.length; i++) {
+    const cell = cellOf(acc, i);
+    if (age && Number.isFinite(acc.newest[i])) {
+      age[cell] = newestAll - acc.newest[i];
+    }
+    if (acc.series[i] > 1) {
+      duplicates++;
+    }
+    if (acc.kind[i] === 1) {
+      const v = acc.value[i];
+      values[cell] = v;
+      states[cell] = CellState.Value;
+      min = Math.min(min, v);
+      max = Math.max(max, v);
+    } else if (acc.kind[i] === 2) {
+      states[cell] = CellState.Invalid;
+      invalid++;
+    } else if (states[cell] !== CellState.Self) {
+      states[cell] = CellState.NoData;
+    }
+  }
+  // A passive node's row: nothing was sent from it, so what has no series there was never probed.
+  let passiveRows = 0;
+  if (passive && passive.size > 0) {
+    for (let r = 0; r < nRows; r++) {
+      if (passive.has(hostNames[rowIds[r]])) {
+        passiveRows++;
+        for (let c = 0; c < nCols; c++) {
+          const k = r * nCols + c;
+          if (states[k] === CellState.NoData || states[k] === CellState.AssumedOK) {
+            states[k] = CellState.NotProbed;
+          }
+        }
+      }
+    }
+  }
+  if (passiveRows > 0) {
+    notices.push(
+      t('model.notice.passive', '', {
+        count: passiveRows,
+        defaultValue_one: '{{count}} node is passive (node mode 0): it probes nothing, so its row is not probed.',
+        defaultValue_other:
+          '{{count}} nodes are passive (node mode 0): they probe nothing, so their rows are not probed.',
+        ...RAW,
+      })
+    );
+  }
+  // Loss alone makes a measured pair; a failing probe outranks every measurement.
+  const dense = (a: PairAcc | undefined, onlyValid: boolean) => {
+    if (!a) {
+      return undefined;
+    }
+    const out = new Float64Array(nRows * nCols).fill(NaN);
+    for (let i = 0; i < a.length; i++) {
+      if (!onlyValid || a.kind[i] === 1) {
+        out[cellOf(a, i)] = a.kind[i] === 1 ? a.value[i] : NaN;
+      }
+    }
+    return out;
+  };
+  const loss = dense(extra.loss, true);
+  if (loss) {
+    for (let k = 0; k < loss.length; k++) {
+      if (!Number.isNaN(loss[k]) && states[k] === CellState.NoData) {
+        states[k] = CellState.Value;
+      }
+    }
+  }
+  let failed = 0;
+  if (extra.fail) {
+    for (let i = 0; i < extra.fail.length; i++) {
+      const cell = cellOf(extra.fail, i);
+      if (extra.fail.kind[i] === 1 && extra.fail.value[i] > 0 && states[cell] !== CellState.Self) {
+        states[cell] = CellState.Failed;
+        failed++;
+      }
+    }
+  }
+  // Sample times from a timestamp query beat the range frames' own: age against the freshest pair.
+  const stamps = dense(extra.timestamp, true);
+  let ages = age;
+  if (stamps) {
+    const freshest = stamps.reduce((m, t) => (t > m ? t : m), -Infinity);
+    if (Number.isFinite(freshest)) {
+      ages = ages ?? new Float64Array(nRows * nCols).fill(NaN);
+      for (let k = 0; k < stamps.length; k++) {
+        if (!Number.isNaN(stamps[k])) {
+          ages[k] = (freshest - stamps[k]) * 1000;
+        }
+      }
+    }
+  }
+  const baseline = dense(extra.baseline, true);
+  let unitGuessed: Uint8Array | undefined;
+  if (acc.guessed.length > 0) {
+    unitGuessed = new Uint8Array(nRows * nCols);
+    for (let i = 0; i < acc.length; i++) {
+      unitGuessed[cellOf(acc, i)] = acc.guessed[i];
+    }
+  }
+  if (duplicates > 0) {
+    notices.push(
+      t('model.notice.duplicates', '', {
+        count: duplicates,
+        defaultValue_one: '{{count}} pair has more than one series; the worst value is shown.',
+        defaultValue_other: '{{count}} pairs have more than one series; the worst value is shown.',
+        ...RAW,
+      })
+    );
+  }
+  if (acc.mixed > 0) {
+    notices.push(
+      t('model.notice.duplicates-invalid', '', {
+        count: acc.mixed,
+        defaultValue_one:
+          '{{count}} pair has a NaN or ±Inf series beside finite ones: shown as invalid, as a timeout is worse than any latency.',
+        defaultValue_other:
+          '{{count}} pairs have a NaN or ±Inf series beside finite ones: shown as invalid, as a timeout is worse than any latency.',
+        ...RAW,
+      })
+    );
+  }
+  if (invalid > 0) {
+    notices.push(
+      t('model.notice.invalid', '', {
+        count: invalid,
+        defaultValue_one: '{{count}} pair has an invalid value (NaN, ±Inf or negative).',
+        defaultValue_other: '{{count}} pairs have an invalid value (NaN, ±Inf or negative).',
+        ...RAW,
+      })
+    );
+  }
+
+  const field: Field = {
+    name: 'latency',
+    type: FieldType.number,
+    config,
+    values: [],
+    state: { range: min <= max ? { min, max, delta: max - min } : { min: 0, max: 0, delta: 0 } },
+  };
+  field.display = getDisplayProcessor({ field, theme });
+
+  const rows = rowIds.map((h) => hostNames[h]);
+  const cols = sameAxes ? rows : colIds.map((h) => hostNames[h]);
+  const paths = grouped ? (h: number) => grouped.paths[h] : hostPaths(topology, hostNames);
+  const rowPaths = rowIds.map(paths);
+  const colPaths = sameAxes ? rowPaths : colIds.map(paths);
+  const unknown = new Set([...rowIds, ...colIds].filter((h) => paths(h).includes(UNKNOWN_GROUP))).size;
+  if (unknown > 0) {
+    notices.push(
+      t('model.notice.no-topology', '', {
+        count: unknown,
+        group: UNKNOWN_GROUP,
+        defaultValue_one: '{{count}} host has no topology (grouped as “{{group}}”).',
+        defaultValue_other: '{{count}} hosts have no topology (grouped as “{{group}}”).',
+        ...RAW,
+      })
+    );
+  }
+  return {
+    rows,
+    cols,
+    levels: (grouped ? grouped.levels : topology.levels).map((l) => l.name),
+    grouped: grouped ? { level: grouped.level, hosts: grouped.groupOf.length } : undefined,
+    rowPaths,
+    colPaths,
+    values,
+    states,
+    loss,
+    baseline,
+    age: ages,
+    failed,
+    field,
+    notices,
+    pairs: acc.length,
+    duplicates,
+    invalid,
+    mapping: {
+      source: mapping.source,
+      destination: mapping.destination,
+      presetName: mapping.preset?.name,
+      detected: mapping.detected,
+      destinationPrefix: mapping.destinationPrefix,
+    },
+    source,
+    unitGuessed,
+  };
+}

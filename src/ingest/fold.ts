@@ -1,0 +1,108 @@
+import { Gathered } from './gather';
+
+/** One entry per pair: the worst of its series. */
+export interface PairAcc {
+  src: Int32Array;
+  dst: Int32Array;
+  value: Float64Array;
+  /** 0 = no sample, 1 = valid, 2 = invalid (NaN, ±Inf, negative). */
+  kind: Uint8Array;
+  series: Uint32Array;
+  /** 1 where any of the pair's series had a guessed unit; empty when none had. */
+  guessed: Uint8Array;
+  /** Pairs whose series had both valid values and invalid ones (NaN, ±Inf, negative). */
+  mixed: number;
+  /** Time of the newest sample per pair (when gathered with times; empty otherwise); NaN when unknown. */
+  newest: Float64Array;
+  length: number;
+}
+
+/**
+ * One entry per (source, destination), keeping the worst series, through a dense hosts² index. With `invalidWins`
+ * (latency), a NaN/±Inf/negative series outranks every finite one — a timeout is worse than any latency; otherwise
+ * (loss, failures, baseline, sample times) a valid value outranks an invalid one.
+ */
+export function foldPairs(raw: Gathered, hosts: number, invalidWins = false): PairAcc {
+  const { src, dst, value } = raw;
+  const newest = raw.newest.length > 0 ? raw.newest : undefined;
+  const index = new Int32Array(hosts * hosts).fill(-1);
+  const n = src.length;
+  const acc: PairAcc = {
+    src: new Int32Array(n),
+    dst: new Int32Array(n),
+    value: new Float64Array(n),
+    kind: new Uint8Array(n),
+    series: new Uint32Array(n),
+    mixed: 0,
+    guessed: new Uint8Array(raw.guessed.length > 0 ? n : 0),
+    newest: new Float64Array(newest ? n : 0),
+    length: 0,
+  };
+  // Pairs already counted as mixed (valid and invalid series), allocated on the first such pair.
+  let mixed: Uint8Array | undefined;
+  const runs = raw.guessed;
+  const anyGuessed = runs.length > 0;
+  let run = 0;
+  for (let i = 0; i < n; i++) {
+    const v = value[i];
+    let guessed = false;
+    if (anyGuessed) {
+      while (run < runs.length && runs[run + 1] <= i) {
+        run += 2;
+      }
+      guessed = run < runs.length && runs[run] <= i;
+    }
+    const kind = v === null ? 0 : Number.isFinite(v) && v >= 0 ? 1 : 2;
+    const key = src[i] * hosts + dst[i];
+    const at = index[key];
+    if (at < 0) {
+      const k = acc.length++;
+      index[key] = k;
+      acc.src[k] = src[i];
+      acc.dst[k] = dst[i];
+      acc.value[k] = kind === 1 ? (v as number) : NaN;
+      acc.kind[k] = kind;
+      acc.series[k] = 1;
+      if (guessed) {
+        acc.guessed[k] = 1;
+      }
+      if (newest) {
+        acc.newest[k] = newest[i];
+      }
+      continue;
+    }
+    acc.series[at]++;
+    if (guessed) {
+      acc.guessed[at] = 1;
+    }
+    if (newest && !(newest[i] <= acc.newest[at])) {
+      acc.newest[at] = newest[i];
+    }
+    // Keep the worst: a larger value beats a smaller one; invalid beats valid (invalidWins) or the other way round.
+    const held = acc.kind[at];
+    if (kind !== 0 && held !== 0 && kind !== held) {
+      mixed ??= new Uint8Array(n);
+      if (mixed[at] === 0) {
+        mixed[at] = 1;
+        acc.mixed++;
+      }
+    }
+    if (kind === 1 && (held === 0 || (held === 2 && !invalidWins) || (held === 1 && (v as number) > acc.value[at]))) {
+      acc.value[at] = v as number;
+      acc.kind[at] = 1;
+    } else if (kind === 2 && (held === 0 || (held === 1 && invalidWins))) {
+      acc.value[at] = NaN;
+      acc.kind[at] = 2;
+    }
+  }
+  return acc;
+}
+
+/** Host ids → group ids, in place (cardinality guard). */
+export function remapHosts(raw: Gathered, groupOf: number[]) {
+  for (const ids of [raw.src, raw.dst]) {
+    for (let k = 0; k < ids.length; k++) {
+      ids[k] = groupOf[ids[k]];
+    }
+  }
+}

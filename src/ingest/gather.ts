@@ -1,0 +1,209 @@
+import { Field, FieldType, ReducerID } from '@grafana/data';
+
+import { HostJoin } from './join';
+import { PairTopology } from './topology';
+import { ScaleTally, SeriesScale } from './units';
+import { LabelReader, NumberFieldView, labelReader, oneSampleReducer, reduceValues, timeOrdered } from './series';
+
+/** Rows between yields: about 2–5 ms of work, so a scheduler can keep the page answering while a big mesh builds. */
+export const ROWS_PER_STEP = 16384;
+
+/** Every series of one query as (source id, destination id, value), before duplicates are folded. */
+export interface Gathered {
+  src: number[];
+  dst: number[];
+  value: Array<number | null>;
+  /** Time (epoch ms) of each entry's newest non-null sample, NaN when unknown; empty when none is known. */
+  newest: number[];
+  /** Entries whose series' unit was guessed, as [start, end) index runs. */
+  guessed: number[];
+  /** Series read; series without a source or destination label (skipped); series that are no pair check. */
+  series: number;
+  skipped: number;
+  notPairs: number;
+}
+
+export interface GatherInput {
+  views: NumberFieldView[];
+  source: string[];
+  destination: string[];
+  /** Destination values must start with this (kubenurse's path_); other series are not pairs. */
+  destinationPrefix?: string;
+  reducer: ReducerID;
+  /** Raw label → host id. */
+  hostOf: (label: string) => number;
+  /** Level labels on the pair series are noted per host as they are met (grouping). */
+  topology?: PairTopology;
+  /** Keep each entry's newest sample time (latency: sample ages). */
+  withNewest?: boolean;
+  /** Each series' unit (latency, loss): its raw values are multiplied by the factor as they are read. */
+  scale?: (fieldUnit: string | undefined, metric: string | undefined) => SeriesScale;
+  /** Counts how the series were scaled. */
+  tally?: ScaleTally;
+  /** Learns which names and addresses are one host (preset.sameHost). */
+  join?: HostJoin;
+}
+
+const VALUE_NAME = /^Value( #.+)?$/;
+
+/**
+ * The one reader of pair series, for every pair query (latency, loss, probe failures, expected pairs, baseline,
+ * sample times): any frame shape, one entry per series, reduced by the given reducer. Yields every few thousand rows.
+ */
+export function* gather(input: GatherInput): Generator<void, Gathered> {
+  const out: Gathered = { src: [], dst: [], value: [], newest: [], guessed: [], series: 0, skipped: 0, notPairs: 0 };
+  let sinceYield = 0;
+  for (const view of input.views) {
+    if (++sinceYield === 1024) {
+      sinceYield = 0;
+      yield;
+    }
+    const src = labelReader(view, input.source);
+    const dst = labelReader(view, input.destination, input.destinationPrefix);
+    if (!src || !dst) {
+      out.skipped += view.labelColumns.length === 0 ? 1 : view.field.values.length;
+      continue;
+    }
+    yield* gatherView(input, view, src, dst, out);
+  }
+  return out;
+}
+
+function* gatherView(
+  input: GatherInput,
+  view: NumberFieldView,
+  src: LabelReader,
+  dst: LabelReader,
+  out: Gathered
+): Generator<void, void> {
+  const { reducer, hostOf, topology, withNewest, scale, tally, join } = input;
+  const levels = topology?.readers(view);
+  const same = join?.readers(view);
+  // The metric name per series: a `__name__` column (tables of several metrics), a label, or the field's name.
+  const nameColumn = view.labelColumns.find((f) => f.name === '__name__')?.values;
+  const fixedName = view.field.labels?.__name__ || (VALUE_NAME.test(view.field.name) ? undefined : view.field.name);
+  const fieldUnit = view.field.config?.unit;
+  let lastName: unknown = undefined;
+  let lastScale = scale?.(fieldUnit, fixedName);
+  const scaleAt = (row: number): SeriesScale | undefined => {
+    if (!scale || !nameColumn || nameColumn[row] === lastName) {
+      return lastScale;
+    }
+    lastName = nameColumn[row];
+    lastScale = scale(fieldUnit, lastName == null || lastName === '' ? fixedName : String(lastName));
+    return lastScale;
+  };
+  const add = (s: number, d: number, raw: number | null, row: number, newest: number) => {
+    if (levels) {
+      topology!.note(s, levels.src, row);
+      topology!.note(d, levels.dst, row);
+    }
+    if (same) {
+      join!.note(s, same.src, row, 0);
+      join!.note(d, same.dst, row, 1);
+    }
+    const sc = nameColumn ? scaleAt(row) : lastScale;
+    const v = sc !== undefined && raw !== null && sc.factor !== 1 ? raw * sc.factor : raw;
+    if (sc) {
+      tally?.count(sc, v);
+      if (sc.guessed) {
+        // Extend the last run, or start one.
+        const at = out.src.length;
+        const g = out.guessed;
+        if (g.length > 0 && g[g.length - 1] === at) {
+          g[g.length - 1] = at + 1;
+        } else {
+          g.push(at, at + 1);
+        }
+      }
+    }
+    // Sample times stay unallocated until one is known (an instant table has none): then every entry gets one.
+    if (withNewest && (out.newest.length > 0 || newest === newest)) {
+      while (out.newest.length < out.src.length) {
+        out.newest.push(NaN);
+      }
+      out.newest.push(newest);
+    }
+    out.src.push(s);
+    out.dst.push(d);
+    out.value.push(v);
+    out.series++;
+  };
+  const values = view.field.values;
+  const time = view.frame.fields.find((f) => f.type === FieldType.time);
+  const times = time?.values as unknown[] | undefined;
+  if (view.labelColumns.length === 0) {
+    // One frame per series: labels are constant, rows are samples over time.
+    const s = src.read(0);
+    const d = dst.read(0);
+    if (s === undefined || d === undefined) {
+      out[d === undefined && input.destinationPrefix ? 'notPairs' : 'skipped']++;
+      return;
+    }
+    let newest = NaN;
+    for (let k = 0; k < values.length; k++) {
+      if (values[k] != null && times && !(Number(times[k]) <= newest)) {
+        newest = Number(times[k]);
+      }
+    }
+    const value = values.length === 0 ? null : reduceValues(timeOrdered(values, times), reducer);
+    add(hostOf(s), hostOf(d), value, 0, newest);
+    return;
+  }
+  function* eachRow(fn: (row: number, s: string, d: string) => void) {
+    for (let row = 0; row < values.length; row++) {
+      if ((row & (ROWS_PER_STEP - 1)) === ROWS_PER_STEP - 1) {
+        yield;
+      }
+      const s = src.read(row);
+      const d = dst.read(row);
+      if (s === undefined || d === undefined) {
+        out[d === undefined && input.destinationPrefix ? 'notPairs' : 'skipped']++;
+      } else {
+        fn(row, s, d);
+      }
+    }
+  }
+  if (!time || isSingleInstant(time)) {
+    // Instant table: every row is its own series, all at one evaluation time (a sample time query gives ages).
+    const reduce = oneSampleReducer(reducer);
+    yield* eachRow((row, s, d) => add(hostOf(s), hostOf(d), reduce(values[row]), row, NaN));
+    return;
+  }
+  // Range table: rows of one series share all label columns; group them, then reduce each series.
+  const bySeries = new Map<
+    string,
+    { s: number; d: number; values: unknown[]; times: unknown[]; row: number; newest: number }
+  >();
+  yield* eachRow((row, s, d) => {
+    // Length-prefixed, so no label value (NUL included) can make two series' keys equal.
+    let key = '';
+    for (const c of view.labelColumns) {
+      const v = String(c.values[row]);
+      key += `${v.length}:${v}`;
+    }
+    let series = bySeries.get(key);
+    if (!series) {
+      series = { s: hostOf(s), d: hostOf(d), values: [], times: [], row, newest: NaN };
+      bySeries.set(key, series);
+    }
+    series.values.push(values[row]);
+    series.times.push(times![row]);
+    if (values[row] != null && !(Number(times![row]) <= series.newest)) {
+      series.newest = Number(times![row]);
+    }
+  });
+  for (const series of bySeries.values()) {
+    add(series.s, series.d, reduceValues(timeOrdered(series.values, series.times), reducer), series.row, series.newest);
+  }
+}
+
+function isSingleInstant(time: Field): boolean {
+  const v = time.values;
+  for (let i = 1; i < v.length; i++) {
+    if (v[i] !== v[0]) {
+      return false;
+    }
+  }
+  return true;
+}

@@ -1,0 +1,231 @@
+import { DataFrame, createTheme } from '@grafana/data';
+
+import { findPairSeries } from '../drill/pair';
+import { PRESETS } from '../model/presets';
+import { DEFAULT_SLA_CONFIG, Status } from '../model/sla';
+import { seriesFrames, tableFrame } from '../model/testFrames';
+import { CellState, MatrixModel } from '../model/types';
+import { classifyModel } from '../model/view';
+import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { buildMatrix } from '.';
+
+const theme = createTheme();
+const build = (frames: DataFrame[], o: Partial<PingmeshOptions> = {}): MatrixModel => {
+  const r = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, ...o }, theme });
+  if (!r.model) {
+    throw new Error(r.warning);
+  }
+  return r.model;
+};
+const at = (m: MatrixModel, s: string, d: string) => {
+  const r = m.rows.indexOf(s);
+  const c = m.cols.indexOf(d);
+  if (r < 0 || c < 0) {
+    throw new Error(`${s} → ${d} not on the axes (${m.rows} × ${m.cols})`);
+  }
+  return r * m.cols.length + c;
+};
+const nameOf = (id: string) => PRESETS.find((p) => p.id === id)!.name;
+
+describe('kubenurse', () => {
+  /** histogram_quantile(0.99, sum by (le, node, type) (rate(kubenurse_httpclient_request_duration_seconds_bucket[5m]))) */
+  const frame = () =>
+    tableFrame([
+      { labels: { node: 'n1', type: 'path_n2' }, values: [0.004] },
+      { labels: { node: 'n2', type: 'path_n3' }, values: [0.009] },
+      { labels: { node: 'n3', type: 'path_n1' }, values: [0.03] },
+      { labels: { node: 'n1', type: 'api_server_direct' }, values: [0.002] },
+      { labels: { node: 'n2', type: 'me_ingress' }, values: [0.002] },
+    ]);
+
+  it('reads the destination from type="path_<node>" with no label_replace, and a missing pair is not probed', () => {
+    const m = build([frame()]);
+    expect(m.mapping).toMatchObject({ presetName: nameOf('kubenurse'), detected: true, destinationPrefix: 'path_' });
+    expect(m.rows).toEqual(['n1', 'n2', 'n3']);
+    expect(m.cols).toBe(m.rows);
+    expect(m.values[at(m, 'n1', 'n2')]).toBeCloseTo(4);
+    // Each node checks a few neighbours: the pairs it does not check are not probed, not "no data".
+    expect(m.states[at(m, 'n1', 'n3')]).toBe(CellState.NotProbed);
+    expect(m.states[at(m, 'n2', 'n2')]).toBe(CellState.Self);
+    expect(m.notices).toContain('2 series are no pair checks (type is not path_<host>) and were left out.');
+    expect(m.units!.from).toEqual([{ unit: 's', source: 'preset', series: 3 }]);
+    // The pair view finds the pair's own series by the raw label (path_n2), for the drill-down query too.
+    const pair = findPairSeries([frame()], m, { source: 'n1', destination: 'n2' });
+    expect(pair.series.map((s) => s.values)).toEqual([[4]]);
+    expect(pair.match.forward).toEqual({ source: 'n1', destination: 'path_n2' });
+  });
+
+  it('without a source label, says how to add one', () => {
+    const r = buildMatrix({
+      frames: [tableFrame([{ labels: { instance: '10.1.0.5:8080', type: 'path_n2' }, values: [0.004] }])],
+      options: DEFAULT_OPTIONS,
+      theme,
+    });
+    expect(r.warning).toBe(
+      'kubenurse series, but none has a source label (`node` or `nodename` or `node_name` or `kubernetes_pod_node_name` or `kubernetes_node`): add the pod’s node name at scrape time (relabel __meta_kubernetes_pod_node_name to node), or name your label under Source label. Labels seen: `instance`, `type`.'
+    );
+  });
+
+  it('takes the source from the configured scrape label', () => {
+    const m = build(
+      [tableFrame([{ labels: { k8s_node: 'n1', type: 'path_n2', __name__: 'kubenurse_x_seconds' }, values: [0.004] }])],
+      { preset: 'kubenurse', sourceLabel: 'k8s_node' }
+    );
+    expect([m.rows, m.cols]).toEqual([['n1'], ['n2']]);
+    expect(m.values[at(m, 'n1', 'n2')]).toBeCloseTo(4);
+  });
+
+  it('a healthy mesh is healthy with the preset SLAs (HTTP latency is milliseconds)', () => {
+    const m = build([frame()], { levels: 'tor' });
+    const classified = classifyModel(m, DEFAULT_SLA_CONFIG);
+    expect(classified.status[at(m, 'n1', 'n2')]).toBe(Status.OK);
+    expect(classified.status[at(m, 'n2', 'n3')]).toBe(Status.OK);
+    expect(classified.status[at(m, 'n3', 'n1')]).toBe(Status.Breach);
+  });
+});
+
+describe('R-Pingmesh', () => {
+  it('reads ToR × ToR RTT in ns, with dotted or underscored names', () => {
+    // OTLP names keep their dots on UTF-8 backends (rpingmesh.network_rtt_ns); Prometheus' default escapes them.
+    for (const name of ['rpingmesh_network_rtt_ns', 'rpingmesh.network_rtt_ns']) {
+      const frames = seriesFrames([
+        { labels: { __name__: name, source_tor: 'tor-1.r1', target_tor: 'tor-2.r1' }, values: [8_000] },
+        { labels: { __name__: name, source_tor: 'tor-2.r1', target_tor: 'tor-1.r1' }, values: [2_000_000] },
+        { labels: { __name__: name, source_tor: 'tor-1.r1', target_tor: 'tor-1.r1' }, values: [3_000] },
+      ]);
+      const m = build(frames);
+      expect(m.mapping.presetName).toBe(nameOf('rpingmesh'));
+      expect(m.values[at(m, 'tor-1.r1', 'tor-2.r1')]).toBeCloseTo(0.008);
+      // Intra-ToR probes are real pairs, not "self".
+      expect(m.states[at(m, 'tor-1.r1', 'tor-1.r1')]).toBe(CellState.Value);
+      // Its default thresholds are RDMA's (100 µs / 500 µs), not the 10 / 100 ms field default.
+      const status = classifyModel(m, DEFAULT_SLA_CONFIG).status;
+      expect(status[at(m, 'tor-1.r1', 'tor-2.r1')]).toBe(Status.OK);
+      expect(status[at(m, 'tor-2.r1', 'tor-1.r1')]).toBe(Status.Breach);
+    }
+  });
+
+  it('nameless histogram_quantile series are ns by the preset', () => {
+    const m = build([tableFrame([{ labels: { source_tor: 'a', target_tor: 'b' }, values: [50_000] }])], {
+      preset: 'rpingmesh',
+    });
+    expect(m.values[at(m, 'a', 'b')]).toBeCloseTo(0.05);
+    expect(m.units!.guessed).toBe(0);
+  });
+
+  it('a probe-failure counter read raw is a failure state per pair', () => {
+    const frames = [
+      ...seriesFrames([
+        { labels: { __name__: 'rpingmesh_network_rtt_ns', source_tor: 'a', target_tor: 'b' }, values: [5_000] },
+        { labels: { __name__: 'rpingmesh_network_rtt_ns', source_tor: 'b', target_tor: 'a' }, values: [5_000] },
+      ]),
+      ...seriesFrames(
+        [{ labels: { __name__: 'rpingmesh_probe_failed_total', source_tor: 'b', target_tor: 'a' }, values: [3] }],
+        'B'
+      ),
+    ];
+    const m = build(frames);
+    expect(m.states[at(m, 'b', 'a')]).toBe(CellState.Failed);
+  });
+});
+
+describe('Goldpinger', () => {
+  /** Node names on the source, pod IPs (and node IPs) on the destination; each pod scraped at its pod IP. */
+  const nodes = [
+    { name: 'node-a', pod: '10.244.0.5', host: '192.168.1.1' },
+    { name: 'node-b', pod: '10.244.1.5', host: '192.168.1.2' },
+    { name: 'node-c', pod: '10.244.2.5', host: '192.168.1.3' },
+  ];
+  const pairs = (metric: string | undefined, value: (i: number, j: number) => number) =>
+    nodes.flatMap((s, i) =>
+      nodes
+        .filter((d) => d !== s)
+        .map((d, j) => ({
+          labels: {
+            ...(metric ? { __name__: metric } : {}),
+            goldpinger_instance: s.name,
+            instance: `${s.pod}:8080`,
+            host_ip: d.host,
+            pod_ip: d.pod,
+          },
+          values: [value(i, j)],
+        }))
+    );
+
+  it('without a topology query, names and IPs are joined through the series: self pairs are Self', () => {
+    // Broke: sources were node names, destinations IPs — two disjoint axes, and a node's own IP column "No data".
+    const m = build([tableFrame(pairs(undefined, () => 0.004))], { preset: 'goldpinger' });
+    expect(m.rows).toEqual(['node-a', 'node-b', 'node-c']);
+    expect(m.cols).toBe(m.rows);
+    expect(m.states[at(m, 'node-b', 'node-b')]).toBe(CellState.Self);
+    expect(m.values[at(m, 'node-a', 'node-c')]).toBeCloseTo(4);
+    // The pair view finds the series by the raw IP labels.
+    const pair = findPairSeries([tableFrame(pairs(undefined, () => 0.004))], m, {
+      source: 'node-a',
+      destination: 'node-c',
+    });
+    expect(pair.series.map((s) => s.direction)).toEqual(['forward', 'reverse']);
+    expect(m.source.hostOf('10.244.2.5')).toBe('node-c');
+    expect(m.source.hostOf('192.168.1.3')).toBe('node-c');
+  });
+
+  it('a scrape address many sources share (one Service endpoint) joins nothing', () => {
+    // Every source scraped through one address: joining through it would fold the whole mesh into one host.
+    const shared = pairs(undefined, () => 0.004).map((p) => ({
+      ...p,
+      labels: { ...p.labels, instance: '10.96.0.10:8080' },
+    }));
+    const m = build([tableFrame(shared)], { preset: 'goldpinger' });
+    expect(m.rows.length + m.cols.length).toBeGreaterThan(3);
+    expect(m.rows).toContain('node-a');
+    // Destinations still join their pod IP and node IP: one column per node.
+    expect(m.cols).toHaveLength(3);
+  });
+
+  it('UDP: goldpinger_peers_loss_pct is the loss query, percent → ratio; passive nodes are not probing, not no data', () => {
+    const latency = tableFrame(
+      pairs(undefined, () => 0.0003).filter((p) => p.labels.goldpinger_instance !== 'node-c'),
+      'A',
+      true
+    );
+    const loss = seriesFrames(
+      pairs('goldpinger_peers_loss_pct', (i) => (i === 0 ? 20 : 0)).filter(
+        (p) => p.labels.goldpinger_instance !== 'node-c'
+      ),
+      'B'
+    );
+    const mode = seriesFrames(
+      nodes.map((n, i) => ({
+        labels: { __name__: 'goldpinger_node_mode', goldpinger_instance: n.name, instance: `${n.pod}:8080` },
+        values: [i === 2 ? 0 : 1],
+      })),
+      'C'
+    );
+    const m = build([latency, ...loss, ...mode], { preset: 'goldpinger-udp' });
+    expect(m.source.lossRefId).toBe('B');
+    expect(m.loss![at(m, 'node-a', 'node-b')]).toBeCloseTo(0.2);
+    expect(m.values[at(m, 'node-a', 'node-b')]).toBeCloseTo(0.3);
+    // node-c is passive: its row is not probed; the active nodes still probe it.
+    expect(m.states[at(m, 'node-c', 'node-a')]).toBe(CellState.NotProbed);
+    expect(m.states[at(m, 'node-a', 'node-c')]).toBe(CellState.Value);
+    expect(m.notices).toContain('1 node is passive (node mode 0): it probes nothing, so its row is not probed.');
+    const status = classifyModel(m, DEFAULT_SLA_CONFIG).status;
+    expect(status[at(m, 'node-a', 'node-b')]).toBe(Status.Breach);
+    expect(status[at(m, 'node-b', 'node-a')]).toBe(Status.OK);
+  });
+
+  it('auto-detects the UDP preset from its raw loss metric', () => {
+    const m = build([
+      tableFrame(
+        pairs(undefined, () => 0.0003),
+        'A',
+        true
+      ),
+      ...seriesFrames(
+        pairs('goldpinger_peers_loss_pct', () => 0),
+        'B'
+      ),
+    ]);
+    expect(m.mapping.presetName).toBe(nameOf('goldpinger-udp'));
+  });
+});

@@ -1,0 +1,91 @@
+import { DataFrame, ReducerID, createTheme } from '@grafana/data';
+
+import { seriesFrames, tableFrame } from '../model/testFrames';
+import { CellState, MatrixModel } from '../model/types';
+import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { buildMatrix } from '.';
+
+const theme = createTheme();
+const build = (frames: DataFrame[], o: Partial<PingmeshOptions> = {}): MatrixModel => {
+  const r = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms', ...o }, theme });
+  if (!r.model) {
+    throw new Error(r.warning);
+  }
+  return r.model;
+};
+const cell = (m: MatrixModel, s: string, d: string) => {
+  const i = m.rows.indexOf(s) * m.cols.length + m.cols.indexOf(d);
+  return { value: m.values[i], state: m.states[i] };
+};
+
+/** The frame's rows reordered (a Sort by transformation): every field permuted the same way. */
+function sortRows(frame: DataFrame, by: (a: number, b: number) => number): DataFrame {
+  const order = Array.from({ length: frame.length }, (_, i) => i).sort(by);
+  return { ...frame, fields: frame.fields.map((f) => ({ ...f, values: order.map((i) => f.values[i]) })) };
+}
+
+describe('reducers use the time field', () => {
+  it('last is the newest sample in a range table sorted by value', () => {
+    // Broke: "last" took the last row, so a table sorted by value showed the pair's largest sample (9), not its newest (3).
+    const frame = tableFrame([
+      { labels: { src: 'a', dst: 'b' }, values: [1, 9, 3] },
+      { labels: { src: 'b', dst: 'a' }, values: [5, 2, 4] },
+    ]);
+    const value = frame.fields.find((f) => f.name === 'Value')!;
+    const byValue = sortRows(frame, (i, j) => value.values[i] - value.values[j]);
+    for (const reducer of [ReducerID.last, ReducerID.lastNotNull]) {
+      const m = build([byValue], { reducer });
+      expect(cell(m, 'a', 'b').value).toBe(3);
+      expect(cell(m, 'b', 'a').value).toBe(4);
+    }
+    expect(cell(build([byValue], { reducer: ReducerID.first }), 'a', 'b').value).toBe(1);
+  });
+
+  it('last is the newest sample in a series frame whose rows run newest first', () => {
+    // Broke: a frame sorted by time descending reduced "last" to its oldest sample.
+    const [frame] = seriesFrames([{ labels: { src: 'a', dst: 'b' }, values: [1, 2, 7] }]);
+    const time = frame.fields[0];
+    const newestFirst = sortRows(frame, (i, j) => time.values[j] - time.values[i]);
+    const m = build([newestFirst, ...seriesFrames([{ labels: { src: 'b', dst: 'a' }, values: [1] }])]);
+    expect(cell(m, 'a', 'b').value).toBe(7);
+    // The sample age is the same either way: a→b's newest sample is the response's newest.
+    expect(m.age![m.rows.indexOf('a') * m.cols.length + m.cols.indexOf('b')]).toBe(0);
+  });
+});
+
+describe("a pair's duplicates keep the worst state", () => {
+  it('+Inf beside 1 ms is invalid, not 1 ms OK, and the notice counts such pairs', () => {
+    // Broke: two series for one pair, one +Inf (a timeout) and one 1 ms, showed 1 ms OK.
+    const frames = seriesFrames([
+      { labels: { src: 'a', dst: 'b', replica: '1' }, values: [Infinity] },
+      { labels: { src: 'a', dst: 'b', replica: '2' }, values: [1] },
+      { labels: { src: 'b', dst: 'a', replica: '1' }, values: [NaN] },
+      { labels: { src: 'b', dst: 'a', replica: '2' }, values: [2] },
+      { labels: { src: 'a', dst: 'c', replica: '1' }, values: [3] },
+      { labels: { src: 'a', dst: 'c', replica: '2' }, values: [8] },
+    ]);
+    const m = build(frames);
+    expect(cell(m, 'a', 'b').state).toBe(CellState.Invalid);
+    expect(cell(m, 'a', 'b').value).toBeNaN();
+    expect(cell(m, 'b', 'a').state).toBe(CellState.Invalid);
+    // Finite duplicates still keep the larger value.
+    expect(cell(m, 'a', 'c')).toEqual({ value: 8, state: CellState.Value });
+    expect(m.duplicates).toBe(3);
+    expect(m.notices).toContain('3 pairs have more than one series; the worst value is shown.');
+    expect(m.notices).toContain(
+      '2 pairs have a NaN or ±Inf series beside finite ones: shown as invalid, as a timeout is worse than any latency.'
+    );
+  });
+
+  it('the order of the duplicates does not matter', () => {
+    const one = (first: number, second: number) =>
+      build(
+        seriesFrames([
+          { labels: { src: 'a', dst: 'b', r: '1' }, values: [first] },
+          { labels: { src: 'a', dst: 'b', r: '2' }, values: [second] },
+        ])
+      );
+    expect(cell(one(1, Infinity), 'a', 'b').state).toBe(CellState.Invalid);
+    expect(cell(one(Infinity, 1), 'a', 'b').state).toBe(CellState.Invalid);
+  });
+});
