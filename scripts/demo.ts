@@ -3,7 +3,7 @@
  *   --scenario tor-down  --hosts 48  --onset 10 (the fault starts 10 minutes before now; 0 = all along)
  *   --port 3001  --screenshot FILE (save a Chromium screenshot and exit)
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
 import { buildHost } from '../harness/build';
@@ -11,6 +11,7 @@ import { harnessUrl, launchBrowser, openHarnessPage } from '../harness/launch';
 import { startHarnessServer } from '../harness/server';
 import { startScenarioStack } from '../sim/prom';
 import { isScenarioName } from '../sim/scenarios';
+import { ensureSystemTools } from './systemTools';
 
 const root = join(__dirname, '..');
 
@@ -19,24 +20,18 @@ function flag(name: string, fallback: string): string {
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback;
 }
 
-function has(cmd: string): boolean {
-  return spawnSync('sh', ['-c', `command -v ${cmd}`]).status === 0;
-}
-
 async function main() {
-  const missing = ['prometheus', 'promtool'].filter((c) => !has(c));
-  if (missing.length > 0) {
-    console.error(`${missing.join(' and ')} not found. Install it with:\n  apt-get install -y prometheus`);
+  const screenshot = flag('screenshot', '');
+  try {
+    // A fresh Debian machine: Prometheus (and Chromium for a screenshot) from apt, as root; else the command to run.
+    ensureSystemTools(['prometheus', 'promtool', ...(screenshot ? ['chromium'] : [])]);
+  } catch (e) {
+    console.error(e instanceof Error ? e.message : e);
     process.exit(1);
   }
   const scenario = flag('scenario', 'tor-down');
   if (!isScenarioName(scenario)) {
     console.error(`unknown scenario ${scenario}; see npm run sim -- --help`);
-    process.exit(1);
-  }
-  const screenshot = flag('screenshot', '');
-  if (screenshot && !has('chromium')) {
-    console.error('chromium not found. Install it with:\n  apt-get install -y chromium');
     process.exit(1);
   }
 

@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { HOSTS, ensureHostPackages } from '../harness/hosts';
+import { SYSTEM_TOOLS, ensureSystemTools } from './systemTools';
 
 const root = join(__dirname, '..');
 const out = join(root, 'artifacts');
@@ -58,6 +59,10 @@ function task(name: string, fn: () => void): boolean {
   return ok;
 }
 
+// A fresh Debian machine: Chromium, Prometheus, VictoriaMetrics and zip from apt (as root), else the command to run.
+if (!task('system packages (apt-get install when missing)', () => ensureSystemTools(Object.keys(SYSTEM_TOOLS)))) {
+  failed++;
+}
 // The Grafana 13.2 host's packages live in their own folder, which the root's npm ci does not reach.
 const hostsInstalled = task('Grafana 13.2 host packages (npm ci in harness/hosts/grafana-13.2 when stale)', () =>
   ensureHostPackages(HOSTS['13.2'])
