@@ -2,7 +2,7 @@
 import { createTheme } from '@grafana/data';
 
 import { Diagnosis, diagnose } from '../../src/insight/diagnosis';
-import { buildMatrix } from '../../src/model/buildMatrix';
+import { buildMatrix } from '../../src/ingest';
 import { slaConfigOf } from '../../src/model/slaOptions';
 import { MatrixModel } from '../../src/model/types';
 import { classifyModel } from '../../src/model/view';

@@ -1,6 +1,6 @@
 import { FieldType, createTheme, toDataFrame } from '@grafana/data';
 
-import { buildMatrix } from '../model/buildMatrix';
+import { buildMatrix } from '../ingest';
 import { DEFAULT_SLA_CONFIG, Status } from '../model/sla';
 import { SeriesSpec, msThresholds, seriesFrames, tableFrame } from '../model/testFrames';
 import { MatrixModel } from '../model/types';

@@ -1,6 +1,6 @@
 import { DataFrame, Field, FieldType, GrafanaTheme2 } from '@grafana/data';
 
-import { buildMatrixSteps } from '../model/buildMatrix';
+import { buildMatrixSteps } from '../ingest';
 import { SlaConfig, Status } from '../model/sla';
 import { MatrixModel } from '../model/types';
 import { classifyModel } from '../model/view';

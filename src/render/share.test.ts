@@ -1,7 +1,7 @@
 import { createTheme } from '@grafana/data';
 import { rgb } from 'd3-color';
 
-import { buildMatrix } from '../model/buildMatrix';
+import { buildMatrix } from '../ingest';
 import { DEFAULT_SLA_CONFIG, Status } from '../model/sla';
 import { SeriesSpec, tableFrame } from '../model/testFrames';
 import { buildView, classifyModel } from '../model/view';
