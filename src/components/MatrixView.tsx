@@ -1,5 +1,5 @@
-import { css, cx } from '@emotion/css';
-import { GrafanaTheme2, InterpolateFunction, formattedValueToString } from '@grafana/data';
+import { cx } from '@emotion/css';
+import { InterpolateFunction, formattedValueToString } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Icon, useStyles2, useTheme2 } from '@grafana/ui';
 import React, { useCallback, useMemo, useRef, useState } from 'react';
@@ -7,10 +7,9 @@ import React, { useCallback, useMemo, useRef, useState } from 'react';
 import { TEST_IDS } from '../constants';
 import { RAW } from '../i18nText';
 import { PairRef } from '../drill/pair';
-import { Rect, cellAt, computeLayout, panelAreas } from '../layout/layout';
-import { hostLabelsOf } from '../model/displayNames';
+import { Rect, panelAreas } from '../layout/layout';
 import { AxisEntry } from '../model/hierarchy';
-import { PRESETS, presetLabel, splitLabels } from '../model/presets';
+import { splitLabels } from '../model/presets';
 import { MatrixModel } from '../model/types';
 import { changedCells } from '../insight/timeline';
 import { buildView, classifyModel } from '../model/view';
@@ -19,14 +18,13 @@ import { worstPairsOf } from '../model/optionText';
 import { resolutionIssues, resolutionNotice } from '../model/resolution';
 import { SlaConfigResult, slaLines } from '../model/slaOptions';
 import { timed } from '../perf';
-import { describeCell } from '../render/describe';
 import { paintCells } from '../render/paint';
 import { statusColors } from '../render/palette';
 import { worstCells } from '../render/worst';
 import { PingmeshOptions } from '../types';
-import { AxisLabels, BAND } from './AxisLabels';
+import { AxisLabels } from './AxisLabels';
 import { Breadcrumb } from './Breadcrumb';
-import { CellAction, CellMenu, cellActions } from './CellActions';
+import { CellMenu, cellActions } from './CellActions';
 import { CellTooltip, PinnedTooltip } from './CellTooltip';
 import { Crosshair, Bands } from './Crosshair';
 import { useHoverStore } from './hoverStore';
@@ -42,7 +40,11 @@ import { usePanelUrlState } from './usePanelUrlState';
 import { useStableCallback } from './useStableCallback';
 import { useTextWidth } from './useTextWidth';
 import { WorstList } from './WorstList';
-import { srOnly } from './styles';
+import { focusAnnouncement, footerLines } from './matrixText';
+import { getStyles } from './MatrixView.styles';
+import { Menu, useGridPointer } from './useGridPointer';
+import { useMatrixKeys } from './useMatrixKeys';
+import { useMatrixLayout } from './useMatrixLayout';
 
 interface Props {
   model: MatrixModel;
@@ -66,15 +68,6 @@ interface Props {
 
 const FONT_SIZE = 11;
 const FOOTER = 20;
-const GROUP_PREFIX = '▸ ';
-
-/** The cell menu, with its title and actions fixed when it opened: a refresh that reorders rows must not retarget it. */
-interface Menu {
-  x: number;
-  y: number;
-  title: string;
-  actions: CellAction[];
-}
 
 export function MatrixView({
   model,
@@ -156,38 +149,18 @@ export function MatrixView({
     [width, height, options.showSearch, worstList.rows, pairOpen, banner, hasDiagnosis, timeline]
   );
   const area = areas.matrix;
-  const { w: areaW, h: areaH } = area;
-
-  const hostLabels = useMemo(
-    () => hostLabelsOf(model.rows, model.cols, options.shortNames),
-    [model.rows, model.cols, options.shortNames]
-  );
-  const labelWidths = useMemo(
-    () => ({
-      rows: maxLabelWidth(matrix.rows, measure, hostLabels.rows),
-      cols: maxLabelWidth(matrix.cols, measure, hostLabels.cols),
-    }),
-    [matrix, measure, hostLabels]
-  );
-  const bands = useMemo(() => ({ rows: bandCount(view.rowHeaders), cols: bandCount(view.colHeaders) }), [view]);
+  const { hostLabels, layout } = useMatrixLayout({
+    view,
+    hosts: { rows: model.rows, cols: model.cols },
+    area,
+    measure,
+    shortNames: options.shortNames,
+    showLabels: options.showAxisLabels,
+    fontSize: FONT_SIZE,
+    footer: FOOTER + LEGEND_HEIGHT,
+  });
   const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
-  const layout = useMemo(
-    () =>
-      computeLayout({
-        width: areaW,
-        height: areaH,
-        rows: nRows,
-        cols: nCols,
-        rowLabelWidth: labelWidths.rows + bands.rows * BAND,
-        colLabelWidth: labelWidths.cols + bands.cols * BAND,
-        showLabels: options.showAxisLabels,
-        fontSize: FONT_SIZE,
-        footer: FOOTER + LEGEND_HEIGHT,
-        bands,
-        bandSize: BAND,
-      }),
-    [areaW, areaH, nRows, nCols, labelWidths, bands, options.showAxisLabels]
-  );
+
   const painted = useMemo(
     () => timed('pingmesh:paint', () => paintCells(matrix, theme, colors)),
     [matrix, theme, colors]
@@ -280,96 +253,35 @@ export function MatrixView({
   });
   const { highlight, hits, hitIndex } = search;
 
-  const hitTest = useStableCallback((e: React.PointerEvent | React.MouseEvent) => {
-    const box = grid.current!.getBoundingClientRect();
-    return cellAt({ ...layout, x: 0, y: 0 }, nRows, nCols, e.clientX - box.left, e.clientY - box.top);
+  const { onPointerMove, onPointerLeave, onClick, onContextMenu, menuAt } = useGridPointer({
+    grid,
+    layout,
+    rows: nRows,
+    cols: nCols,
+    hovers,
+    setFocus,
+    openCell,
+    setMenu,
+    menuFor,
   });
 
-  // At most one hover update per animation frame, however fast the pointer moves (HoverStore).
-  const onPointerMove = useStableCallback((e: React.PointerEvent) => {
-    const hit = hitTest(e);
-    hovers.set(hit && { ...hit, clientX: e.clientX, clientY: e.clientY });
+  const closePair = useStableCallback(() => {
+    setSelected(undefined);
+    grid.current?.focus();
   });
-  const onPointerLeave = useStableCallback(() => hovers.clear());
-  const onClick = useStableCallback((e: React.MouseEvent) => {
-    const hit = hitTest(e);
-    if (hit) {
-      setFocus(hit);
-      openCell(hit.row, hit.col);
-    }
-  });
-  const onContextMenu = useStableCallback((e: React.MouseEvent) => {
-    const hit = hitTest(e);
-    if (hit) {
-      e.preventDefault();
-      setMenu({ x: e.clientX, y: e.clientY, ...menuFor(hit.row, hit.col) });
-    }
+  const { onGridKeyDown, onRootKeyDown } = useMatrixKeys({
+    focus,
+    setFocus,
+    rows: nRows,
+    cols: nCols,
+    openCell,
+    menuAt,
+    menuOpen: menu !== undefined,
+    pairOpen: selected !== undefined,
+    closePair,
   });
 
-  const menuAt = useStableCallback((row: number, col: number) => {
-    const box = grid.current!.getBoundingClientRect();
-    setMenu({
-      x: box.left + (col + 1) * layout.cellW,
-      y: box.top + (row + 1) * layout.cellH,
-      ...menuFor(row, col),
-    });
-  });
-
-  const onGridKeyDown = useStableCallback((e: React.KeyboardEvent) => {
-    // The focus cell is an index: after a regroup or a refresh with fewer rows it may point past the matrix.
-    const inside = focus !== undefined && focus.row < nRows && focus.col < nCols;
-    if (e.key === 'Enter' && focus && inside) {
-      e.preventDefault();
-      openCell(focus.row, focus.col);
-      return;
-    }
-    if ((e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) && focus && inside) {
-      e.preventDefault();
-      menuAt(focus.row, focus.col);
-      return;
-    }
-    const delta = MOVES[e.key];
-    if (!delta || nRows === 0 || nCols === 0) {
-      return;
-    }
-    e.preventDefault();
-    setFocus((f) => {
-      const clamp = (v: number, n: number) => Math.max(0, Math.min(n - 1, v));
-      return f === undefined || f.row >= nRows || f.col >= nCols
-        ? { row: 0, col: 0 }
-        : { row: clamp(f.row + delta[0], nRows), col: clamp(f.col + delta[1], nCols) };
-    });
-  });
-
-  // Esc anywhere in the panel closes what is open, innermost first: menu (its own handler), pair view, focus cell.
-  const onRootKeyDown = useStableCallback((e: React.KeyboardEvent) => {
-    if (e.key !== 'Escape' || menu) {
-      return;
-    }
-    if (selected) {
-      setSelected(undefined);
-      grid.current?.focus();
-    } else if (focus) {
-      setFocus(undefined);
-    } else {
-      return;
-    }
-    e.stopPropagation();
-  });
-
-  const focusText = useMemo(() => {
-    if (!focus || focus.row >= nRows || focus.col >= nCols) {
-      return '';
-    }
-    const d = describeCell(matrix, focus.row, focus.col);
-    const cell = { source: d.source, destination: d.destination, value: d.value, state: d.state, ...RAW };
-    return d.pairs
-      ? t('matrix.focus-cell-pairs', '{{source}} → {{destination}}: {{value}}, {{state}}. {{pairs}}', {
-          ...cell,
-          pairs: d.pairs,
-        })
-      : t('matrix.focus-cell', '{{source}} → {{destination}}: {{value}}, {{state}}', cell);
-  }, [focus, matrix, nRows, nCols]);
+  const focusText = useMemo(() => focusAnnouncement(matrix, focus), [matrix, focus]);
 
   const pinRow = pinned?.row;
   const pinCol = pinned?.col;
@@ -403,50 +315,21 @@ export function MatrixView({
     setZoom(view.zoom.slice(0, depth));
     setFocus(undefined);
   });
-  const closePair = useStableCallback(() => {
-    setSelected(undefined);
-    grid.current?.focus();
-  });
   const closeMenu = useStableCallback(() => {
     setMenu(undefined);
     grid.current?.focus();
   });
 
   const pooled = layout.cellW * dpr < 1 || layout.cellH * dpr < 1;
-  const preset = PRESETS.find((p) => p.name === model.mapping.presetName);
-  const presetText = preset ? presetLabel(preset) : model.mapping.presetName;
-  const footer = [
-    model.mapping.presetName &&
-      (model.mapping.detected
-        ? t('matrix.footer.detected', 'Detected: {{preset}}', { preset: presetText, ...RAW })
-        : t('matrix.footer.preset', 'Preset: {{preset}}', { preset: presetText, ...RAW })),
-    pooled &&
-      t('matrix.footer.pooled', '{{rows}} × {{cols}} cells on fewer pixels: each pixel shows the worst of its cells', {
-        rows: nRows,
-        cols: nCols,
-        ...RAW,
-      }),
-    ...slaNotices,
-    worstList.notice,
-    resolution,
-    hostLabels.patterns.length > 0 &&
-      options.showAxisLabels &&
-      t('matrix.footer.short-names', 'Axis labels shortened: {{patterns}} (full names in tooltips)', {
-        patterns: hostLabels.patterns.join(', '),
-        ...RAW,
-      }),
-    changes &&
-      (changes.note ??
-        t('matrix.footer.changed', '', {
-          count: changed?.length ?? 0,
-          n: (changed?.length ?? 0).toLocaleString('en-US'),
-          since: changes.since,
-          defaultValue_one: '{{n}} pair changed state in the last {{since}} (outlined)',
-          defaultValue_other: '{{n}} pairs changed state in the last {{since}} (outlined)',
-          ...RAW,
-        })),
-    ...model.notices,
-  ].filter(Boolean);
+  const footer = footerLines({
+    model,
+    pooled,
+    rows: nRows,
+    cols: nCols,
+    options: [...slaNotices, worstList.notice, resolution],
+    shortened: options.showAxisLabels ? hostLabels.patterns : [],
+    changes: changes && { since: changes.since, note: changes.note, count: changed?.length ?? 0 },
+  });
   const summary = t(
     'matrix.aria-summary',
     'Pingmesh matrix, {{rows}} sources × {{cols}} destinations. Arrow keys move between cells; Enter opens the pair view or a group; Shift+F10 opens the cell menu.',
@@ -642,80 +525,8 @@ export function MatrixView({
 
 const rect = (r: Rect) => ({ left: r.x, top: r.y, width: r.w, height: r.h });
 
-const MOVES: Record<string, [number, number]> = {
-  ArrowUp: [-1, 0],
-  ArrowDown: [1, 0],
-  ArrowLeft: [0, -1],
-  ArrowRight: [0, 1],
-  Home: [0, -Infinity],
-  End: [0, Infinity],
-};
-
 function hostPositions(entries: AxisEntry[]): Map<string, number> {
   const out = new Map<string, number>();
   entries.forEach((e, i) => e.kind === 'host' && out.set(e.label, i));
   return out;
 }
-
-function maxLabelWidth(
-  entries: AxisEntry[],
-  measure: (s: string) => number,
-  hostLabels: ReadonlyMap<string, string> | undefined
-): number {
-  let longest = '';
-  for (const e of entries) {
-    const text = e.kind === 'group' ? GROUP_PREFIX + e.label : (hostLabels?.get(e.label) ?? e.label);
-    if (text.length > longest.length) {
-      longest = text;
-    }
-  }
-  return measure(longest);
-}
-
-/** Header bands: one per level that has an expanded group. */
-function bandCount(headers: Array<{ level: number }>): number {
-  return new Set(headers.map((h) => h.level)).size;
-}
-
-const getStyles = (theme: GrafanaTheme2) => ({
-  root: css({ position: 'relative', overflow: 'hidden' }),
-  area: css({ position: 'absolute' }),
-  toolbar: css({ display: 'flex', alignItems: 'center', gap: theme.spacing(1), flexDirection: 'row-reverse' }),
-  stale: css({ opacity: 0.55, filter: 'saturate(0.6)' }),
-  banner: css({
-    flex: 1,
-    minWidth: 0,
-    display: 'flex',
-    alignItems: 'center',
-    gap: theme.spacing(0.5),
-    color: theme.colors.warning.text,
-    fontSize: theme.typography.bodySmall.fontSize,
-    '& > span': { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' },
-  }),
-  matrix: css({
-    position: 'absolute',
-    outline: 'none',
-    cursor: 'pointer',
-    '&:focus-visible': { boxShadow: `0 0 0 2px ${theme.colors.primary.main}` },
-  }),
-  focus: css({
-    position: 'absolute',
-    pointerEvents: 'none',
-    outline: `2px solid ${theme.colors.text.primary}`,
-    outlineOffset: -1,
-  }),
-  legend: css({ position: 'absolute', left: 0, right: 0, height: LEGEND_HEIGHT }),
-  footer: css({
-    position: 'absolute',
-    left: 0,
-    right: 0,
-    bottom: 0,
-    fontSize: theme.typography.bodySmall.fontSize,
-    color: theme.colors.text.secondary,
-    whiteSpace: 'nowrap',
-    overflow: 'hidden',
-    textOverflow: 'ellipsis',
-    lineHeight: '20px',
-  }),
-  srOnly: css(srOnly),
-});
