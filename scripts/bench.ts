@@ -15,18 +15,24 @@
  * and, for a range table of N hosts × STEPS steps (the fault starting halfway), the breach timeline:
  *   timelineMs   – matrix drawn → every point of the strip computed (wall time; it runs in slices in the background)
  *   timelineBusyMs – main-thread time of that work; points – how many steps it judged
- * Options: --sizes 100,300,1000,2000  --runs 7  --timeline-sizes 100,300  --steps 40
+ * and, side by side with the peer (the ESnet Matrix Panel, ../shared/peers/esnet-matrix-panel: one SVG rect per cell),
+ * for N hosts of the same table frame, each run on a fresh page with the panel's options already set:
+ *   pingmeshMs / esnetMs – new frames handed to the panel → every cell on screen (our canvas drawn; the peer's N²
+ *                  rects in the DOM), medians; ratio = esnetMs / pingmeshMs
+ * Options: --sizes 100,300,1000,2000  --runs 7  --timeline-sizes 100,300  --steps 40  --peer-sizes 50,100,200
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 
 import { buildHost } from '../harness/build';
 import { hostDistDir, hostFromEnv } from '../harness/hosts';
+import type { HarnessPanelConfig } from '../harness/host/config';
 import { launchBrowser, openHarnessPage } from '../harness/launch';
 import { startHarnessServer } from '../harness/server';
+import { ESNET_ID, PEERS_DIR } from '../harness/e2e/globalSetup';
 
 const root = join(__dirname, '..');
 
@@ -40,6 +46,38 @@ const median = (xs: number[]) => {
   return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
 };
 const round = (x: number) => Math.round(x * 10) / 10;
+
+const PLUGIN_ID = 'netobs-pingmesh-panel';
+/** One pair in the long table shape both panels read, to open a page on before the measured frames arrive. */
+const TINY_TABLE = {
+  refId: 'A',
+  fields: [
+    { name: 'src', type: 'string', values: ['a'] },
+    { name: 'dst', type: 'string', values: ['b'] },
+    { name: 'Value', type: 'number', values: [0.001] },
+  ],
+};
+
+/** Each panel's options for the side-by-side run: the peer's README options that draw every cell of a long table. */
+const PEER_PANELS: Record<string, Pick<HarnessPanelConfig, 'options' | 'fieldConfig'>> = {
+  [PLUGIN_ID]: { options: {}, fieldConfig: { defaults: { unit: 's' }, overrides: [] } },
+  [ESNET_ID]: {
+    options: {
+      sourceField: 'src',
+      targetField: 'dst',
+      valueField: 'Value',
+      sortType: 'natural-asc',
+      cellSize: 15,
+      cellPadding: 5,
+      txtSize: 10,
+      txtLength: 50,
+      showLegend: false,
+      inputList: false,
+      addUrl: false,
+    },
+    fieldConfig: { defaults: { unit: 's', color: { mode: 'thresholds' } }, overrides: [] },
+  },
+};
 
 /** A page with the panel on a one-pair frame, ready for `harness.update`. */
 async function openBenchPage(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string) {
@@ -75,9 +113,14 @@ async function main() {
     outfile: join(benchDir, 'frames.js'),
     logLevel: 'error',
   });
+  const peerDir = join(PEERS_DIR, ESNET_ID);
+  const withPeer = existsSync(join(peerDir, 'module.js'));
+  if (!withPeer) {
+    console.error(`the ESnet peer is not in ${peerDir} (set PEERS_DIR): no side-by-side figures`);
+  }
   const server = await startHarnessServer({
     distDir: hostDistDir(hostFromEnv(), true),
-    plugins: { 'netobs-pingmesh-panel': join(root, 'dist') },
+    plugins: { 'netobs-pingmesh-panel': join(root, 'dist'), ...(withPeer && { [ESNET_ID]: peerDir }) },
     mounts: { '/bench': benchDir },
   });
   const browser = await launchBrowser({ args: ['--js-flags=--expose-gc'] });
@@ -229,6 +272,61 @@ async function main() {
         timelineBusyMs: round(median(t.busy)),
       };
       await page.close();
+    }
+    for (const n of withPeer ? flag('peer-sizes', '50,100,200').split(',').filter(Boolean).map(Number) : []) {
+      const times: Record<string, number[]> = { [PLUGIN_ID]: [], [ESNET_ID]: [] };
+      let hosts = n;
+      // Alternating, so both see the same machine load.
+      for (let i = 0; i <= runs; i++) {
+        for (const pluginId of [PLUGIN_ID, ESNET_ID]) {
+          const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+          await openHarnessPage(page, server.url, {
+            panels: [{ pluginId, width: 1200, height: 900, frames: [TINY_TABLE], ...PEER_PANELS[pluginId] }],
+          });
+          const r = await page.evaluate(
+            async ([size, id]) => {
+              type Harness = { update(i: number, p: { frames?: unknown[] }): Promise<void>; errors: string[] };
+              const harness = (window as unknown as { harness: Harness }).harness;
+              const mod = await import(/* webpackIgnore: true */ `${location.origin}/bench/frames.js`);
+              const { frame, hosts: actual } = mod.makeTableFrame(size);
+              const panel = document.querySelector('[data-testid="harness-panel-0"]')!;
+              const errorsBefore = harness.errors.length;
+              performance.clearMeasures();
+              const t0 = performance.now();
+              await harness.update(0, { frames: [frame] });
+              // Every cell on screen: our canvas drawn, or the peer's one rect per source × target.
+              while (
+                id === 'netobs-pingmesh-panel'
+                  ? performance.getEntriesByName('pingmesh:draw').length === 0
+                  : panel.querySelectorAll('rect').length < actual * actual
+              ) {
+                await new Promise((resolve) => setTimeout(resolve, 1));
+              }
+              const ms = performance.now() - t0;
+              if (harness.errors.length > errorsBefore) {
+                throw new Error(harness.errors.slice(errorsBefore).join('\n'));
+              }
+              return { ms, hosts: actual };
+            },
+            [n, pluginId] as const
+          );
+          hosts = r.hosts;
+          if (i > 0) {
+            times[pluginId].push(r.ms);
+          }
+          await page.close();
+        }
+      }
+      const ours = median(times[PLUGIN_ID]);
+      const theirs = median(times[ESNET_ID]);
+      results[`peer N=${hosts}`] = {
+        hosts,
+        cells: hosts * hosts,
+        runs,
+        pingmeshMs: round(ours),
+        esnetMs: round(theirs),
+        ratio: round(theirs / ours),
+      };
     }
   } finally {
     await browser.close();
