@@ -124,6 +124,10 @@ test.describe('what arrives in the browser’s URL after a click is exactly the 
       const at = await cell();
       await page.mouse.click(at.x, at.y);
       await expect(page.getByTestId(TEST_IDS.pinned).getByTestId(TEST_IDS.tooltipSource)).toHaveText(value);
+      expect((await search(page)).get('var-src')).toBeNull();
+      await pinnedButton('vars')();
+      await expect.poll(async () => (await search(page)).get('var-src')).toBe(value);
+      expect((await search(page)).get('var-dst')).toBe(peer.name);
       expectRunbookParams(await searchInNewTab(page, pinnedButton('link')), value);
       await expectExplorePair(await searchAfterNavigation(page, pinnedButton('explore')), value);
       expect(errors).toEqual([]);
