@@ -1,4 +1,5 @@
 import { Browser, LaunchOptions, Page, chromium } from '@playwright/test';
+import { existsSync } from 'node:fs';
 
 import type { HarnessConfig } from './host/config';
 
@@ -18,10 +19,20 @@ export const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
+/** Fails with the install command when Debian's Chromium is missing (called before any browser run starts). */
+export function assertChromium(): void {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM_PATH}. Install with:\n  apt-get install -y chromium   (npm test and npm run demo do, as root)`
+    );
+  }
+}
+
 /** For Playwright configs: `use: { launchOptions }`. */
 export const launchOptions: LaunchOptions = { executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS };
 
 export function launchBrowser(extra: LaunchOptions = {}): Promise<Browser> {
+  assertChromium();
   return chromium.launch({ ...launchOptions, ...extra, args: [...CHROMIUM_ARGS, ...(extra.args ?? [])] });
 }
 

@@ -33,6 +33,7 @@ import type { HarnessPanelConfig } from '../harness/host/config';
 import { launchBrowser, openHarnessPage } from '../harness/launch';
 import { startHarnessServer } from '../harness/server';
 import { ESNET_ID, PEERS_DIR } from '../harness/e2e/globalSetup';
+import { ensureSystemTools } from './systemTools';
 
 const root = join(__dirname, '..');
 
@@ -102,6 +103,8 @@ async function main() {
   const sizes = flag('sizes', '100,300,1000,2000').split(',').map(Number);
   const runs = Number(flag('runs', '7'));
   const quiet = { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] as ['ignore', 'ignore', 'inherit'] };
+  // A fresh Debian machine: Chromium from apt, as root; else the command to run.
+  ensureSystemTools(['chromium'], (line) => console.error(line));
   execFileSync('npm', ['run', 'build', '--silent'], quiet);
   buildHost({ production: true, quiet: true });
 

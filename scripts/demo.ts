@@ -24,7 +24,7 @@ async function main() {
   const screenshot = flag('screenshot', '');
   try {
     // A fresh Debian machine: Prometheus (and Chromium for a screenshot) from apt, as root; else the command to run.
-    ensureSystemTools(['prometheus', 'promtool', ...(screenshot ? ['chromium'] : [])]);
+    ensureSystemTools(['prometheus', 'promtool', ...(screenshot ? ['chromium', 'cjk-font'] : [])]);
   } catch (e) {
     console.error(e instanceof Error ? e.message : e);
     process.exit(1);

@@ -9,14 +9,12 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { HOSTS, ensureHostPackages } from '../harness/hosts';
-import { SYSTEM_TOOLS, ensureSystemTools } from './systemTools';
+import { SYSTEM_TOOLS, ensureSystemTools, installHint } from './systemTools';
 
 const root = join(__dirname, '..');
 const out = join(root, 'artifacts');
 mkdirSync(out, { recursive: true });
 
-/** Debian packages that provide the commands the steps run (the install hint when one is missing). */
-const INSTALLED_BY: Record<string, string> = { promtool: 'prometheus', vmalert: 'victoria-metrics' };
 
 let passed = 0;
 let failed = 0;
@@ -27,8 +25,8 @@ function step(name: string, cmd: string, args: string[], env: Record<string, str
   const r = spawnSync(cmd, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
   const ok = r.status === 0;
   if (r.error) {
-    const pkg = INSTALLED_BY[cmd];
-    console.log(`${cmd}: ${r.error.message}${pkg ? ` — apt-get install -y ${pkg} (.ci/run does)` : ''}`);
+    const hint = cmd in SYSTEM_TOOLS ? ` — ${installHint([cmd])} (npm test does, as root)` : '';
+    console.log(`${cmd}: ${r.error.message}${hint}`);
   }
   console.log(
     `=== ${name}: ${ok ? 'ok' : `FAILED (exit ${r.status ?? r.signal})`} in ${((Date.now() - started) / 1000).toFixed(1)} s`

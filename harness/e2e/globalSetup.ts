@@ -3,6 +3,7 @@ import path from 'node:path';
 
 import { pingmeshOpenMetrics, startPrometheus } from '../prometheus';
 import { buildHost } from '../build';
+import { assertChromium } from '../launch';
 import { startHarnessServer } from '../server';
 
 /**
@@ -17,6 +18,7 @@ const harnessDir = path.resolve(__dirname, '..');
 const repoDir = path.resolve(harnessDir, '..');
 
 export default async function globalSetup(): Promise<() => Promise<void>> {
+  assertChromium();
   buildHost();
   const prom = await startPrometheus({
     openMetrics: pingmeshOpenMetrics({

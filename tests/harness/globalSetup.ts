@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 import { buildHost } from '../../harness/build';
+import { assertChromium } from '../../harness/launch';
 import { hostFromEnv } from '../../harness/hosts';
 import { startHarnessServer } from '../../harness/server';
 import { ENV_FILE, HarnessEnv } from './env';
@@ -27,6 +28,7 @@ async function assertBackend(harnessUrl: string, backend: keyof typeof BACKEND_M
  * dist/, a proxy to the backend) are this run's own. Torn down after the suite.
  */
 export default async function globalSetup() {
+  assertChromium();
   if (!existsSync(join(root, 'dist', 'module.js'))) {
     throw new Error('dist/module.js is missing: run `npm run build` first (npm test does).');
   }
