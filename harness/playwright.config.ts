@@ -13,6 +13,8 @@ export default defineConfig({
   globalSetup: require.resolve('./e2e/globalSetup'),
   workers: 1,
   timeout: 60_000,
+  // Waits are for what a person would see; on a busy shared machine that can take longer than the default 5 s.
+  expect: { timeout: 15_000 },
   reporter: [
     ['list'],
     [

@@ -1,9 +1,9 @@
-// Integration: real promtool + prometheus (Debian packages). Skipped where they are not installed.
+// Integration: real promtool + prometheus (Debian packages); fails with the install command where they are missing.
 import fs from 'fs';
 import path from 'path';
 import os from 'os';
 import { httpGet } from './http';
-import { PrometheusHandle, generateScenarioFile, prometheusConfig, startPrometheus } from './prom';
+import { PrometheusHandle, generateScenarioFile, prometheusConfig, startPrometheus, until } from './prom';
 import { startSimServer } from './server';
 
 // No silent skip: without prometheus and promtool, startPrometheus fails with the install command.
@@ -61,12 +61,11 @@ describe('real Prometheus', () => {
     });
     try {
       const n = gen.topo.hosts.length;
-      let live: Vector['data']['result'] = [];
-      for (let i = 0; i < 100 && live.length === 0; i++) {
-        await new Promise((r) => setTimeout(r, 100));
-        live = await query(prom, 'up == 1');
-      }
-      await new Promise((r) => setTimeout(r, 1500));
+      // Two live scrapes of the simulator have landed beside the backfill.
+      await until('two scrapes of the simulator', async () => {
+        const scrapes = await query(prom, 'count_over_time(up[1m])');
+        return Number(scrapes[0]?.value[1] ?? 0) >= 2;
+      });
       expect(await query(prom, 'count(pingmesh_pair_latency_seconds)')).toMatchObject([
         { value: [expect.any(Number), String(n * (n - 1))] },
       ]);

@@ -87,6 +87,20 @@ export async function backfillOpenMetrics(file: string, tsdbDir: string): Promis
   return out;
 }
 
+/**
+ * Waits for a state instead of a fixed sleep (tests of a live scrape): polls `ok` until it holds, and throws naming
+ * `what` after `timeoutMs`, a generous limit for a busy machine.
+ */
+export async function until(what: string, ok: () => Promise<boolean>, timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await ok())) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const srv = net.createServer();

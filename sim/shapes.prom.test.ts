@@ -7,7 +7,14 @@ import path from 'path';
 import { dashboards } from '../tests/grafana/provisioning';
 import { httpGet } from './http';
 import { podIp } from './k8s';
-import { GeneratedFile, PrometheusHandle, checkPrometheusTools, generateScenarioFile, startPrometheus } from './prom';
+import {
+  GeneratedFile,
+  PrometheusHandle,
+  checkPrometheusTools,
+  generateScenarioFile,
+  startPrometheus,
+  until,
+} from './prom';
 import { ScenarioName } from './scenarios';
 import { ShapeFormat } from './shapes';
 import { startSimServer } from './server';
@@ -135,7 +142,11 @@ it('live: a scraped simulator continues the backfilled counters (same series, ra
   });
   const prom = await startPrometheus({ openMetricsFiles: [gen.file], scrapeTargets: [sim.url], scrapeInterval: '1s' });
   try {
-    await new Promise((r) => setTimeout(r, 3500));
+    // Three live scrapes of the simulator have landed after the backfill.
+    await until('three scrapes of the simulator', async () => {
+      const scrapes = await query(prom, 'count_over_time(up[1m])', Date.now());
+      return (scrapes[0]?.value ?? 0) >= 3;
+    });
     const now = Date.now();
     const series = await query(prom, 'count(kubenurse_httpclient_requests_total)', now);
     expect(series[0].value).toBe(16 * 14);

@@ -322,17 +322,13 @@ describe('findPairSeries', () => {
     ]);
   });
 
-  it('scans a large table in one pass', () => {
+  it('finds both directions in a large table (its scan time is in npm run bench, not here)', () => {
     const hosts = Array.from({ length: 300 }, (_, i) => `h${i}`);
     const specs = mesh(hosts, () => 1);
     const frame = tableFrame(specs);
     const m = model([frame], { inputUnit: 'ms' });
-    const t = performance.now();
     const data = findPairSeries([frame], m, { source: 'h7', destination: 'h250' });
-    const elapsed = performance.now() - t;
     expect(data.series.map((s) => s.name)).toEqual(['h7 → h250', 'h250 → h7']);
-    // ~90k rows: generous bound, guards against per-row allocation or quadratic work.
-    expect(elapsed).toBeLessThan(500);
   });
 });
 

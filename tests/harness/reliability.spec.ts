@@ -123,7 +123,12 @@ test.describe('cardinality guard', () => {
       })
     );
     await expect(page.getByTestId(TEST_IDS.canvas)).toBeVisible();
-    await page.waitForTimeout(200);
+    // The build's end mark, later than its start (what the figures below are read from).
+    await page.waitForFunction(() => {
+      const start = performance.getEntriesByName('pingmesh:build-start').at(-1);
+      const end = performance.getEntriesByName('pingmesh:build-end').at(-1);
+      return start !== undefined && end !== undefined && end.startTime >= start.startTime;
+    });
     const { tasks, building, ticks } = await page.evaluate(() => {
       const w = window as unknown as { tasks: Array<[number, number]>; ticks: number[] };
       const start = performance.getEntriesByName('pingmesh:build-start').at(-1)!.startTime;
@@ -151,6 +156,33 @@ test.describe('cardinality guard', () => {
       .getByTestId(TEST_IDS.legendItem)
       .evaluateAll((els) => els.map((e) => [(e as HTMLElement).dataset.status, (e as HTMLElement).dataset.count]));
     expect(Object.fromEntries(items)['7']).not.toBe('0');
+
+    // A new refresh of the same big mesh (here: new options, as an edit does) builds in slices again, and all the
+    // while the previous matrix stays on screen: every timer tick between the build's marks sees the canvas.
+    await page.evaluate((canvas) => {
+      const w = window as unknown as { seen: boolean[]; building: boolean };
+      w.seen = [];
+      w.building = false;
+      new PerformanceObserver((list) =>
+        list.getEntries().forEach((e) => (w.building = e.name === 'pingmesh:build-start'))
+      ).observe({ type: 'mark', buffered: false });
+      setInterval(() => {
+        if (w.building) {
+          w.seen.push(document.querySelector(`[data-testid="${canvas}"]`) !== null);
+        }
+      }, 4);
+    }, TEST_IDS.canvas);
+    const marks = await page.evaluate(() => performance.getEntriesByName('pingmesh:build-end').length);
+    await page.evaluate(() =>
+      (window as unknown as { harness: { update(i: number, u: object): Promise<void> } }).harness.update(0, {
+        options: { maxHosts: 2400 },
+      })
+    );
+    await page.waitForFunction((n) => performance.getEntriesByName('pingmesh:build-end').length > n, marks);
+    const seen = await page.evaluate(() => (window as unknown as { seen: boolean[] }).seen);
+    expect(seen.length, 'the page ran timer ticks during the rebuild').toBeGreaterThan(0);
+    expect(seen.every(Boolean), 'the previous matrix stayed on screen during the rebuild').toBe(true);
+    await expect(page.getByTestId(TEST_IDS.notices)).toContainText('more than Max hosts (2,400)');
     expect(errors).toEqual([]);
   });
 });
