@@ -162,7 +162,15 @@ export function meshFrames(topo: MeshTopology, probing: Probing, pairs: Pair[], 
     options.levels = levels.map((l) => `${l}=label_${l}`).join(',');
   }
   const multi = queries.length > 1;
-  const frames = queries.flatMap((q) => (config.table ? [tableOf(q, multi)] : seriesOf(q)));
+  // A query with an empty result still sends one frame with no fields, as Grafana's data source does (a healthy
+  // breach-only mesh's latency query during a rack outage answers, with nothing).
+  const frames = queries.flatMap((q) =>
+    q.values.length === 0
+      ? [toDataFrame({ refId: q.refId, fields: [] })]
+      : config.table
+        ? [tableOf(q, multi)]
+        : seriesOf(q)
+  );
   return { frames, options };
 }
 

@@ -262,6 +262,30 @@ describe('breach-only exporter during an outage', () => {
     expect(m.failed).toBe(5);
   });
 
+  // Broke: the same outage with one frame per series — Grafana sends the empty duration query as one frame with no
+  // fields, which did not count as answered, so every failed probe again read as a 1 ms latency.
+  it('an empty result as Grafana sends it (one frame, no fields) also stays the latency query', () => {
+    const agent = (src: string, dst: string) => ({ instance: `${src}:9115`, target: dst, tor: 't1' });
+    const fails = ['h2', 'h3'].map((d) => ({ labels: { __name__: 'pingmesh_fail', ...agent('h1', d) }, values: [1] }));
+    const frames = [toDataFrame({ refId: 'A', fields: [] }), ...seriesFrames(fails, 'B')];
+    const m = model(buildMatrix({ frames, options: opts(), theme }));
+    expect(m.source.refId).toBe('A');
+    expect(cell(m, 'h1', 'h2').state).toBe(CellState.Failed);
+    expect(cell(m, 'h1', 'h3').state).toBe(CellState.Failed);
+    expect(m.failed).toBe(2);
+  });
+
+  // Broke: a configured failure query that answered with nothing (no failures: one frame, no fields) was named in
+  // the footer as "No frames for the probe failure query" on every healthy refresh.
+  it('a configured query that answered empty is not named as missing; one that sent nothing is', () => {
+    const latency = seriesFrames([{ labels: { __name__: 'lat_ms', src: 'a', dst: 'b' }, values: [1] }]);
+    const empty = toDataFrame({ refId: 'C', fields: [] });
+    const answered = model(buildMatrix({ frames: [...latency, empty], options: opts({ failRefId: 'C' }), theme }));
+    expect(answered.notices.filter((n) => n.startsWith('No frames'))).toEqual([]);
+    const typo = model(buildMatrix({ frames: [...latency, empty], options: opts({ failRefId: 'D' }), theme }));
+    expect(typo.notices).toContain('No frames for the probe failure query `D`.');
+  });
+
   it('no rows in any pair query is still "no data", not a matrix', () => {
     const frames = [tableFrame([], 'A', true), tableFrame([], 'B', true)];
     expect(buildMatrix({ frames, options: opts(), theme }).warning).toMatch(/^No data/);

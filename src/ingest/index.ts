@@ -58,15 +58,16 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
     return { warning: t('model.warning.no-series', 'No data: the query returned no series.') };
   }
   const refIds = [...new Set(withFields.map(refIdOf))];
-  // Queries that answered, rows or not: a breach-only exporter during an outage exports failures only, and its latency
-  // query — answered, empty — must stay the latency query instead of the failure query taking its place.
-  const answered = [...new Set(frames.filter((f) => f.fields.length > 0).map(refIdOf))];
+  // Queries that answered, rows or not (an empty result arrives as one frame with no fields): a breach-only exporter
+  // during an outage exports failures only, and its latency query — answered, empty — must stay the latency query
+  // instead of the failure query taking its place.
+  const answered = [...new Set(frames.map(refIdOf))];
   const topologyRefIds = splitLabels(options.topologyRefIds);
   const viewsOf = (r: string) => withFields.filter((f) => refIdOf(f) === r).flatMap(numberFieldViews);
   const metricsOf = (r: string) => new Set(viewsOf(r).flatMap(metricNames));
   // A node-mode gauge (Goldpinger's active/passive sharding) is read for passive nodes, never as a pair query.
   const modeRefIds = refIds.filter((r) => !topologyRefIds.includes(r) && isModeQuery(metricsOf(r), PRESETS));
-  const roles = pairRoles(options, answered, topologyRefIds, metricsOf, modeRefIds, refIds);
+  const roles = pairRoles(options, answered, topologyRefIds, metricsOf, modeRefIds);
   const refId = roles.latency;
   const latencyViews = viewsOf(refId);
   // No latency rows, but failures (or losses): those pairs are the matrix, each failed (or lossy) with no latency.

@@ -3,7 +3,7 @@ import { t } from '@grafana/i18n';
 import { RAW } from '../i18nText';
 import { ModelOptions } from '../types';
 
-/** Which refId plays which part; `notes` name configured queries that sent no frames. */
+/** Which refId plays which part; `notes` name configured queries that sent no frame at all (a wrong refId). */
 export interface PairRoles {
   latency: string;
   loss?: string;
@@ -24,13 +24,12 @@ const FAIL_METRIC = /fail/i;
  */
 export function pairRoles(
   options: ModelOptions,
+  /** Queries that answered, rows or not (an empty result is one frame with no fields). */
   refIds: string[],
   topologyRefIds: string[],
   metricsOf: (refId: string) => Set<string>,
   /** Queries that are no pair query (a node-mode gauge). */
-  excluded: string[] = [],
-  /** Queries that sent rows (a configured query missing from these is named); default: all of refIds. */
-  withRows: string[] = refIds
+  excluded: string[] = []
 ): PairRoles {
   const notes: string[] = [];
   const pick = (option: string) => (option === '' || option === 'none' ? undefined : option);
@@ -75,7 +74,7 @@ export function pairRoles(
     ],
   ];
   for (const [r, note] of missingNotes) {
-    if (r !== undefined && !withRows.includes(r)) {
+    if (r !== undefined && !refIds.includes(r)) {
       notes.push(note(r));
     }
   }
