@@ -147,7 +147,7 @@ function playwright(name: string, args: string[], env: Record<string, string>, r
 function startStack(): ChildProcess {
   rmSync(stackFile, { force: true });
   rmSync(`${stackFile}.failed`, { force: true });
-  console.log('\n=== shared stack: Prometheus ×5, VictoriaMetrics ×2 (+ vmalert), the live simulator (background)');
+  console.log('\n=== shared stack: Prometheus ×6, VictoriaMetrics ×2 (+ vmalert), the live simulator (background)');
   const child = spawn('npx', ['tsx', 'tests/harness/stack.ts', '--out', stackFile], {
     cwd: root,
     stdio: ['pipe', 'inherit', 'inherit'],

@@ -98,11 +98,49 @@ describe('R-Pingmesh', () => {
       expect(m.values[at(m, 'tor-1.r1', 'tor-2.r1')]).toBeCloseTo(0.008);
       // Intra-ToR probes are real pairs, not "self".
       expect(m.states[at(m, 'tor-1.r1', 'tor-1.r1')]).toBe(CellState.Value);
-      // Its default thresholds are RDMA's (100 µs / 500 µs), not the 10 / 100 ms field default.
+      // Its default thresholds are RDMA's (1 ms / 5 ms ungrouped), not the 10 / 100 ms field default.
       const status = classifyModel(m, DEFAULT_SLA_CONFIG).status;
       expect(status[at(m, 'tor-1.r1', 'tor-2.r1')]).toBe(Status.OK);
-      expect(status[at(m, 'tor-2.r1', 'tor-1.r1')]).toBe(Status.Breach);
+      expect(status[at(m, 'tor-2.r1', 'tor-1.r1')]).toBe(Status.Warning);
     }
+  });
+
+  /** The provisioned dashboard's two queries at a healthy 2-DC fabric's values (as the browser test reads them). */
+  const fabric = (loss: Record<string, number> = {}) => {
+    const tors = ['dc1-tor1', 'dc1-tor2', 'dc2-tor1', 'dc2-tor2'];
+    const dc = (t: string) => t.slice(0, 3);
+    const pairs = tors.flatMap((s) => tors.map((d) => ({ s, d })));
+    // p99 through the ns buckets: 4.96 µs inside a ToR, 9.95 µs across ToRs of a DC, 0.5–1 ms across DCs (metro).
+    const rtt = ({ s, d }: { s: string; d: string }) => (s === d ? 4_960 : dc(s) === dc(d) ? 9_950 : 995_000);
+    return [
+      tableFrame(pairs.map((p) => ({ labels: { source_tor: p.s, target_tor: p.d }, values: [rtt(p)] }))),
+      tableFrame(
+        pairs.map((p) => ({ labels: { source_tor: p.s, target_tor: p.d }, values: [loss[`${p.s}>${p.d}`] ?? 0] })),
+        'B'
+      ),
+    ];
+  };
+
+  it('a healthy RDMA fabric across two DCs is healthy without Group by: metro-link RTTs and one lost probe are OK', () => {
+    // Broke: ungrouped, every ToR pair was judged by the same-ToR SLA (warning at 100 µs) and the built-in loss
+    // warning (1e-4): the provisioned dashboard showed a healthy simulated fabric's cross-DC pairs, and a pair that
+    // lost one probe of its 1,200 in 5 minutes (8.3e-4), as warnings.
+    const m = build(fabric({ 'dc1-tor2>dc1-tor1': 1 / 1200 }), { preset: 'rpingmesh', lossRefId: 'B' });
+    const classified = classifyModel(m, DEFAULT_SLA_CONFIG);
+    expect(classified.mode).toBe('thresholds');
+    expect(classified.counts[Status.OK]).toBe(16);
+    expect(classified.slas[0]).toEqual({ latencyWarn: 1, latencyBreach: 5, lossWarn: 1e-3, lossBreach: 1e-2 });
+    // Two lost probes warn, a ToR down (half its probes lost) is over SLA.
+    const lossy = build(fabric({ 'dc1-tor2>dc1-tor1': 2 / 1200, 'dc2-tor1>dc1-tor1': 0.5 }), {
+      preset: 'rpingmesh',
+      lossRefId: 'B',
+    });
+    const status = classifyModel(lossy, DEFAULT_SLA_CONFIG).status;
+    expect(status[at(lossy, 'dc1-tor2', 'dc1-tor1')]).toBe(Status.Warning);
+    expect(status[at(lossy, 'dc2-tor1', 'dc1-tor1')]).toBe(Status.Breach);
+    // Loss thresholds the user set are the user's.
+    const own = classifyModel(m, { ...DEFAULT_SLA_CONFIG, lossWarn: 1e-4, lossBreach: 5e-4 });
+    expect(own.status[at(m, 'dc1-tor2', 'dc1-tor1')]).toBe(Status.Breach);
   });
 
   it('nameless histogram_quantile series are ns by the preset', () => {

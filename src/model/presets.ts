@@ -45,8 +45,11 @@ export interface ExporterPreset {
   buckets?: number[];
   /** Default SLAs per scope (latency in ms, loss as ratios), for scopes still at the built-in defaults. */
   sla?: Record<string, ScopeSla>;
-  /** Default latency thresholds (ms) when the Thresholds field option is still the plugin's default. */
-  thresholds?: { warn: number; breach: number };
+  /**
+   * Thresholds mode (no *Group by*: one SLA for every pair): latency (ms) used while the Thresholds field option is the
+   * plugin's default, loss (ratios) while *Loss warning* / *Loss over SLA* are the built-in defaults.
+   */
+  thresholds?: { warn: number; breach: number; lossWarn?: number; lossBreach?: number };
 }
 
 /** Prometheus client libraries' default histogram buckets, in seconds (kubenurse uses them unless configured). */
@@ -66,15 +69,33 @@ const HTTP_SLAS: Record<string, ScopeSla> = {
 };
 
 /**
+ * Loss between ToRs, as R-Pingmesh can measure it: its inter-ToR probes go at 1/s per agent and target ToR, so a ToR
+ * pair gets a few thousand in a 5-minute rate window (1,200 with 4 hosts per ToR) and one lost probe alone reads
+ * 2e-4 … 8e-4. A warning needs more than one; inside a ToR (10/s to every neighbour) 1e-4 is measurable.
+ */
+const RDMA_INTER_TOR_LOSS = { lossWarn: 1e-3, lossBreach: 1e-2 };
+
+/**
  * RDMA round trips are microseconds (R-Pingmesh's analyzer flags a p99 over 500 µs). Bounds of its histogram:
  * 100 ns … 10 ms; every threshold sits on one.
  */
 const RDMA_SLAS: Record<string, ScopeSla> = {
   'same-tor': { latencyWarn: 0.1, latencyBreach: 0.5, lossWarn: 1e-4, lossBreach: 1e-3 },
-  'cross-tor': { latencyWarn: 0.1, latencyBreach: 0.5, lossWarn: 1e-4, lossBreach: 1e-3 },
-  'cross-az': { latencyWarn: 0.5, latencyBreach: 1, lossWarn: 1e-4, lossBreach: 1e-3 },
-  'cross-dc': { latencyWarn: 1, latencyBreach: 5, lossWarn: 1e-4, lossBreach: 1e-3 },
-  'cross-region': { latencyWarn: 5, latencyBreach: 10, lossWarn: 1e-4, lossBreach: 1e-3 },
+  'cross-tor': { latencyWarn: 0.1, latencyBreach: 0.5, ...RDMA_INTER_TOR_LOSS },
+  'cross-az': { latencyWarn: 0.5, latencyBreach: 1, ...RDMA_INTER_TOR_LOSS },
+  'cross-dc': { latencyWarn: 1, latencyBreach: 5, ...RDMA_INTER_TOR_LOSS },
+  'cross-region': { latencyWarn: 5, latencyBreach: 10, ...RDMA_INTER_TOR_LOSS },
+};
+
+/**
+ * Without *Group by* one SLA judges every ToR pair, and R-Pingmesh probes every ToR of its RoCE fabric, which may span
+ * the DCs of a region (a metro link: 0.2–0.5 ms, read through the 0.5–1 ms bucket): the cross-DC SLA, so a healthy
+ * fabric is healthy. Group the ToRs (a topology query) for the tighter SLAs inside a DC.
+ */
+const RDMA_THRESHOLDS = {
+  warn: RDMA_SLAS['cross-dc'].latencyWarn,
+  breach: RDMA_SLAS['cross-dc'].latencyBreach,
+  ...RDMA_INTER_TOR_LOSS,
 };
 
 const GOLDPINGER_PASSIVE = { metric: /^goldpinger_node_mode$/, host: ['goldpinger_instance', 'instance'] };
@@ -143,7 +164,7 @@ export const PRESETS: ExporterPreset[] = [
     query: 'histogram_quantile(0.99, sum by (le, source_tor, target_tor) (rate(rpingmesh_network_rtt_ns_bucket[5m])))',
     buckets: [100, 500, 1_000, 5_000, 10_000, 50_000, 100_000, 500_000, 1_000_000, 5_000_000, 10_000_000],
     sla: RDMA_SLAS,
-    thresholds: { warn: 0.1, breach: 0.5 },
+    thresholds: RDMA_THRESHOLDS,
   },
   {
     id: 'kube-network-monitor',

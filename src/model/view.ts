@@ -93,13 +93,21 @@ export function buildView(input: ViewInput): View {
 /** The model judged against the SLA: the field thresholds, or per-scope SLAs converted to the field unit. */
 export function classifyModel(model: MatrixModel, config: SlaConfig): Classified {
   // An exporter preset with its own scale (RDMA in µs, HTTP in ms) brings its own defaults where the options keep
-  // the built-in ones: scopes left at their defaults, and the Thresholds field option at the plugin's default.
+  // the built-in ones: scopes left at their defaults, the Thresholds field option at the plugin's default, and the
+  // loss thresholds at theirs.
   const preset = PRESETS.find((p) => p.name === model.mapping.presetName);
   const msToUnit = conversionFactor('ms', model.field.config.unit ?? 'ms');
+  const own = preset?.thresholds;
   const thresholds =
-    preset?.thresholds && isDefaultThresholds(model.field)
-      ? { warn: preset.thresholds.warn * msToUnit, breach: preset.thresholds.breach * msToUnit }
+    own && isDefaultThresholds(model.field)
+      ? { warn: own.warn * msToUnit, breach: own.breach * msToUnit }
       : thresholdLevels(model.field);
+  const lossDefaults =
+    config.lossWarn === DEFAULT_SLA_CONFIG.lossWarn && config.lossBreach === DEFAULT_SLA_CONFIG.lossBreach;
+  const judged =
+    own?.lossWarn !== undefined && own.lossBreach !== undefined && lossDefaults
+      ? { ...config, lossWarn: own.lossWarn, lossBreach: own.lossBreach }
+      : config;
   // Groups standing in for hosts (Max hosts) are judged by the scope of the pairs inside: a ToR to itself is
   // same-tor, two ToRs of a DC cross-tor.
   const g = model.grouped;
@@ -119,7 +127,7 @@ export function classifyModel(model: MatrixModel, config: SlaConfig): Classified
     levels: g ? [...model.levels, g.level] : model.levels,
     thresholds,
     msToUnit,
-    config,
+    config: judged,
     presetScopes: preset?.sla,
   });
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { HostId } from '../../harness/hosts';
 import type { Backend } from './stack';
 import type { DiagnosisFacts } from './stacks/diagnosis';
+import type { PresetFacts } from './stacks/presets';
 
 /** What globalSetup started and generated, shared with the specs through a file (workers are separate processes). */
 export interface HarnessEnv {
@@ -51,6 +52,8 @@ export interface HarnessEnv {
   };
   /** Generated meshes of other shapes (sim/mesh): breach-only without topology, and a sparse k-neighbour mesh. */
   diagnosis: DiagnosisFacts;
+  /** kubenurse, R-Pingmesh and Goldpinger UDP shaped series of one mesh, healthy and with a ToR down (two time windows). */
+  presets: PresetFacts;
 }
 
 export const ENV_FILE = join(__dirname, '..', '..', 'artifacts', 'harness-env.json');

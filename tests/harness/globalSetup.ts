@@ -42,9 +42,9 @@ export default async function globalSetup() {
   if (!info.backends.includes(backend)) {
     throw new Error(`the stack in ${process.env.HARNESS_STACK} has no ${backend} (it has ${info.backends.join(', ')})`);
   }
-  // The scenarios only the Prometheus suite reads (spine, sla, diagnosis) stay on Prometheus: a VictoriaMetrics run is limited
+  // The scenarios only the Prometheus suite reads (spine, sla, diagnosis, presets) stay on Prometheus: a VictoriaMetrics run is limited
   // to CORE_SPECS by playwright.config.ts.
-  const url = (scenario: 'torDown' | 'live' | 'spine' | 'sla' | 'diagnosis') =>
+  const url = (scenario: 'torDown' | 'live' | 'spine' | 'sla' | 'diagnosis' | 'presets') =>
     info.urls[backend][scenario] ?? info.urls.prometheus[scenario]!;
   const plugins = { 'netobs-pingmesh-panel': join(root, 'dist') };
   const servers = await Promise.all([
@@ -58,8 +58,9 @@ export default async function globalSetup() {
     startHarnessServer({ host: host.id, prom: url('spine'), plugins }),
     startHarnessServer({ host: host.id, prom: url('sla'), plugins }),
     startHarnessServer({ host: host.id, prom: url('diagnosis'), plugins }),
+    startHarnessServer({ host: host.id, prom: url('presets'), plugins }),
   ]);
-  const [harness, liveHarness, spineHarness, slaHarness, diagnosisHarness] = servers;
+  const [harness, liveHarness, spineHarness, slaHarness, diagnosisHarness, presetsHarness] = servers;
   await assertBackend(harness.url, backend);
   // The page served is the variant asked for (webpack writes it into host.js).
   if (!(await (await fetch(`${harness.url}/host.js`)).text()).includes(`"grafana":"${host.grafana}"`)) {
@@ -76,6 +77,7 @@ export default async function globalSetup() {
     spine: { ...facts.spine, harnessUrl: spineHarness.url, promUrl: url('spine') },
     sla: { ...facts.sla, harnessUrl: slaHarness.url, promUrl: url('sla') },
     diagnosis: { ...facts.diagnosis, harnessUrl: diagnosisHarness.url, promUrl: url('diagnosis') },
+    presets: { ...facts.presets, harnessUrl: presetsHarness.url, promUrl: url('presets') },
   };
   mkdirSync(dirname(ENV_FILE), { recursive: true });
   writeFileSync(ENV_FILE, JSON.stringify(env, null, 2));

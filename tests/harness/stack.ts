@@ -7,10 +7,11 @@ import { GeneratedFile, generateScenarioFile, startPrometheus, startScenarioStac
 import { startSimServer } from '../../sim/server';
 import type { HarnessEnv } from './env';
 import { startDiagnosisBackend } from './stacks/diagnosis';
+import { startPresetsBackend } from './stacks/presets';
 
 /**
  * The backends the browser specs read, started once and shared by every run of the suite (both hosts, both
- * backends): four simulator scenarios and the diagnosis meshes backfilled into Prometheus; the two the core specs need (ToR down, and a live
+ * backends): four simulator scenarios and the diagnosis meshes backfilled into Prometheus, and the exporter-shaped meshes of the new presets; the two the core specs need (ToR down, and a live
  * scrape with the shipped recording rules) also into VictoriaMetrics — the same generated file through its import
  * API, the same simulator scraped, the same rules evaluated by vmalert. npm test starts it as a process
  * (`tsx tests/harness/stack.ts --out FILE`) and hands FILE to each Playwright run (HARNESS_STACK); a Playwright run
@@ -30,18 +31,19 @@ export function backendFromEnv(value = process.env.HARNESS_BACKEND): Backend {
   return backend as Backend;
 }
 
-type Scenario = 'torDown' | 'live' | 'spine' | 'sla' | 'diagnosis';
+type Scenario = 'torDown' | 'live' | 'spine' | 'sla' | 'diagnosis' | 'presets';
 
 /** Everything about the stack a run needs: backend URLs per scenario, and the facts of the generated data. */
 export interface StackInfo {
   backends: Backend[];
   urls: Record<Backend, Partial<Record<Scenario, string>>>;
   /** HarnessEnv without its harness URLs (those belong to a run's own harness servers). */
-  facts: Omit<HarnessEnv, 'harnessUrl' | 'host' | 'backend' | 'rules' | 'spine' | 'sla' | 'diagnosis'> & {
+  facts: Omit<HarnessEnv, 'harnessUrl' | 'host' | 'backend' | 'rules' | 'spine' | 'sla' | 'diagnosis' | 'presets'> & {
     rules: Omit<HarnessEnv['rules'], 'harnessUrl'>;
     spine: Omit<HarnessEnv['spine'], 'harnessUrl'>;
     sla: Omit<HarnessEnv['sla'], 'harnessUrl'>;
     diagnosis: Omit<HarnessEnv['diagnosis'], 'harnessUrl'>;
+    presets: Omit<HarnessEnv['presets'], 'harnessUrl'>;
   };
 }
 
@@ -104,6 +106,9 @@ export async function startStack({ backends }: { backends: Backend[] }): Promise
     // Generated meshes of other shapes (sim/mesh) for the diagnosis specs.
     const diagnosis = await startDiagnosisBackend();
     stops.push(diagnosis.stop);
+    // kubenurse, R-Pingmesh and Goldpinger (UDP) shaped meshes, healthy and with a ToR down, for the preset specs.
+    const presets = await startPresetsBackend();
+    stops.push(presets.stop);
     // Live: the simulator scraped and the shipped recording rules evaluated every LIVE_INTERVAL.
     const live = generateScenarioFile({
       scenario: 'tor-down',
@@ -153,6 +158,7 @@ export async function startStack({ backends }: { backends: Backend[] }): Promise
           spine: spine.prom.url,
           sla: slaMix.prom.url,
           diagnosis: diagnosis.facts.promUrl,
+          presets: presets.facts.promUrl,
         },
         victoriametrics: vm ? { torDown: torDownVm!.url, live: liveVm!.url } : {},
       },
@@ -180,6 +186,7 @@ export async function startStack({ backends }: { backends: Backend[] }): Promise
           hosts: hostFacts(slaMix.gen),
         },
         diagnosis: diagnosis.facts,
+        presets: presets.facts,
       },
     };
     return { info, stop };
