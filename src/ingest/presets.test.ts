@@ -252,6 +252,28 @@ describe('Goldpinger', () => {
     expect(status[at(m, 'node-b', 'node-a')]).toBe(Status.OK);
   });
 
+  // Broke: the UDP loss gauge is the newest round of 10 packets, so one lost packet (10 %) painted a healthy pair
+  // over SLA under the default 0.1 % loss threshold.
+  it('UDP: one lost packet of a round warns, two are over SLA (the gauge counts a handful of packets)', () => {
+    const latency = tableFrame(
+      pairs(undefined, () => 0.0003),
+      'A',
+      true
+    );
+    const loss = seriesFrames(
+      pairs('goldpinger_peers_loss_pct', (i) => [10, 20][i] ?? 0),
+      'B'
+    );
+    const m = build([latency, ...loss], { preset: 'goldpinger-udp' });
+    const status = classifyModel(m, DEFAULT_SLA_CONFIG).status;
+    const byLoss = (ratio: number) => [...status].filter((_, i) => Math.abs((m.loss![i] ?? -1) - ratio) < 1e-9);
+    expect(byLoss(0.1).length).toBeGreaterThan(0);
+    expect(byLoss(0.1).every((st) => st === Status.Warning)).toBe(true);
+    expect(byLoss(0.2).length).toBeGreaterThan(0);
+    expect(byLoss(0.2).every((st) => st === Status.Breach)).toBe(true);
+    expect(byLoss(0).every((st) => st === Status.OK)).toBe(true);
+  });
+
   it('auto-detects the UDP preset from its raw loss metric', () => {
     const m = build([
       tableFrame(

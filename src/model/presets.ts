@@ -134,6 +134,9 @@ export const PRESETS: ExporterPreset[] = [
     metrics: /^goldpinger_(peers_(udp_rtt_s|loss_pct|hop_count)|udp_)/,
     unit: 's',
     lossPercent: true,
+    // Its loss gauge is the newest round of a few packets (10 by default): one lost packet reads 10 %. A single loss
+    // on a healthy mesh warns; two in one round are over SLA. Latency keeps the plugin's default thresholds.
+    thresholds: { warn: 10, breach: 100, lossWarn: 0.1, lossBreach: 0.2 },
     query:
       'histogram_quantile(0.99, sum by (le, goldpinger_instance, host_ip, pod_ip) (rate(goldpinger_peers_udp_rtt_s_bucket[5m])))',
     sameHost: GOLDPINGER_SAME_HOST,
