@@ -83,21 +83,25 @@ export function evaluateGrid(o: GridOptions): Cell[] {
 
 const pct = (a: number, b: number) => (b === 0 ? '–' : `${Math.round((100 * a) / b)} %`);
 
-/** Hit rate per family (rows) × delivery / mesh (columns), as a Markdown table. */
+/**
+ * Hit rate per family (rows) × delivery / mesh (columns), as a Markdown table; `visible` is how many runs had a
+ * culprit the panel could see (the rest are judged on false lines only), `false lines` how many named a culprit
+ * that is not one.
+ */
 export function table(cells: Cell[]): string {
   const families = [...new Set(cells.map((c) => c.family))];
   const cols = [...new Set(cells.map((c) => `${c.delivery}/${c.mesh}`))];
-  const head = `| family | ${cols.join(' | ')} | all |`;
-  const sep = `|---|${cols.map(() => '---').join('|')}|---|`;
+  const head = `| family | ${cols.join(' | ')} | all | visible | false lines |`;
+  const sep = `|---|${cols.map(() => '---').join('|')}|---|---|---|`;
   const rows = families.map((f) => {
     const mine = cells.filter((c) => c.family === f);
     const byCol = cols.map((k) => {
       const c = mine.find((x) => `${x.delivery}/${x.mesh}` === k)!;
       return `${c.hits}/${c.runs}`;
     });
-    const hits = mine.reduce((s, c) => s + c.hits, 0);
-    const runs = mine.reduce((s, c) => s + c.runs, 0);
-    return `| ${f} | ${byCol.join(' | ')} | ${pct(hits, runs)} |`;
+    const sum = (k: 'hits' | 'runs' | 'detectable' | 'falseLines') => mine.reduce((s, c) => s + c[k], 0);
+    const runs = sum('runs');
+    return `| ${f} | ${byCol.join(' | ')} | ${pct(sum('hits'), runs)} | ${sum('detectable')}/${runs} | ${sum('falseLines')} |`;
   });
   return [head, sep, ...rows].join('\n');
 }
