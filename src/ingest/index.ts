@@ -3,6 +3,7 @@ import { t } from '@grafana/i18n';
 
 import { RAW } from '../i18nText';
 import { PRESETS, splitLabels } from '../model/presets';
+import { withSortedThresholds } from '../model/thresholds';
 import { parseLevels } from '../model/topology';
 import { MatrixModel, PairSource, UnitReport } from '../model/types';
 import { conversionFactor } from '../model/units';
@@ -297,7 +298,8 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
     acc,
     hostNames: axisNames,
     grouped,
-    config: { ...config, unit },
+    // Threshold steps sorted once: the breach level and the colours read the same order.
+    config: withSortedThresholds({ ...config, unit }),
     theme,
     notices,
     mapping,
