@@ -1,9 +1,19 @@
 import { Field, FieldType, ReducerID } from '@grafana/data';
+import { t } from '@grafana/i18n';
 
+import { RAW } from '../i18nText';
 import { HostJoin } from './join';
 import { PairTopology } from './topology';
 import { ScaleTally, SeriesScale } from './units';
-import { LabelReader, NumberFieldView, labelReader, oneSampleReducer, reduceValues, timeOrdered } from './series';
+import {
+  LabelReader,
+  NumberFieldView,
+  isNotNumber,
+  labelReader,
+  oneSampleReducer,
+  reduceValues,
+  timeOrdered,
+} from './series';
 
 /** Rows between yields: about 2–5 ms of work, so a scheduler can keep the page answering while a big mesh builds. */
 export const ROWS_PER_STEP = 16384;
@@ -21,6 +31,9 @@ export interface Gathered {
   series: number;
   skipped: number;
   notPairs: number;
+  /** Samples that were no number (`true`, `[]`, "0x1F"): read as invalid. The first one, for the notice. */
+  notNumbers: number;
+  notNumber?: unknown;
 }
 
 export interface GatherInput {
@@ -51,7 +64,17 @@ const VALUE_NAME = /^Value( #.+)?$/;
  * sample times): any frame shape, one entry per series, reduced by the given reducer. Yields every few thousand rows.
  */
 export function* gather(input: GatherInput): Generator<void, Gathered> {
-  const out: Gathered = { src: [], dst: [], value: [], newest: [], guessed: [], series: 0, skipped: 0, notPairs: 0 };
+  const out: Gathered = {
+    src: [],
+    dst: [],
+    value: [],
+    newest: [],
+    guessed: [],
+    series: 0,
+    skipped: 0,
+    notPairs: 0,
+    notNumbers: 0,
+  };
   let sinceYield = 0;
   for (const view of input.views) {
     if (++sinceYield === 1024) {
@@ -146,6 +169,7 @@ function* gatherView(
         newest = Number(times[k]);
       }
     }
+    countNotNumbers(values, out);
     const value = values.length === 0 ? null : reduceValues(timeOrdered(values, times), reducer);
     add(hostOf(s), hostOf(d), value, 0, newest);
     return;
@@ -167,7 +191,14 @@ function* gatherView(
   if (!time || isSingleInstant(time)) {
     // Instant table: every row is its own series, all at one evaluation time (a sample time query gives ages).
     const reduce = oneSampleReducer(reducer);
-    yield* eachRow((row, s, d) => add(hostOf(s), hostOf(d), reduce(values[row]), row, NaN));
+    yield* eachRow((row, s, d) => {
+      const v = values[row];
+      if (typeof v !== 'number' && isNotNumber(v)) {
+        out.notNumber ??= v;
+        out.notNumbers++;
+      }
+      add(hostOf(s), hostOf(d), reduce(v), row, NaN);
+    });
     return;
   }
   // Range table: rows of one series share all label columns; group them, then reduce each series.
@@ -194,7 +225,46 @@ function* gatherView(
     }
   });
   for (const series of bySeries.values()) {
+    countNotNumbers(series.values, out);
     add(series.s, series.d, reduceValues(timeOrdered(series.values, series.times), reducer), series.row, series.newest);
+  }
+}
+
+/** The footer's line for samples that were no number in any query, with the first one as an example. */
+export function notNumbersNotice(gathered: Array<Gathered | undefined>): string | undefined {
+  const bad = gathered.filter((g): g is Gathered => g !== undefined && g.notNumbers > 0);
+  if (bad.length === 0) {
+    return undefined;
+  }
+  const n = bad.reduce((sum, g) => sum + g.notNumbers, 0);
+  return t('model.notice.not-numbers', '', {
+    count: n,
+    n: n.toLocaleString('en-US'),
+    example: exampleOf(bad[0].notNumber),
+    defaultValue_one: '{{n}} sample is not a number ({{example}}): read as an invalid value.',
+    defaultValue_other: '{{n}} samples are not numbers (such as {{example}}): read as invalid values.',
+    ...RAW,
+  });
+}
+
+/** A short, printable form of any value. */
+function exampleOf(v: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(v) ?? String(v);
+  } catch {
+    text = Object.prototype.toString.call(v);
+  }
+  return text.length > 24 ? `${text.slice(0, 23)}…` : text;
+}
+
+/** Counts the samples that are no number (the reducers read them as invalid). */
+function countNotNumbers(values: unknown[], out: Gathered) {
+  for (const v of values) {
+    if (isNotNumber(v)) {
+      out.notNumber ??= v;
+      out.notNumbers++;
+    }
   }
 }
 
