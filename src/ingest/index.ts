@@ -16,6 +16,7 @@ import { GatherInput, Gathered, gather, notNumbersNotice } from './gather';
 import { HostTable, hostNamer } from './hosts';
 import { listed, orList, resolveMapping } from './mapping';
 import { HostJoin, composeAliases } from './join';
+import { splitMergedFrames } from './merged';
 import { checkModelOptions } from './options';
 import { isModeQuery, modeIdentities, passiveHosts } from './passive';
 import { pairRoles } from './roles';
@@ -51,7 +52,9 @@ export function buildMatrix(input: BuildMatrixInput): BuildMatrixResult {
  * (see useMatrixModel) instead of freezing the page. `buildMatrix` runs it to the end at once.
  */
 export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, BuildMatrixResult> {
-  const { frames, theme } = input;
+  const { theme } = input;
+  // A Merge transformation's `Value #A` / `Value #B` columns: one frame per query again, each in its own role.
+  const frames = splitMergedFrames(input.frames);
   // Bad option values (wrong type, out of range) fall back to their defaults, and the footer names them.
   const { options, notices: optionNotices } = checkModelOptions(input.options);
   const withFields = frames.filter((f) => f.fields.length > 0 && f.length > 0);
