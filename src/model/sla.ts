@@ -1,5 +1,6 @@
 import { t } from '@grafana/i18n';
 
+import { groupId } from './groupId';
 import { CellState } from './types';
 
 /**
@@ -225,7 +226,7 @@ export function classify(input: ClassifyInput): Classified {
       for (let l = 0; l < levels.length; l++) {
         const seen = new Map<string, number>();
         paths.forEach((p, h) => {
-          const key = p.slice(0, l + 1).join('\u001f');
+          const key = groupId(p, l + 1);
           let id = seen.get(key);
           if (id === undefined) {
             id = seen.size;
