@@ -31,6 +31,8 @@ export interface Gathered {
   series: number;
   skipped: number;
   notPairs: number;
+  /** Series whose source or destination is only spaces (no host): left out like a missing label. */
+  blank: number;
   /** Samples that were no number (`true`, `[]`, "0x1F"): read as invalid. The first one, for the notice. */
   notNumbers: number;
   notNumber?: unknown;
@@ -43,7 +45,7 @@ export interface GatherInput {
   /** Destination values must start with this (kubenurse's path_); other series are not pairs. */
   destinationPrefix?: string;
   reducer: ReducerID;
-  /** Raw label → host id. */
+  /** Raw label → host id; negative when the label names no host (only spaces). */
   hostOf: (label: string) => number;
   /** Level labels on the pair series are noted per host as they are met (grouping). */
   topology?: PairTopology;
@@ -73,6 +75,7 @@ export function* gather(input: GatherInput): Generator<void, Gathered> {
     series: 0,
     skipped: 0,
     notPairs: 0,
+    blank: 0,
     notNumbers: 0,
   };
   let sinceYield = 0;
@@ -169,12 +172,18 @@ function* gatherView(
         newest = Number(times[k]);
       }
     }
+    const [si, di] = [hostOf(s), hostOf(d)];
+    if (si < 0 || di < 0) {
+      out.blank++;
+      return;
+    }
     countNotNumbers(values, out);
     const value = values.length === 0 ? null : reduceValues(timeOrdered(values, times), reducer);
-    add(hostOf(s), hostOf(d), value, 0, newest);
+    add(si, di, value, 0, newest);
     return;
   }
-  function* eachRow(fn: (row: number, s: string, d: string) => void) {
+  /** Each row with a source and a destination host, as host ids. */
+  function* eachRow(fn: (row: number, s: number, d: number) => void) {
     for (let row = 0; row < values.length; row++) {
       if ((row & (ROWS_PER_STEP - 1)) === ROWS_PER_STEP - 1) {
         yield;
@@ -183,8 +192,14 @@ function* gatherView(
       const d = dst.read(row);
       if (s === undefined || d === undefined) {
         out[d === undefined && input.destinationPrefix ? 'notPairs' : 'skipped']++;
+        continue;
+      }
+      const si = hostOf(s);
+      const di = hostOf(d);
+      if (si < 0 || di < 0) {
+        out.blank++;
       } else {
-        fn(row, s, d);
+        fn(row, si, di);
       }
     }
   }
@@ -197,7 +212,7 @@ function* gatherView(
         out.notNumber ??= v;
         out.notNumbers++;
       }
-      add(hostOf(s), hostOf(d), reduce(v), row, NaN);
+      add(s, d, reduce(v), row, NaN);
     });
     return;
   }
@@ -215,7 +230,7 @@ function* gatherView(
     }
     let series = bySeries.get(key);
     if (!series) {
-      series = { s: hostOf(s), d: hostOf(d), values: [], times: [], row, newest: NaN };
+      series = { s, d, values: [], times: [], row, newest: NaN };
       bySeries.set(key, series);
     }
     series.values.push(values[row]);
@@ -228,6 +243,22 @@ function* gatherView(
     countNotNumbers(series.values, out);
     add(series.s, series.d, reduceValues(timeOrdered(series.values, series.times), reducer), series.row, series.newest);
   }
+}
+
+/** The footer's line for series whose source or destination is only spaces. */
+export function blankHostsNotice(latency: Gathered, source: string[], destination: string[]): string | undefined {
+  if (latency.blank === 0) {
+    return undefined;
+  }
+  return t('model.notice.blank-hosts', '', {
+    count: latency.blank,
+    n: latency.blank.toLocaleString('en-US'),
+    source: source.join('/'),
+    destination: destination.join('/'),
+    defaultValue_one: '{{n}} series has a {{source}} or {{destination}} of only spaces (no host) and was skipped.',
+    defaultValue_other: '{{n}} series have a {{source}} or {{destination}} of only spaces (no host) and were skipped.',
+    ...RAW,
+  });
 }
 
 /** The footer's line for samples that were no number in any query, with the first one as an example. */

@@ -12,7 +12,7 @@ import { ExtraMetrics, assemble } from './assemble';
 import { bucketsOf, counterNotice } from './buckets';
 import { GroupedAxes, MAX_HOSTS, groupHosts, hostPaths } from './cardinality';
 import { foldPairs, remapHosts } from './fold';
-import { GatherInput, Gathered, gather, notNumbersNotice } from './gather';
+import { GatherInput, Gathered, blankHostsNotice, gather, notNumbersNotice } from './gather';
 import { HostTable, hostNamer } from './hosts';
 import { listed, orList, resolveMapping } from './mapping';
 import { HostJoin, composeAliases } from './join';
@@ -280,9 +280,13 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
     );
   }
 
-  const notNumbers = notNumbersNotice([latency, ...others]);
-  if (notNumbers) {
-    notices.push(notNumbers);
+  for (const notice of [
+    blankHostsNotice(latency, mapping.source, mapping.destination),
+    notNumbersNotice([latency, ...others]),
+  ]) {
+    if (notice) {
+      notices.push(notice);
+    }
   }
   notices.push(...unitNotices(report));
   // Bucket bounds, for the notice when a threshold is finer than the histogram can tell (model/resolution.ts).

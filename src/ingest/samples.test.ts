@@ -63,3 +63,29 @@ describe('samples that are no number', () => {
     expect(m.notices).toContain('2 samples are not numbers (such as []): read as invalid values.');
   });
 });
+
+describe('a host name of only spaces', () => {
+  // Broke: hostIdentity trimmed "   " to '', which became a row and a column of its own with no name.
+  it('names no host: its series are skipped like a missing label, and the footer says how many', () => {
+    const frame = tableFrame([
+      { labels: { src: 'a', dst: 'b' }, values: [1] },
+      { labels: { src: 'b', dst: 'a' }, values: [2] },
+      { labels: { src: '   ', dst: 'a' }, values: [3] },
+      { labels: { src: 'a', dst: '\t' }, values: [4] },
+    ]);
+    const m = build([frame]);
+    expect(m.rows).toEqual(['a', 'b']);
+    expect(m.pairs).toBe(2);
+    expect(m.notices).toContain('2 series have a src or dst of only spaces (no host) and were skipped.');
+  });
+
+  it('in one frame per series too', () => {
+    const frames = seriesFrames([
+      { labels: { src: 'a', dst: 'b' }, values: [1, 2] },
+      { labels: { src: ' ', dst: 'b' }, values: [1, 2] },
+    ]);
+    const m = build(frames);
+    expect([m.rows, m.cols]).toEqual([['a'], ['b']]);
+    expect(m.notices).toContain('1 series has a src or dst of only spaces (no host) and was skipped.');
+  });
+});

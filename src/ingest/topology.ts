@@ -41,7 +41,8 @@ export function topologyFromFrames(
       const keys = keyReaders
         .map((r) => r.read(row))
         .filter((k): k is string => k !== undefined)
-        .map(hostIdentity);
+        .map(hostIdentity)
+        .filter((k) => k !== '');
       if (keys.length === 0) {
         return;
       }
