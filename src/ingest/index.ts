@@ -21,7 +21,7 @@ import { checkModelOptions } from './options';
 import { isModeQuery, modeIdentities, passiveHosts } from './passive';
 import { pairRoles } from './roles';
 import { NumberFieldView, labelNames, metricNames, numberFieldViews, refIdOf } from './series';
-import { PairTopology, topologyFromFrames } from './topology';
+import { PairTopology, topologyConflictNotice, topologyConflicts, topologyFromFrames } from './topology';
 import { PairScale, ScaleSettings, ScaleTally, displayUnit, latencyScale, lossScale, unitNotices } from './units';
 
 export { MAX_HOSTS } from './cardinality';
@@ -281,6 +281,7 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
   }
 
   for (const notice of [
+    topologyConflictNotice(topologyConflicts(topology, hostNames)),
     blankHostsNotice(latency, mapping.source, mapping.destination),
     notNumbersNotice([latency, ...others]),
   ]) {
