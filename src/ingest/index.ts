@@ -4,6 +4,7 @@ import { t } from '@grafana/i18n';
 import { RAW } from '../i18nText';
 import { PRESETS, splitLabels } from '../model/presets';
 import { withSortedThresholds } from '../model/thresholds';
+import { MAX_LEVELS } from '../model/sla';
 import { parseLevels } from '../model/topology';
 import { MatrixModel, PairSource, UnitReport } from '../model/types';
 import { conversionFactor } from '../model/units';
@@ -107,7 +108,18 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
     return mapping;
   }
 
-  const levels = parseLevels(options.levels);
+  const parsed = parseLevels(options.levels);
+  // The scope index is a byte (model/sla.ts): no more levels than fit, and the footer says when some were left out.
+  const levels = parsed.slice(0, MAX_LEVELS);
+  if (parsed.length > MAX_LEVELS) {
+    notices.push(
+      t('model.notice.too-many-levels', '*Group by* has {{n}} levels; only the first {{max}} are used.', {
+        n: parsed.length.toLocaleString('en-US'),
+        max: MAX_LEVELS,
+        ...RAW,
+      })
+    );
+  }
   const table = topologyFromFrames(withFields, topologyRefIds, splitLabels(options.topologyHostLabels), levels);
   const pairTopology = new PairTopology(levels);
   // The model keeps the namer for the pair view: a bound function, not a closure over this generator's scope.

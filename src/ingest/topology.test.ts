@@ -1,7 +1,9 @@
 import { DataFrame, createTheme } from '@grafana/data';
 
+import { DEFAULT_SLA_CONFIG, MAX_LEVELS, Status } from '../model/sla';
 import { seriesFrames, tableFrame } from '../model/testFrames';
 import { MatrixModel } from '../model/types';
+import { classifyModel } from '../model/view';
 import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
 import { buildMatrix } from '.';
 
@@ -87,5 +89,27 @@ describe('a host in two groups of one level', () => {
       ['dc2', 't2'],
     ]);
     expect(m.notices.filter((n) => n.includes('two'))).toEqual([]);
+  });
+});
+
+describe('more grouping levels than a scope index holds', () => {
+  // Broke: 300 levels wrapped the 8-bit scope index (300 → 44; 255 is "no scope"): a 50 ms pair inside one ToR was
+  // judged by the cross-region SLA and showed OK.
+  it('uses the first MAX_LEVELS levels, says so, and judges every pair by a scope that exists', () => {
+    const names = Array.from({ length: 300 }, (_, i) => `l${i}`);
+    const side = (prefix: string) => Object.fromEntries(names.map((n) => [`${prefix}${n}`, 'g']));
+    const frame = tableFrame([
+      { labels: { src: 'a', dst: 'b', ...side('src_'), ...side('dst_') }, values: [50] },
+      { labels: { src: 'b', dst: 'a', ...side('src_'), ...side('dst_') }, values: [0.01] },
+    ]);
+    const m = model([frame], { levels: names.join(',') });
+    expect(m.levels).toEqual(names.slice(0, MAX_LEVELS));
+    expect(m.notices).toContain(`*Group by* has 300 levels; only the first ${MAX_LEVELS} are used.`);
+    const classified = classifyModel(m, DEFAULT_SLA_CONFIG);
+    expect(classified.scopes).toHaveLength(MAX_LEVELS + 1);
+    expect(Math.max(...classified.scope!)).toBeLessThan(classified.scopes.length);
+    const at = (s: string, d: string) => m.rows.indexOf(s) * m.cols.length + m.cols.indexOf(d);
+    expect(classified.status[at('a', 'b')]).toBe(Status.Breach);
+    expect(classified.status[at('b', 'a')]).toBe(Status.OK);
   });
 });

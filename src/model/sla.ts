@@ -29,6 +29,13 @@ export const Status = {
 export type StatusCode = (typeof Status)[keyof typeof Status];
 export const STATUS_COUNT = 9;
 
+/**
+ * Most grouping levels a model has (ingest caps *Group by* and says so). A cell's scope is a byte — how many levels
+ * its two hosts share, 0…levels (+1 for the cardinality guard's level) — and 255 marks group cells (NO_SCOPE):
+ * hundreds of levels would wrap it. Real hierarchies have a handful (region, DC, AZ, pod, ToR).
+ */
+export const MAX_LEVELS = 32;
+
 /** The state's name in the user's language (legend, tooltip, lists). One literal key per state: the extractor reads only those. */
 export function statusLabel(s: StatusCode): string {
   switch (s) {
