@@ -34,14 +34,30 @@ export interface TimeIndex {
   order: Array<{ timed: boolean; i: number }>;
 }
 
+/** Rows between yields of the index: each step is a few ms, so a 7 M-row range table never holds the page. */
+export const INDEX_ROWS_PER_STEP = 65536;
+
 /** Groups every frame's rows by sample time. One pass per frame; O(rows). */
 export function indexTimes(frames: DataFrame[]): TimeIndex {
+  const steps = indexTimesSteps(frames);
+  let step = steps.next();
+  while (!step.done) {
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/**
+ * The same index as steps: it yields every INDEX_ROWS_PER_STEP rows, so a caller can spread a big range table over
+ * several tasks (runSliced) instead of freezing the page; `indexTimes` runs it to the end at once.
+ */
+export function* indexTimesSteps(frames: DataFrame[]): Generator<void, TimeIndex> {
   const all = new Set<number>();
   const timed: TimedFrame[] = [];
   const constant: DataFrame[] = [];
   const order: TimeIndex['order'] = [];
   for (const frame of frames) {
-    const t = timedFrame(frame);
+    const t = yield* timedFrame(frame);
     if (t) {
       t.times.forEach((x) => all.add(x));
       order.push({ timed: true, i: timed.length });
@@ -54,7 +70,10 @@ export function indexTimes(frames: DataFrame[]): TimeIndex {
   return { times: [...all].sort((a, b) => a - b), timed, constant, order };
 }
 
-function timedFrame(frame: DataFrame): TimedFrame | undefined {
+/** Whether to give the page the main thread back after row r (every INDEX_ROWS_PER_STEP rows). */
+const due = (r: number) => (r & (INDEX_ROWS_PER_STEP - 1)) === INDEX_ROWS_PER_STEP - 1;
+
+function* timedFrame(frame: DataFrame): Generator<void, TimedFrame | undefined> {
   const time = frame.fields.find((f) => f.type === FieldType.time);
   const n = frame.length;
   if (!time || n < 2) {
@@ -65,6 +84,9 @@ function timedFrame(frame: DataFrame): TimedFrame | undefined {
   const values = time.values;
   let differs = 1;
   while (differs < n && values[differs] === values[0]) {
+    if (due(differs)) {
+      yield;
+    }
     differs++;
   }
   if (differs === n) {
@@ -73,6 +95,9 @@ function timedFrame(frame: DataFrame): TimedFrame | undefined {
   const bucketOf = new Map<number, number>();
   const rowBucket = new Int32Array(n).fill(-1);
   for (let r = 0; r < n; r++) {
+    if (due(r)) {
+      yield;
+    }
     const v = Number(time.values[r]);
     if (!Number.isFinite(v)) {
       continue;
@@ -92,6 +117,9 @@ function timedFrame(frame: DataFrame): TimedFrame | undefined {
   sorted.forEach((t, i) => (rank[bucketOf.get(t)!] = i));
   const offsets = new Int32Array(sorted.length + 1);
   for (let r = 0; r < n; r++) {
+    if (due(r)) {
+      yield;
+    }
     if (rowBucket[r] >= 0) {
       offsets[rank[rowBucket[r]] + 1]++;
     }
@@ -102,6 +130,9 @@ function timedFrame(frame: DataFrame): TimedFrame | undefined {
   const fill = offsets.slice(0, sorted.length);
   const rows = new Int32Array(offsets[sorted.length]);
   for (let r = 0; r < n; r++) {
+    if (due(r)) {
+      yield;
+    }
     if (rowBucket[r] >= 0) {
       rows[fill[rank[rowBucket[r]]]++] = r;
     }
