@@ -216,40 +216,77 @@ function* gatherView(
     });
     return;
   }
-  // Range table: rows of one series share all label columns; group them, then reduce each series.
-  const bySeries = new Map<
-    string,
-    { s: number; d: number; values: unknown[]; times: unknown[]; row: number; newest: number }
-  >();
+  // Range table: rows of one series share all label columns; group them, then reduce each series. The rows of a
+  // series usually run together (as Grafana builds the table): a row with the previous row's labels continues its
+  // run without a key, and a run is kept as [row, last] — no string or array per row (7 M rows of garbage otherwise).
+  const bySeries = new Map<string, RangeSeries>();
+  const columns = view.labelColumns.map((c) => c.values);
+  let prev: RangeSeries | undefined;
+  let prevRow = -1;
   yield* eachRow((row, s, d) => {
-    // Length-prefixed, so no label value (NUL included) can make two series' keys equal.
-    let key = '';
-    for (const c of view.labelColumns) {
-      const v = String(c.values[row]);
-      key += `${v.length}:${v}`;
-    }
-    let series = bySeries.get(key);
+    let series = prev !== undefined && prevRow === row - 1 && sameRow(columns, row, prevRow) ? prev : undefined;
     if (!series) {
-      series = { s, d, values: [], times: [], row, newest: NaN };
-      bySeries.set(key, series);
+      // Length-prefixed, so no label value (NUL included) can make two series' keys equal.
+      let key = '';
+      for (const c of columns) {
+        const v = String(c[row]);
+        key += `${v.length}:${v}`;
+      }
+      series = bySeries.get(key);
+      if (!series) {
+        series = { s, d, row, last: row - 1, newest: NaN };
+        bySeries.set(key, series);
+      }
     }
-    series.values.push(values[row]);
-    series.times.push(times![row]);
+    if (series.values === undefined && series.last === row - 1) {
+      series.last = row;
+    } else {
+      // The series' rows are not one run: from here on its samples are collected.
+      series.values ??= values.slice(series.row, series.last + 1);
+      series.times ??= times!.slice(series.row, series.last + 1);
+      series.values.push(values[row]);
+      series.times.push(times![row]);
+    }
     if (values[row] != null && !(Number(times![row]) <= series.newest)) {
       series.newest = Number(times![row]);
     }
+    prev = series;
+    prevRow = row;
   });
   // Reducing is per sample too: a 7 M-row range table yields here as often as while grouping.
   let samples = 0;
   for (const series of bySeries.values()) {
-    samples += series.values.length;
+    const own = series.values ?? values.slice(series.row, series.last + 1);
+    const at = series.times ?? times!.slice(series.row, series.last + 1);
+    samples += own.length;
     if (samples >= ROWS_PER_STEP) {
       samples = 0;
       yield;
     }
-    countNotNumbers(series.values, out);
-    add(series.s, series.d, reduceValues(timeOrdered(series.values, series.times), reducer), series.row, series.newest);
+    countNotNumbers(own, out);
+    add(series.s, series.d, reduceValues(timeOrdered(own, at), reducer), series.row, series.newest);
   }
+}
+
+/** One series of a range table: its rows run [row, last], or its samples, once they did not. */
+interface RangeSeries {
+  s: number;
+  d: number;
+  row: number;
+  last: number;
+  values?: unknown[];
+  times?: unknown[];
+  newest: number;
+}
+
+/** Whether two rows have the same value in every label column. */
+function sameRow(columns: unknown[][], a: number, b: number): boolean {
+  for (const c of columns) {
+    if (c[a] !== c[b]) {
+      return false;
+    }
+  }
+  return true;
 }
 
 /** The footer's line for series whose source or destination is only spaces. */

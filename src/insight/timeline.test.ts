@@ -11,6 +11,7 @@ import {
   breachShare,
   changedCells,
   framesAt,
+  framesAtSteps,
   indexTimes,
   indexTimesSteps,
   nearestTime,
@@ -223,5 +224,27 @@ describe('indexing a big range table', () => {
     expect(step.value.times).toEqual(once.times);
     expect(step.value.times).toHaveLength(steps);
     expect(Array.from(step.value.timed[0].rows)).toEqual(Array.from(once.timed[0].rows));
+  });
+
+  // Broke: one step of the timeline gathered a step's rows out of every field of a 7 M-row table in one go.
+  it('gathers the rows of one time in steps too, giving what framesAt gives', () => {
+    const hosts = Array.from({ length: 130 }, (_, i) => `h${i}`);
+    const frame = tableFrame(
+      hosts.flatMap((s) => hosts.filter((d) => d !== s).map((d) => ({ labels: { src: s, dst: d }, values: [1, 2, 3] })))
+    );
+    const index = indexTimes([frame]);
+    const gen = framesAtSteps(index, index.times[1]);
+    let yields = 0;
+    let step = gen.next();
+    while (!step.done) {
+      yields++;
+      step = gen.next();
+    }
+    const [picked] = step.value;
+    // Four fields (Time, dst, src, Value) of 16,770 rows each.
+    expect(picked.length).toBe(hosts.length * (hosts.length - 1));
+    expect(yields).toBeGreaterThanOrEqual(Math.floor((4 * picked.length) / INDEX_ROWS_PER_STEP));
+    expect(yields).toBeGreaterThan(0);
+    expect(picked.fields.map((f) => f.values)).toEqual(framesAt(index, index.times[1])[0].fields.map((f) => f.values));
   });
 });

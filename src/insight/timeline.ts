@@ -164,22 +164,38 @@ function upperBound(times: ArrayLike<number>, t: number): number {
  * (t − its step, t], so a series that stopped before t is absent, as in Prometheus. Other frames are unchanged.
  */
 export function framesAt(index: TimeIndex, t: number): DataFrame[] {
-  const sliced = index.timed.map((tf) => {
+  const steps = framesAtSteps(index, t);
+  let step = steps.next();
+  while (!step.done) {
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/**
+ * The same, yielding every INDEX_ROWS_PER_STEP values copied: a step's rows are scattered through a 7 M-row table,
+ * and gathering them field by field is slow enough to need the page back in between (timelineSteps).
+ */
+export function* framesAtSteps(index: TimeIndex, t: number): Generator<void, DataFrame[]> {
+  const sliced: DataFrame[] = [];
+  for (const tf of index.timed) {
     const hi = upperBound(tf.times, t);
     let lo = hi;
     while (lo > 0 && tf.times[lo - 1] > t - tf.step) {
       lo--;
     }
-    return pick(tf.frame, tf.rows.subarray(tf.offsets[lo], tf.offsets[hi]));
-  });
+    sliced.push(yield* pick(tf.frame, tf.rows.subarray(tf.offsets[lo], tf.offsets[hi])));
+  }
   return index.order.map((o) => (o.timed ? sliced[o.i] : index.constant[o.i]));
 }
 
-function pick(frame: DataFrame, rows: Int32Array): DataFrame {
+function* pick(frame: DataFrame, rows: Int32Array): Generator<void, DataFrame> {
   const n = rows.length;
   // One series per frame and one row at that time: a slice, no copy loop.
   const contiguous = n === 0 || rows[n - 1] - rows[0] === n - 1;
-  const fields: Field[] = frame.fields.map((f) => {
+  const fields: Field[] = [];
+  let copied = 0;
+  for (const f of frame.fields) {
     const src = f.values as unknown[];
     let values: unknown[];
     if (contiguous) {
@@ -189,10 +205,15 @@ function pick(frame: DataFrame, rows: Int32Array): DataFrame {
       for (let i = 0; i < n; i++) {
         values[i] = src[rows[i]];
       }
+      copied += n;
+      if (copied >= INDEX_ROWS_PER_STEP) {
+        copied = 0;
+        yield;
+      }
     }
     // `state` caches display values computed for the full frame: not valid for the slice.
-    return { ...f, values, state: undefined };
-  });
+    fields.push({ ...f, values, state: undefined });
+  }
   return { ...frame, fields, length: n };
 }
 
@@ -242,7 +263,8 @@ export function* timelineSteps({
 }: TimelineInput): Generator<void, TimelinePoint[]> {
   const out: TimelinePoint[] = [];
   for (const time of samplePoints(index.times, maxPoints)) {
-    const result = yield* buildMatrixSteps({ frames: framesAt(index, time), options, theme });
+    const frames = yield* framesAtSteps(index, time);
+    const result = yield* buildMatrixSteps({ frames, options, theme });
     const share = result.model ? breachShare(classifyModel(result.model, sla).counts) : { bad: 0, judged: 0 };
     out.push({ time, ...share });
     yield;
