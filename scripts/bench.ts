@@ -19,7 +19,16 @@
  * for N hosts of the same table frame, each run on a fresh page with the panel's options already set:
  *   pingmeshMs / esnetMs – new frames handed to the panel → every cell on screen (our canvas drawn; the peer's N²
  *                  rects in the DOM), medians; ratio = esnetMs / pingmeshMs
+ * and, at the edges, the longest main-thread task (Long Tasks API: Chrome reports every task over 50 ms; 0 = none)
+ * from the moment the panel gets its input until it is done, max and median over EDGE_RUNS:
+ *   edge timeline – a range table of 300 hosts × 100 peers × 240 steps (7.2 M rows): new frames → every point of the
+ *                  strip computed (time index, matrix and timeline, all of it)
+ *   edge sort     – 4,096 hosts asked (4,080 built: whole ToRs; 16.6 M rows, src/dst only), Max hosts 4,096: the
+ *                  sort switched from name to breaches → canvas drawn; viewMs / paintMs are the view build and the
+ *                  paint inside it, backToNameLongestTaskMs the same switch back to name order
  * Options: --sizes 100,300,1000,2000  --runs 7  --timeline-sizes 100,300  --steps 40  --peer-sizes 50,100,200
+ *   --edge-timeline 300x100x240 (hosts x peers x steps)  --edge-sort 4096  --edge-runs 3
+ *   --only matrix,timeline,edges,peer (default: all)
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
@@ -100,7 +109,8 @@ interface PageRun {
 }
 
 async function main() {
-  const sizes = flag('sizes', '100,300,1000,2000').split(',').map(Number);
+  const only = new Set(flag('only', 'matrix,timeline,edges,peer').split(','));
+  const sizes = only.has('matrix') ? flag('sizes', '100,300,1000,2000').split(',').map(Number) : [];
   const runs = Number(flag('runs', '7'));
   const quiet = { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] as ['ignore', 'ignore', 'inherit'] };
   // A fresh Debian machine: Chromium from apt, as root; else the command to run.
@@ -231,7 +241,8 @@ async function main() {
       await page.close();
     }
     const steps = Number(flag('steps', '40'));
-    for (const n of flag('timeline-sizes', '100,300').split(',').filter(Boolean).map(Number)) {
+    const timelineSizes = only.has('timeline') ? flag('timeline-sizes', '100,300').split(',') : [];
+    for (const n of timelineSizes.filter(Boolean).map(Number)) {
       const page = await openBenchPage(browser, server.url);
       const t = await page.evaluate(
         async ([hosts, count, nSteps]) => {
@@ -276,7 +287,11 @@ async function main() {
       };
       await page.close();
     }
-    for (const n of withPeer ? flag('peer-sizes', '50,100,200').split(',').filter(Boolean).map(Number) : []) {
+    if (only.has('edges')) {
+      Object.assign(results, await edges(browser, server.url));
+    }
+    const peerSizes = withPeer && only.has('peer') ? flag('peer-sizes', '50,100,200').split(',') : [];
+    for (const n of peerSizes.filter(Boolean).map(Number)) {
       const times: Record<string, number[]> = { [PLUGIN_ID]: [], [ESNET_ID]: [] };
       let hosts = n;
       // Alternating, so both see the same machine load.
@@ -337,6 +352,147 @@ async function main() {
     rmSync(benchDir, { recursive: true, force: true });
   }
   console.log(JSON.stringify({ input: 'table format, instant, one frame', results }, null, 2));
+}
+
+/** The longest main-thread task at the edges (see the header): a huge range table's timeline, the breach sort. */
+async function edges(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string) {
+  const [hosts, peers, steps] = flag('edge-timeline', '300x100x240').split('x').map(Number);
+  const sortHosts = Number(flag('edge-sort', '4096'));
+  const runs = Number(flag('edge-runs', '3'));
+  const out: Record<string, unknown> = {};
+  const summary = (longest: number[]) => ({
+    longestTaskMs: round(Math.max(...longest)),
+    longestTaskMedianMs: round(median(longest)),
+    runs: longest.length,
+  });
+  if (hosts > 0) {
+    const longest: number[] = [];
+    const wall: number[] = [];
+    let rows = 0;
+    let over50 = 0;
+    for (let i = 0; i < runs; i++) {
+      // A fresh page per run: 7.2 M rows are most of a tab's memory.
+      const page = await openBenchPage(browser, url);
+      const r = await page.evaluate(
+        async ([n, p, s]) => {
+          type Harness = { update(i: number, u: { frames?: unknown[] }): Promise<void>; errors: string[] };
+          const harness = (window as unknown as { harness: Harness }).harness;
+          const mod = await import(/* webpackIgnore: true */ `${location.origin}/bench/frames.js`);
+          const { frame } = mod.makeTableFrame(n, 'tor-down', s, { peers: p });
+          const tasks: Array<[number, number]> = [];
+          const observer = new PerformanceObserver((list) =>
+            list.getEntries().forEach((e) => tasks.push([e.startTime, e.duration]))
+          );
+          observer.observe({ type: 'longtask', buffered: false });
+          // Building the frame above is the data source's work, not the panel's: the page idles until the garbage
+          // collector is done with it (a forced GC would shrink the heap and skew what follows), then the measure starts.
+          await new Promise((resolve) => setTimeout(resolve, 3000));
+          performance.clearMarks();
+          performance.clearMeasures();
+          const t0 = performance.now();
+          await harness.update(0, { frames: [frame] });
+          while (performance.getEntriesByName('pingmesh:timeline-end').length === 0) {
+            await new Promise((resolve) => setTimeout(resolve, 20));
+          }
+          const t1 = performance.now();
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          observer.disconnect();
+          if (harness.errors.length > 0) {
+            throw new Error(harness.errors.join('\n'));
+          }
+          const inside = tasks.filter(([start, d]) => start + d > t0 && start < t1).map(([, d]) => d);
+          return { rows: frame.length, longest: Math.max(0, ...inside), over50: inside.length, wall: t1 - t0 };
+        },
+        [hosts, peers, steps] as const
+      );
+      rows = r.rows;
+      longest.push(r.longest);
+      wall.push(r.wall);
+      over50 = Math.max(over50, r.over50);
+      await page.close();
+    }
+    out[`edge timeline ${hosts}x${peers}x${steps}`] = {
+      rows,
+      ...summary(longest),
+      tasksOver50: over50,
+      doneMs: round(median(wall)),
+    };
+  }
+  if (sortHosts > 0) {
+    const page = await openBenchPage(browser, url);
+    const r = await page.evaluate(
+      async ([n, count]) => {
+        type Harness = {
+          update(i: number, u: { frames?: unknown[]; options?: object }): Promise<void>;
+          errors: string[];
+        };
+        const harness = (window as unknown as { harness: Harness }).harness;
+        const mod = await import(/* webpackIgnore: true */ `${location.origin}/bench/frames.js`);
+        const { frame, hosts: actual } = mod.makeTableFrame(n, 'tor-down', 1, { lean: true });
+        // No named helper functions in here (see above): the waits for the canvas draw are written out.
+        performance.clearMeasures();
+        await harness.update(0, { frames: [frame], options: { maxHosts: 4096, sortBy: 'name' } });
+        while (performance.getEntriesByName('pingmesh:draw').length === 0) {
+          await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+        const longest: number[] = [];
+        const back: number[] = [];
+        const view: number[] = [];
+        const paint: number[] = [];
+        for (let i = 0; i < count; i++) {
+          for (const sortBy of ['breaches', 'name']) {
+            const tasks: number[] = [];
+            const observer = new PerformanceObserver((list) =>
+              list.getEntries().forEach((e) => tasks.push(e.duration))
+            );
+            observer.observe({ type: 'longtask', buffered: false });
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            tasks.length = 0;
+            performance.clearMeasures();
+            await harness.update(0, { options: { maxHosts: 4096, sortBy } });
+            while (performance.getEntriesByName('pingmesh:draw').length === 0) {
+              await new Promise((resolve) => setTimeout(resolve, 10));
+            }
+            await new Promise((resolve) => setTimeout(resolve, 200));
+            observer.disconnect();
+            (sortBy === 'breaches' ? longest : back).push(Math.max(0, ...tasks));
+            if (sortBy === 'breaches') {
+              view.push(performance.getEntriesByName('pingmesh:view').at(-1)?.duration ?? NaN);
+              paint.push(performance.getEntriesByName('pingmesh:paint').at(-1)?.duration ?? NaN);
+            }
+          }
+        }
+        if (harness.errors.length > 0) {
+          throw new Error(harness.errors.join('\n'));
+        }
+        const layout = document.querySelector('[data-testid="pingmesh-canvas"]')?.getAttribute('data-layout');
+        return {
+          hosts: actual,
+          rows: frame.length,
+          longest,
+          back,
+          view,
+          paint,
+          drawnRows: layout ? JSON.parse(layout).rows : 0,
+        };
+      },
+      [sortHosts, runs] as const
+    );
+    if (r.drawnRows !== r.hosts) {
+      throw new Error(`edge sort: ${r.drawnRows} rows drawn, expected ${r.hosts} hosts`);
+    }
+    out[`edge sort N=${r.hosts}`] = {
+      hosts: r.hosts,
+      rows: r.rows,
+      ...summary(r.longest),
+      viewMs: round(median(r.view)),
+      paintMs: round(median(r.paint)),
+      // The same switch back to name order (the model's own order: no copy), for comparison.
+      backToNameLongestTaskMs: round(median(r.back)),
+    };
+    await page.close();
+  }
+  return out;
 }
 
 main().catch((e: unknown) => {

@@ -12,6 +12,7 @@ import { findPairSeries } from '../drill/pair';
 import { pairTarget } from '../drill/pairQuery';
 import { ViewMatrix } from '../model/aggregate';
 import { AxisTree } from '../model/hierarchy';
+import { groupPath } from '../model/groupId';
 import { MatrixModel } from '../model/types';
 import { RAW } from '../i18nText';
 import { PingmeshOptions } from '../types';
@@ -45,7 +46,7 @@ export function cellContext({ model, view, trees, row, col }: ActionInput): Cell
   const re = view.rows[row];
   const ce = view.cols[col];
   const path = (entry: typeof re, tree: AxisTree, paths: string[][]) =>
-    entry.kind === 'host' ? paths[tree.order[entry.start]] : entry.node.id.split('\u001f');
+    entry.kind === 'host' ? paths[tree.order[entry.start]] : groupPath(entry.node.id);
   const i = row * view.cols.length + col;
   return {
     source: re.label,

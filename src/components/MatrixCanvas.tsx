@@ -3,6 +3,7 @@ import React, { memo, useEffect, useRef } from 'react';
 import { CanvasLayout, TEST_IDS } from '../constants';
 import { Layout } from '../layout/layout';
 import { AxisEntry } from '../model/hierarchy';
+import { groupPath } from '../model/groupId';
 import { timed } from '../perf';
 import { Painted } from '../render/paint';
 import { drawMarks } from '../render/marks';
@@ -93,7 +94,7 @@ export const MatrixCanvas = memo(function MatrixCanvas({ painted, rows, cols, la
  * (DCs at the top, the ToRs of a DC once zoomed into it).
  */
 export function separatorsOf(entries: AxisEntry[]): number[] {
-  const paths = entries.map((e) => (e.node.id === '' ? [] : e.node.id.split('\u001f')));
+  const paths = entries.map((e) => groupPath(e.node.id));
   let shared = 0;
   while (paths.length > 0 && paths.every((p) => p.length > shared && p[shared] === paths[0][shared])) {
     shared++;

@@ -19,7 +19,7 @@ import { resolutionIssues, resolutionNotice } from '../model/resolution';
 import { SlaConfigResult, slaLines } from '../model/slaOptions';
 import { timed } from '../perf';
 import { paintCells } from '../render/paint';
-import { statusColors } from '../render/palette';
+import { drawableThresholds, statusColors } from '../render/palette';
 import { worstCells } from '../render/worst';
 import { PingmeshOptions } from '../types';
 import { AxisLabels } from './AxisLabels';
@@ -40,7 +40,7 @@ import { usePanelUrlState } from './usePanelUrlState';
 import { useStableCallback } from './useStableCallback';
 import { useTextWidth } from './useTextWidth';
 import { WorstList } from './WorstList';
-import { focusAnnouncement, footerLines } from './matrixText';
+import { focusAnnouncement, footerLines, unusableColorNotice } from './matrixText';
 import { getStyles } from './MatrixView.styles';
 import { Menu, useGridPointer } from './useGridPointer';
 import { useMatrixKeys } from './useMatrixKeys';
@@ -106,6 +106,14 @@ export function MatrixView({
   const classified = useMemo(() => timed('pingmesh:sla', () => classifyModel(model, sla)), [model, sla]);
   const colors = useMemo(
     () => statusColors(theme, options.palette, model.field.config.thresholds),
+    [theme, options.palette, model.field.config.thresholds]
+  );
+  // A threshold colour the canvas cannot draw ("redd") is drawn in the palette's colour of its state, and said.
+  const colorNotice = useMemo(
+    () =>
+      options.palette === 'thresholds'
+        ? unusableColorNotice(drawableThresholds(theme, options.palette, model.field.config.thresholds).unusable)
+        : undefined,
     [theme, options.palette, model.field.config.thresholds]
   );
   const view = useMemo(
@@ -326,7 +334,7 @@ export function MatrixView({
     pooled,
     rows: nRows,
     cols: nCols,
-    options: [...slaNotices, worstList.notice, resolution],
+    options: [...slaNotices, worstList.notice, resolution, colorNotice],
     shortened: options.showAxisLabels ? hostLabels.patterns : [],
     changes: changes && { since: changes.since, note: changes.note, count: changed?.length ?? 0 },
   });

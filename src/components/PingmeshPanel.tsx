@@ -7,7 +7,7 @@ import React, { useMemo, useState } from 'react';
 
 import { TEST_IDS } from '../constants';
 import { RAW } from '../i18nText';
-import { framesAt, indexTimes } from '../insight/timeline';
+import { framesAt } from '../insight/timeline';
 import { BuildMatrixResult } from '../ingest';
 import { MatrixModel } from '../model/types';
 import { ModelOptions, PingmeshOptions, pickModelOptions } from '../types';
@@ -15,6 +15,7 @@ import { MatrixView } from './MatrixView';
 import { DrillData } from './PairView';
 import { TimelineStrip, useTimeline } from './Timeline';
 import { useMatrixModel } from './useMatrixModel';
+import { useTimeIndex } from './useTimeIndex';
 import { useSlaConfig } from './useSlaConfig';
 
 export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
@@ -30,10 +31,8 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
 
   // What changed: on a range query the strip goes back in time, and the matrix is built from that step's samples.
   const since = parseSince(options.changedSince);
-  const index = useMemo(
-    () => (options.showTimeline || since.ms !== undefined ? indexTimes(data.series) : undefined),
-    [options.showTimeline, since.ms, data.series]
-  );
+  // A big range table is indexed in slices (useTimeIndex): the page keeps answering meanwhile.
+  const { index, pending: indexing } = useTimeIndex(data.series, options.showTimeline || since.ms !== undefined);
   const times = index?.times ?? NO_TIMES;
   const ranged = times.length >= 2;
   const latest = times[times.length - 1];
@@ -59,15 +58,15 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
           before: canCompare ? before : undefined,
           note:
             since.error ??
-            (!ranged
+            (!ranged && !indexing
               ? t('panel.changes.needs-range', 'Highlight changes needs a range query.')
-              : !canCompare
+              : !canCompare && !indexing
                 ? t(
                     'panel.changes.out-of-range',
                     'Highlight changes: the time range does not reach {{since}} before the shown time.',
                     { since: since.text, ...RAW }
                   )
-                : before === undefined
+                : before === undefined || indexing
                   ? t('panel.changes.comparing', 'Comparing with {{since}} earlier…', { since: since.text, ...RAW })
                   : undefined),
         };

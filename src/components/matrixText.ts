@@ -3,8 +3,10 @@ import { t } from '@grafana/i18n';
 import { RAW } from '../i18nText';
 import { ViewMatrix } from '../model/aggregate';
 import { PRESETS, presetLabel } from '../model/presets';
+import { statusLabel } from '../model/sla';
 import { MatrixModel } from '../model/types';
 import { describeCell } from '../render/describe';
+import { UnusableColor } from '../render/palette';
 
 export interface FooterInput {
   model: MatrixModel;
@@ -68,4 +70,20 @@ export function focusAnnouncement(matrix: ViewMatrix, focus: { row: number; col:
         pairs: d.pairs,
       })
     : t('matrix.focus-cell', '{{source}} → {{destination}}: {{value}}, {{state}}', cell);
+}
+
+/** Threshold colours that are no colour, one sentence each; undefined when every colour is one. */
+export function unusableColorNotice(unusable: UnusableColor[]): string | undefined {
+  if (unusable.length === 0) {
+    return undefined;
+  }
+  return unusable
+    .map((u) =>
+      t(
+        'matrix.footer.unusable-color',
+        'Threshold colour “{{color}}” is not a colour: {{state}} cells are drawn in the palette’s colour.',
+        { color: String(u.color), state: statusLabel(u.status), ...RAW }
+      )
+    )
+    .join(' ');
 }

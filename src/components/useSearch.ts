@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 
 import { AxisEntry } from '../model/hierarchy';
+import { groupId } from '../model/groupId';
 import { SearchHit, findEntry, reveal, searchHits } from '../model/navigate';
 import { MatrixModel } from '../model/types';
 import { View, ViewInput, Zoom, buildView } from '../model/view';
@@ -21,7 +22,7 @@ export interface SearchInput {
 export interface Target {
   kind: 'host' | 'group';
   name: string;
-  /** Group: its path (the group id is the path joined by \u001f). */
+  /** Group: its path (the group id is made of it: groupId.ts). */
   path?: string[];
 }
 
@@ -79,7 +80,7 @@ export function useSearch({ model, view, viewInput, toggled, setToggled, setZoom
   /** Search for the target's name, select exactly that host or group among the matches, and reveal it. */
   const jumpTo = useStableCallback((target: Target) => {
     const found = searchHits(model, view, target.name);
-    const id = target.kind === 'group' ? (target.path ?? [target.name]).join('\u001f') : target.name;
+    const id = target.kind === 'group' ? groupId(target.path ?? [target.name]) : target.name;
     const index = Math.max(
       0,
       found.findIndex((h) => h.kind === target.kind && h.id === id)

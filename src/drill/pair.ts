@@ -1,6 +1,7 @@
 import { DataFrame, Field, FieldType, Labels } from '@grafana/data';
 
 import { quantileOf } from '../model/aggregate';
+import { splitMergedFrames } from '../ingest/merged';
 import { NumberFieldView, labelReader, numberFieldViews, refIdOf, toNumber } from '../ingest/series';
 import { MatrixModel } from '../model/types';
 
@@ -105,8 +106,10 @@ export function findPairSeries(
 
   const accs = new Map<string, SeriesAcc>();
   const wanted = [...new Set([model.source.refId, ...refIds])];
+  // As the matrix read them: a merged table's `Value #<refId>` columns are each their own query's series.
+  const split = splitMergedFrames(frames);
   for (const refId of wanted) {
-    for (const frame of frames) {
+    for (const frame of split) {
       if (frame.fields.length === 0 || refIdOf(frame) !== refId) {
         continue;
       }

@@ -1,3 +1,4 @@
+import { groupId } from '../model/groupId';
 import { LevelSpec, UNKNOWN_GROUP } from '../model/topology';
 import { PairTopology, TopologyTable } from './topology';
 
@@ -52,19 +53,21 @@ export function groupHosts(
   const paths = hostNames.map((_, h) => pathOf(h));
   for (let l = levels.length - 1; l >= 0; l--) {
     const ids = new Map<string, number>();
+    // Each group's path, kept as it is: ids are for lookups only.
+    const keys: string[][] = [];
     const groupOf = paths.map((p) => {
-      const key = p.slice(0, l + 1).join('\u001f');
+      const key = groupId(p, l + 1);
       let g = ids.get(key);
       if (g === undefined) {
         g = ids.size;
         ids.set(key, g);
+        keys.push(p.slice(0, l + 1));
       }
       return g;
     });
     if (ids.size > max) {
       continue;
     }
-    const keys = [...ids.keys()].map((k) => k.split('\u001f'));
     const short = keys.map((k) => k[l]);
     // Group names repeat under different parents (tor1 in every AZ): then the path names them.
     const unique = new Set(short).size === short.length;

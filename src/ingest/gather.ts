@@ -1,9 +1,19 @@
 import { Field, FieldType, ReducerID } from '@grafana/data';
+import { t } from '@grafana/i18n';
 
+import { RAW } from '../i18nText';
 import { HostJoin } from './join';
 import { PairTopology } from './topology';
 import { ScaleTally, SeriesScale } from './units';
-import { LabelReader, NumberFieldView, labelReader, oneSampleReducer, reduceValues, timeOrdered } from './series';
+import {
+  LabelReader,
+  NumberFieldView,
+  isNotNumber,
+  labelReader,
+  oneSampleReducer,
+  reduceValues,
+  timeOrdered,
+} from './series';
 
 /** Rows between yields: about 2–5 ms of work, so a scheduler can keep the page answering while a big mesh builds. */
 export const ROWS_PER_STEP = 16384;
@@ -21,6 +31,11 @@ export interface Gathered {
   series: number;
   skipped: number;
   notPairs: number;
+  /** Series whose source or destination is only spaces (no host): left out like a missing label. */
+  blank: number;
+  /** Samples that were no number (`true`, `[]`, "0x1F"): read as invalid. The first one, for the notice. */
+  notNumbers: number;
+  notNumber?: unknown;
 }
 
 export interface GatherInput {
@@ -30,7 +45,7 @@ export interface GatherInput {
   /** Destination values must start with this (kubenurse's path_); other series are not pairs. */
   destinationPrefix?: string;
   reducer: ReducerID;
-  /** Raw label → host id. */
+  /** Raw label → host id; negative when the label names no host (only spaces). */
   hostOf: (label: string) => number;
   /** Level labels on the pair series are noted per host as they are met (grouping). */
   topology?: PairTopology;
@@ -51,7 +66,18 @@ const VALUE_NAME = /^Value( #.+)?$/;
  * sample times): any frame shape, one entry per series, reduced by the given reducer. Yields every few thousand rows.
  */
 export function* gather(input: GatherInput): Generator<void, Gathered> {
-  const out: Gathered = { src: [], dst: [], value: [], newest: [], guessed: [], series: 0, skipped: 0, notPairs: 0 };
+  const out: Gathered = {
+    src: [],
+    dst: [],
+    value: [],
+    newest: [],
+    guessed: [],
+    series: 0,
+    skipped: 0,
+    notPairs: 0,
+    blank: 0,
+    notNumbers: 0,
+  };
   let sinceYield = 0;
   for (const view of input.views) {
     if (++sinceYield === 1024) {
@@ -146,11 +172,18 @@ function* gatherView(
         newest = Number(times[k]);
       }
     }
+    const [si, di] = [hostOf(s), hostOf(d)];
+    if (si < 0 || di < 0) {
+      out.blank++;
+      return;
+    }
+    countNotNumbers(values, out);
     const value = values.length === 0 ? null : reduceValues(timeOrdered(values, times), reducer);
-    add(hostOf(s), hostOf(d), value, 0, newest);
+    add(si, di, value, 0, newest);
     return;
   }
-  function* eachRow(fn: (row: number, s: string, d: string) => void) {
+  /** Each row with a source and a destination host, as host ids. */
+  function* eachRow(fn: (row: number, s: number, d: number) => void) {
     for (let row = 0; row < values.length; row++) {
       if ((row & (ROWS_PER_STEP - 1)) === ROWS_PER_STEP - 1) {
         yield;
@@ -159,42 +192,154 @@ function* gatherView(
       const d = dst.read(row);
       if (s === undefined || d === undefined) {
         out[d === undefined && input.destinationPrefix ? 'notPairs' : 'skipped']++;
+        continue;
+      }
+      const si = hostOf(s);
+      const di = hostOf(d);
+      if (si < 0 || di < 0) {
+        out.blank++;
       } else {
-        fn(row, s, d);
+        fn(row, si, di);
       }
     }
   }
   if (!time || isSingleInstant(time)) {
     // Instant table: every row is its own series, all at one evaluation time (a sample time query gives ages).
     const reduce = oneSampleReducer(reducer);
-    yield* eachRow((row, s, d) => add(hostOf(s), hostOf(d), reduce(values[row]), row, NaN));
+    yield* eachRow((row, s, d) => {
+      const v = values[row];
+      if (typeof v !== 'number' && isNotNumber(v)) {
+        out.notNumber ??= v;
+        out.notNumbers++;
+      }
+      add(s, d, reduce(v), row, NaN);
+    });
     return;
   }
-  // Range table: rows of one series share all label columns; group them, then reduce each series.
-  const bySeries = new Map<
-    string,
-    { s: number; d: number; values: unknown[]; times: unknown[]; row: number; newest: number }
-  >();
+  // Range table: rows of one series share all label columns; group them, then reduce each series. The rows of a
+  // series usually run together (as Grafana builds the table): a row with the previous row's labels continues its
+  // run without a key, and a run is kept as [row, last] — no string or array per row (7 M rows of garbage otherwise).
+  const bySeries = new Map<string, RangeSeries>();
+  const columns = view.labelColumns.map((c) => c.values);
+  let prev: RangeSeries | undefined;
+  let prevRow = -1;
   yield* eachRow((row, s, d) => {
-    // Length-prefixed, so no label value (NUL included) can make two series' keys equal.
-    let key = '';
-    for (const c of view.labelColumns) {
-      const v = String(c.values[row]);
-      key += `${v.length}:${v}`;
-    }
-    let series = bySeries.get(key);
+    let series = prev !== undefined && prevRow === row - 1 && sameRow(columns, row, prevRow) ? prev : undefined;
     if (!series) {
-      series = { s: hostOf(s), d: hostOf(d), values: [], times: [], row, newest: NaN };
-      bySeries.set(key, series);
+      // Length-prefixed, so no label value (NUL included) can make two series' keys equal.
+      let key = '';
+      for (const c of columns) {
+        const v = String(c[row]);
+        key += `${v.length}:${v}`;
+      }
+      series = bySeries.get(key);
+      if (!series) {
+        series = { s, d, row, last: row - 1, newest: NaN };
+        bySeries.set(key, series);
+      }
     }
-    series.values.push(values[row]);
-    series.times.push(times![row]);
+    if (series.values === undefined && series.last === row - 1) {
+      series.last = row;
+    } else {
+      // The series' rows are not one run: from here on its samples are collected.
+      series.values ??= values.slice(series.row, series.last + 1);
+      series.times ??= times!.slice(series.row, series.last + 1);
+      series.values.push(values[row]);
+      series.times.push(times![row]);
+    }
     if (values[row] != null && !(Number(times![row]) <= series.newest)) {
       series.newest = Number(times![row]);
     }
+    prev = series;
+    prevRow = row;
   });
+  // Reducing is per sample too: a 7 M-row range table yields here as often as while grouping.
+  let samples = 0;
   for (const series of bySeries.values()) {
-    add(series.s, series.d, reduceValues(timeOrdered(series.values, series.times), reducer), series.row, series.newest);
+    const own = series.values ?? values.slice(series.row, series.last + 1);
+    const at = series.times ?? times!.slice(series.row, series.last + 1);
+    samples += own.length;
+    if (samples >= ROWS_PER_STEP) {
+      samples = 0;
+      yield;
+    }
+    countNotNumbers(own, out);
+    add(series.s, series.d, reduceValues(timeOrdered(own, at), reducer), series.row, series.newest);
+  }
+}
+
+/** One series of a range table: its rows run [row, last], or its samples, once they did not. */
+interface RangeSeries {
+  s: number;
+  d: number;
+  row: number;
+  last: number;
+  values?: unknown[];
+  times?: unknown[];
+  newest: number;
+}
+
+/** Whether two rows have the same value in every label column. */
+function sameRow(columns: unknown[][], a: number, b: number): boolean {
+  for (const c of columns) {
+    if (c[a] !== c[b]) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/** The footer's line for series whose source or destination is only spaces. */
+export function blankHostsNotice(latency: Gathered, source: string[], destination: string[]): string | undefined {
+  if (latency.blank === 0) {
+    return undefined;
+  }
+  return t('model.notice.blank-hosts', '', {
+    count: latency.blank,
+    n: latency.blank.toLocaleString('en-US'),
+    source: source.join('/'),
+    destination: destination.join('/'),
+    defaultValue_one: '{{n}} series has a {{source}} or {{destination}} of only spaces (no host) and was skipped.',
+    defaultValue_other: '{{n}} series have a {{source}} or {{destination}} of only spaces (no host) and were skipped.',
+    ...RAW,
+  });
+}
+
+/** The footer's line for samples that were no number in any query, with the first one as an example. */
+export function notNumbersNotice(gathered: Array<Gathered | undefined>): string | undefined {
+  const bad = gathered.filter((g): g is Gathered => g !== undefined && g.notNumbers > 0);
+  if (bad.length === 0) {
+    return undefined;
+  }
+  const n = bad.reduce((sum, g) => sum + g.notNumbers, 0);
+  return t('model.notice.not-numbers', '', {
+    count: n,
+    n: n.toLocaleString('en-US'),
+    example: exampleOf(bad[0].notNumber),
+    defaultValue_one: '{{n}} sample is not a number ({{example}}): read as an invalid value.',
+    defaultValue_other: '{{n}} samples are not numbers (such as {{example}}): read as invalid values.',
+    ...RAW,
+  });
+}
+
+/** A short, printable form of any value. */
+function exampleOf(v: unknown): string {
+  let text: string;
+  try {
+    text = JSON.stringify(v) ?? String(v);
+  } catch {
+    text = Object.prototype.toString.call(v);
+  }
+  return text.length > 24 ? `${text.slice(0, 23)}…` : text;
+}
+
+/** Counts the samples that are no number (the reducers read them as invalid). */
+function countNotNumbers(values: unknown[], out: Gathered) {
+  for (const v of values) {
+    if (isNotNumber(v)) {
+      out.notNumber ??= v;
+      out.notNumbers++;
+    }
   }
 }
 

@@ -26,7 +26,7 @@ export class HostTable {
 
   constructor(private readonly nameOf: (label: string) => string) {}
 
-  /** The id of the host a raw label names. */
+  /** The id of the host a raw label names; -1 when it names none (only spaces: no row of its own). */
   idOf(label: string): number {
     if (label === this.lastLabel) {
       return this.lastId;
@@ -42,6 +42,9 @@ export class HostTable {
   }
 
   private intern(name: string): number {
+    if (name === '') {
+      return -1;
+    }
     let id = this.ids.get(name);
     if (id === undefined) {
       id = this.names.length;

@@ -3,6 +3,8 @@ import { t } from '@grafana/i18n';
 
 import { RAW } from '../i18nText';
 import { PRESETS, splitLabels } from '../model/presets';
+import { withSortedThresholds } from '../model/thresholds';
+import { MAX_LEVELS } from '../model/sla';
 import { parseLevels } from '../model/topology';
 import { MatrixModel, PairSource, UnitReport } from '../model/types';
 import { conversionFactor } from '../model/units';
@@ -11,15 +13,16 @@ import { ExtraMetrics, assemble } from './assemble';
 import { bucketsOf, counterNotice } from './buckets';
 import { GroupedAxes, MAX_HOSTS, groupHosts, hostPaths } from './cardinality';
 import { foldPairs, remapHosts } from './fold';
-import { GatherInput, Gathered, gather } from './gather';
+import { GatherInput, Gathered, blankHostsNotice, gather, notNumbersNotice } from './gather';
 import { HostTable, hostNamer } from './hosts';
 import { listed, orList, resolveMapping } from './mapping';
 import { HostJoin, composeAliases } from './join';
+import { splitMergedFrames } from './merged';
 import { checkModelOptions } from './options';
 import { isModeQuery, modeIdentities, passiveHosts } from './passive';
 import { pairRoles } from './roles';
 import { NumberFieldView, labelNames, metricNames, numberFieldViews, refIdOf } from './series';
-import { PairTopology, topologyFromFrames } from './topology';
+import { PairTopology, topologyConflictNotice, topologyConflicts, topologyFromFrames } from './topology';
 import { PairScale, ScaleSettings, ScaleTally, displayUnit, latencyScale, lossScale, unitNotices } from './units';
 
 export { MAX_HOSTS } from './cardinality';
@@ -50,7 +53,9 @@ export function buildMatrix(input: BuildMatrixInput): BuildMatrixResult {
  * (see useMatrixModel) instead of freezing the page. `buildMatrix` runs it to the end at once.
  */
 export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, BuildMatrixResult> {
-  const { frames, theme } = input;
+  const { theme } = input;
+  // A Merge transformation's `Value #A` / `Value #B` columns: one frame per query again, each in its own role.
+  const frames = splitMergedFrames(input.frames);
   // Bad option values (wrong type, out of range) fall back to their defaults, and the footer names them.
   const { options, notices: optionNotices } = checkModelOptions(input.options);
   const withFields = frames.filter((f) => f.fields.length > 0 && f.length > 0);
@@ -104,7 +109,18 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
     return mapping;
   }
 
-  const levels = parseLevels(options.levels);
+  const parsed = parseLevels(options.levels);
+  // The scope index is a byte (model/sla.ts): no more levels than fit, and the footer says when some were left out.
+  const levels = parsed.slice(0, MAX_LEVELS);
+  if (parsed.length > MAX_LEVELS) {
+    notices.push(
+      t('model.notice.too-many-levels', '*Group by* has {{n}} levels; only the first {{max}} are used.', {
+        n: parsed.length.toLocaleString('en-US'),
+        max: MAX_LEVELS,
+        ...RAW,
+      })
+    );
+  }
   const table = topologyFromFrames(withFields, topologyRefIds, splitLabels(options.topologyHostLabels), levels);
   const pairTopology = new PairTopology(levels);
   // The model keeps the namer for the pair view: a bound function, not a closure over this generator's scope.
@@ -277,6 +293,15 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
     );
   }
 
+  for (const notice of [
+    topologyConflictNotice(topologyConflicts(topology, hostNames)),
+    blankHostsNotice(latency, mapping.source, mapping.destination),
+    notNumbersNotice([latency, ...others]),
+  ]) {
+    if (notice) {
+      notices.push(notice);
+    }
+  }
   notices.push(...unitNotices(report));
   // Bucket bounds, for the notice when a threshold is finer than the histogram can tell (model/resolution.ts).
   const { buckets, notices: bucketNotices } = bucketsOf({
@@ -298,7 +323,8 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
     acc,
     hostNames: axisNames,
     grouped,
-    config: { ...config, unit },
+    // Threshold steps sorted once: the breach level and the colours read the same order.
+    config: withSortedThresholds({ ...config, unit }),
     theme,
     notices,
     mapping,

@@ -44,8 +44,9 @@ export class HostJoin {
     const found: string[] = [];
     for (const r of readers) {
       const v = r.read(row);
-      if (v !== undefined) {
-        const id = hostIdentity(v);
+      const id = v === undefined ? '' : hostIdentity(v);
+      // A name of only spaces names no host.
+      if (id !== '') {
         found.push(id);
         let claim = this.claims.get(id);
         if (!claim) {
@@ -67,7 +68,7 @@ export class HostJoin {
   /** Names of one host from a series that is no pair (a node-mode gauge carrying node name and scrape address). */
   learn(names: string[]) {
     if (names.length > 1) {
-      this.groups.push(names.map(hostIdentity));
+      this.groups.push(names.map(hostIdentity).filter((n) => n !== ''));
     }
   }
 

@@ -3,7 +3,7 @@ import { DataFrame, ReducerID, createTheme } from '@grafana/data';
 import { seriesFrames, tableFrame } from '../model/testFrames';
 import { CellState, MatrixModel } from '../model/types';
 import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
-import { buildMatrix } from '.';
+import { ROWS_PER_STEP, buildMatrix, buildMatrixSteps } from '.';
 
 const theme = createTheme();
 const build = (frames: DataFrame[], o: Partial<PingmeshOptions> = {}): MatrixModel => {
@@ -87,5 +87,28 @@ describe("a pair's duplicates keep the worst state", () => {
       );
     expect(cell(one(1, Infinity), 'a', 'b').state).toBe(CellState.Invalid);
     expect(cell(one(Infinity, 1), 'a', 'b').state).toBe(CellState.Invalid);
+  });
+});
+
+describe('a big range table', () => {
+  // Broke: the series of a range table were reduced in one go after grouping — 30,000 series × 240 samples held the
+  // page for hundreds of ms in one task.
+  it('gives the page back while reducing its series too, not only while grouping its rows', () => {
+    const hosts = Array.from({ length: 21 }, (_, i) => `h${i}`);
+    const frame = tableFrame(
+      hosts.flatMap((s) =>
+        hosts.filter((d) => d !== s).map((d) => ({ labels: { src: s, dst: d }, values: new Array(200).fill(1) }))
+      )
+    );
+    const steps = buildMatrixSteps({ frames: [frame], options: { ...DEFAULT_OPTIONS, inputUnit: 'ms' }, theme });
+    let yields = 0;
+    let step = steps.next();
+    while (!step.done) {
+      yields++;
+      step = steps.next();
+    }
+    expect(step.value.model?.pairs).toBe(hosts.length * (hosts.length - 1));
+    // Once per ROWS_PER_STEP rows grouped, and once per ROWS_PER_STEP samples reduced.
+    expect(yields).toBeGreaterThanOrEqual(2 * Math.floor(frame.length / ROWS_PER_STEP));
   });
 });

@@ -1,5 +1,7 @@
 import { DataFrame, Field, FieldType, ReducerID, reduceField } from '@grafana/data';
 
+import { isSample, strictNumber } from '../model/numbers';
+
 /**
  * Reads pair samples out of any frame shape Grafana's Prometheus data source produces:
  * - one frame per series: labels in the number field's `labels`, rows are samples over time;
@@ -140,22 +142,26 @@ export function oneSampleReducer(reducer: ReducerID): (value: unknown) => number
 }
 
 export function reduceValues(values: unknown[], reducer: ReducerID): number | null {
-  // A fresh field: reduceField caches into field.state, and incoming frames are not ours to mutate.
-  const field: Field = { name: 'v', type: FieldType.number, config: {}, values };
+  // A fresh field: reduceField caches into field.state, and incoming frames are not ours to mutate. Only numbers go
+  // in: Grafana's reducers would add `true` as 1 and take "0x1F" as the last value.
+  const numbers = values.every(isNumberOrNull) ? values : values.map(toNumber);
+  const field: Field = { name: 'v', type: FieldType.number, config: {}, values: numbers };
   const reduced = toNumber(reduceField({ field, reducers: [reducer] })[reducer]);
   // Grafana's reducers skip NaN like null; a series of only NaN/±Inf samples is invalid, not "no data".
   return reduced === null && values.some((v) => v != null) ? NaN : reduced;
 }
 
-export function toNumber(v: unknown): number | null {
-  if (typeof v === 'number') {
-    return v;
-  }
-  if (v === null || v === undefined) {
-    return null;
-  }
-  // Wire formats carry NaN/±Inf as strings; anything else non-numeric is invalid, not zero.
-  return v === '' ? NaN : Number(v);
+const isNumberOrNull = (v: unknown) => typeof v === 'number' || v == null;
+
+/**
+ * A sample as a number (model/numbers.ts): null for none; numbers and wire strings (decimals, NaN, ±Inf) as what they
+ * say; anything else — `true`, `[]`, `[null]`, "0x1F" — NaN, an invalid value, never the 1, 0, 0, 31 of `Number()`.
+ */
+export const toNumber = strictNumber;
+
+/** Whether a sample is something other than a number or none (counted: the footer says how many). */
+export function isNotNumber(v: unknown): boolean {
+  return typeof v !== 'number' && v != null && !isSample(v);
 }
 
 /** A sample time as a number; unknown times sort first (oldest). */

@@ -34,14 +34,30 @@ export interface TimeIndex {
   order: Array<{ timed: boolean; i: number }>;
 }
 
+/** Rows between yields of the index: each step is a few ms, so a 7 M-row range table never holds the page. */
+export const INDEX_ROWS_PER_STEP = 65536;
+
 /** Groups every frame's rows by sample time. One pass per frame; O(rows). */
 export function indexTimes(frames: DataFrame[]): TimeIndex {
+  const steps = indexTimesSteps(frames);
+  let step = steps.next();
+  while (!step.done) {
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/**
+ * The same index as steps: it yields every INDEX_ROWS_PER_STEP rows, so a caller can spread a big range table over
+ * several tasks (runSliced) instead of freezing the page; `indexTimes` runs it to the end at once.
+ */
+export function* indexTimesSteps(frames: DataFrame[]): Generator<void, TimeIndex> {
   const all = new Set<number>();
   const timed: TimedFrame[] = [];
   const constant: DataFrame[] = [];
   const order: TimeIndex['order'] = [];
   for (const frame of frames) {
-    const t = timedFrame(frame);
+    const t = yield* timedFrame(frame);
     if (t) {
       t.times.forEach((x) => all.add(x));
       order.push({ timed: true, i: timed.length });
@@ -54,7 +70,10 @@ export function indexTimes(frames: DataFrame[]): TimeIndex {
   return { times: [...all].sort((a, b) => a - b), timed, constant, order };
 }
 
-function timedFrame(frame: DataFrame): TimedFrame | undefined {
+/** Whether to give the page the main thread back after row r (every INDEX_ROWS_PER_STEP rows). */
+const due = (r: number) => (r & (INDEX_ROWS_PER_STEP - 1)) === INDEX_ROWS_PER_STEP - 1;
+
+function* timedFrame(frame: DataFrame): Generator<void, TimedFrame | undefined> {
   const time = frame.fields.find((f) => f.type === FieldType.time);
   const n = frame.length;
   if (!time || n < 2) {
@@ -65,6 +84,9 @@ function timedFrame(frame: DataFrame): TimedFrame | undefined {
   const values = time.values;
   let differs = 1;
   while (differs < n && values[differs] === values[0]) {
+    if (due(differs)) {
+      yield;
+    }
     differs++;
   }
   if (differs === n) {
@@ -73,6 +95,9 @@ function timedFrame(frame: DataFrame): TimedFrame | undefined {
   const bucketOf = new Map<number, number>();
   const rowBucket = new Int32Array(n).fill(-1);
   for (let r = 0; r < n; r++) {
+    if (due(r)) {
+      yield;
+    }
     const v = Number(time.values[r]);
     if (!Number.isFinite(v)) {
       continue;
@@ -92,6 +117,9 @@ function timedFrame(frame: DataFrame): TimedFrame | undefined {
   sorted.forEach((t, i) => (rank[bucketOf.get(t)!] = i));
   const offsets = new Int32Array(sorted.length + 1);
   for (let r = 0; r < n; r++) {
+    if (due(r)) {
+      yield;
+    }
     if (rowBucket[r] >= 0) {
       offsets[rank[rowBucket[r]] + 1]++;
     }
@@ -102,6 +130,9 @@ function timedFrame(frame: DataFrame): TimedFrame | undefined {
   const fill = offsets.slice(0, sorted.length);
   const rows = new Int32Array(offsets[sorted.length]);
   for (let r = 0; r < n; r++) {
+    if (due(r)) {
+      yield;
+    }
     if (rowBucket[r] >= 0) {
       rows[fill[rank[rowBucket[r]]]++] = r;
     }
@@ -133,22 +164,38 @@ function upperBound(times: ArrayLike<number>, t: number): number {
  * (t − its step, t], so a series that stopped before t is absent, as in Prometheus. Other frames are unchanged.
  */
 export function framesAt(index: TimeIndex, t: number): DataFrame[] {
-  const sliced = index.timed.map((tf) => {
+  const steps = framesAtSteps(index, t);
+  let step = steps.next();
+  while (!step.done) {
+    step = steps.next();
+  }
+  return step.value;
+}
+
+/**
+ * The same, yielding every INDEX_ROWS_PER_STEP values copied: a step's rows are scattered through a 7 M-row table,
+ * and gathering them field by field is slow enough to need the page back in between (timelineSteps).
+ */
+export function* framesAtSteps(index: TimeIndex, t: number): Generator<void, DataFrame[]> {
+  const sliced: DataFrame[] = [];
+  for (const tf of index.timed) {
     const hi = upperBound(tf.times, t);
     let lo = hi;
     while (lo > 0 && tf.times[lo - 1] > t - tf.step) {
       lo--;
     }
-    return pick(tf.frame, tf.rows.subarray(tf.offsets[lo], tf.offsets[hi]));
-  });
+    sliced.push(yield* pick(tf.frame, tf.rows.subarray(tf.offsets[lo], tf.offsets[hi])));
+  }
   return index.order.map((o) => (o.timed ? sliced[o.i] : index.constant[o.i]));
 }
 
-function pick(frame: DataFrame, rows: Int32Array): DataFrame {
+function* pick(frame: DataFrame, rows: Int32Array): Generator<void, DataFrame> {
   const n = rows.length;
   // One series per frame and one row at that time: a slice, no copy loop.
   const contiguous = n === 0 || rows[n - 1] - rows[0] === n - 1;
-  const fields: Field[] = frame.fields.map((f) => {
+  const fields: Field[] = [];
+  let copied = 0;
+  for (const f of frame.fields) {
     const src = f.values as unknown[];
     let values: unknown[];
     if (contiguous) {
@@ -158,10 +205,15 @@ function pick(frame: DataFrame, rows: Int32Array): DataFrame {
       for (let i = 0; i < n; i++) {
         values[i] = src[rows[i]];
       }
+      copied += n;
+      if (copied >= INDEX_ROWS_PER_STEP) {
+        copied = 0;
+        yield;
+      }
     }
     // `state` caches display values computed for the full frame: not valid for the slice.
-    return { ...f, values, state: undefined };
-  });
+    fields.push({ ...f, values, state: undefined });
+  }
   return { ...frame, fields, length: n };
 }
 
@@ -211,7 +263,8 @@ export function* timelineSteps({
 }: TimelineInput): Generator<void, TimelinePoint[]> {
   const out: TimelinePoint[] = [];
   for (const time of samplePoints(index.times, maxPoints)) {
-    const result = yield* buildMatrixSteps({ frames: framesAt(index, time), options, theme });
+    const frames = yield* framesAtSteps(index, time);
+    const result = yield* buildMatrixSteps({ frames, options, theme });
     const share = result.model ? breachShare(classifyModel(result.model, sla).counts) : { bad: 0, judged: 0 };
     out.push({ time, ...share });
     yield;

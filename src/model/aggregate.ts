@@ -4,6 +4,7 @@ import { t } from '@grafana/i18n';
 import { Aggregation } from '../types';
 import { AxisEntry, AxisTree } from './hierarchy';
 import { Classified, Status } from './sla';
+import { hostView } from './hostView';
 import { CellState, MatrixModel } from './types';
 
 /** What is drawn: one cell per (row entry, column entry); a group entry summarises its pairs. */
@@ -138,6 +139,10 @@ export function aggregateView({
       scope: classified.scope,
       unitGuessed: model.unitGuessed,
     };
+  }
+  if (!anyGroup) {
+    // Every entry a host, in another order (sorted by breaches, zoomed): row by row gathers, no per-cell call.
+    return hostView(base, model, classified, rowTree, colTree, rows, cols);
   }
   const withLoss = model.loss !== undefined;
   const view: ViewMatrix = {

@@ -1,4 +1,5 @@
 import { HostSortKey, compareHostKeys, hostSortKey } from './hostOrder';
+import { childGroupId } from './groupId';
 
 /**
  * Group hierarchy of one axis (region > DC > AZ > ToR > host) and which of its entries are visible.
@@ -6,7 +7,7 @@ import { HostSortKey, compareHostKeys, hostSortKey } from './hostOrder';
  * host matrix, and expand/collapse only changes which ranges are drawn as one row.
  */
 export interface GroupNode {
-  /** Path joined by \u001f: stable across refreshes, so expansion state survives new data. */
+  /** The group's path as one string (groupId.ts): stable across refreshes, so expansion state survives new data. */
   id: string;
   name: string;
   /** 0 = outermost level; -1 for the root. */
@@ -50,7 +51,7 @@ export function buildAxisTree({ names, paths, depth, score, combine = 'max' }: A
       const name = paths[h][level];
       let next = at.groups.get(name);
       if (!next) {
-        const id = at.node.id === '' ? name : `${at.node.id}\u001f${name}`;
+        const id = childGroupId(at.node.id, name);
         next = { node: mkNode(id, name, level), groups: new Map(), hosts: [], score: 0 };
         at.groups.set(name, next);
       }

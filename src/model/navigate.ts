@@ -1,4 +1,5 @@
-import { AxisEntry, AxisTree, GroupNode, isExpanded } from './hierarchy';
+import { groupAncestry, groupId, isInGroup } from './groupId';
+import { AxisEntry, AxisTree, isExpanded } from './hierarchy';
 import { View, Zoom } from './view';
 import { MatrixModel } from './types';
 
@@ -9,7 +10,7 @@ import { MatrixModel } from './types';
 
 export interface SearchHit {
   kind: 'host' | 'group';
-  /** Host name, or group id (path joined by \u001f). */
+  /** Host name, or group id (groupId.ts). */
   id: string;
   label: string;
   /** Level of a group; the host level (number of levels) for hosts. */
@@ -49,7 +50,7 @@ export function searchHits(model: MatrixModel, view: View, query: string, limit 
 export function entryMatches(entry: AxisEntry, hit: SearchHit, tree: AxisTree, names: string[]): boolean {
   if (hit.kind === 'group') {
     // The group itself, a row inside it, or a collapsed group that holds it.
-    return isWithin(entry.node, hit.id) || (entry.kind === 'group' && hit.id.startsWith(`${entry.node.id}\u001f`));
+    return isInGroup(entry.node.id, hit.id) || (entry.kind === 'group' && isInGroup(hit.id, entry.node.id));
   }
   if (entry.kind === 'host') {
     return names[tree.order[entry.start]] === hit.id;
@@ -60,11 +61,6 @@ export function entryMatches(entry: AxisEntry, hit: SearchHit, tree: AxisTree, n
     }
   }
   return false;
-}
-
-/** `node` is the group `id` or inside it. */
-function isWithin(node: GroupNode, id: string): boolean {
-  return node.id === id || node.id.startsWith(`${id}\u001f`);
 }
 
 export interface RevealInput {
@@ -86,14 +82,13 @@ export function reveal({ model, view, startLevel, toggled, zoom, hit }: RevealIn
 } {
   const ancestors = (tree: AxisTree, names: string[], paths: string[][]): string[] => {
     if (hit.kind === 'group') {
-      const parts = hit.id.split('\u001f');
-      return tree.byId.has(hit.id) ? parts.slice(0, -1).map((_, i) => parts.slice(0, i + 1).join('\u001f')) : [];
+      return tree.byId.has(hit.id) ? groupAncestry(hit.id).slice(0, -1) : [];
     }
     const h = names.indexOf(hit.id);
     if (h < 0) {
       return [];
     }
-    return paths[h].map((_, i) => paths[h].slice(0, i + 1).join('\u001f'));
+    return paths[h].map((_, i) => groupId(paths[h], i + 1));
   };
   const rowIds = ancestors(view.rowTree, model.rows, model.rowPaths);
   const colIds = ancestors(view.colTree, model.cols, model.colPaths);

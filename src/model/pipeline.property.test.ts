@@ -865,7 +865,10 @@ function expectEveryPairInItsCell(c: MeshCase): MatrixModel {
   const px = pixels(paintCells({ ...m, status: classified.status }, theme, colors), m.values.length);
   for (const i of expected.keys()) {
     const v = m.values[i];
-    const st = v >= c.breach ? Status.Breach : v >= c.warn ? Status.Warning : Status.OK;
+    // Steps are judged in ascending order (sortThresholds), whatever order they were saved in: a "warning" step
+    // above the "breach" one makes the higher of the two the breach level.
+    const [warn, breach] = [Math.min(c.warn, c.breach), Math.max(c.warn, c.breach)];
+    const st = v >= breach ? Status.Breach : v >= warn ? Status.Warning : Status.OK;
     expect(classified.status[i]).toBe(st);
     expect(px[i]).toBe(word(colors[st]));
   }

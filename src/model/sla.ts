@@ -1,5 +1,6 @@
 import { t } from '@grafana/i18n';
 
+import { groupId } from './groupId';
 import { CellState } from './types';
 
 /**
@@ -27,6 +28,13 @@ export const Status = {
 } as const;
 export type StatusCode = (typeof Status)[keyof typeof Status];
 export const STATUS_COUNT = 9;
+
+/**
+ * Most grouping levels a model has (ingest caps *Group by* and says so). A cell's scope is a byte — how many levels
+ * its two hosts share, 0…levels (+1 for the cardinality guard's level) — and 255 marks group cells (NO_SCOPE):
+ * hundreds of levels would wrap it. Real hierarchies have a handful (region, DC, AZ, pod, ToR).
+ */
+export const MAX_LEVELS = 32;
 
 /** The state's name in the user's language (legend, tooltip, lists). One literal key per state: the extractor reads only those. */
 export function statusLabel(s: StatusCode): string {
@@ -225,7 +233,7 @@ export function classify(input: ClassifyInput): Classified {
       for (let l = 0; l < levels.length; l++) {
         const seen = new Map<string, number>();
         paths.forEach((p, h) => {
-          const key = p.slice(0, l + 1).join('\u001f');
+          const key = groupId(p, l + 1);
           let id = seen.get(key);
           if (id === undefined) {
             id = seen.size;

@@ -156,7 +156,8 @@ function listedFirst(model: MatrixModel, order: string[]) {
 
 /**
  * Per host severity for sorting, over its row (as source) and column (as destination): worst status then worst value,
- * or the number of pairs over SLA (failed probes included).
+ * or the number of pairs over SLA (failed probes included). One pass over typed arrays, one loop per kind (16 M cells
+ * at 4,096 hosts).
  */
 function hostScores(model: MatrixModel, classified: Classified, sortBy: Exclude<SortBy, 'name'>) {
   const R = model.rows.length;
@@ -164,21 +165,37 @@ function hostScores(model: MatrixModel, classified: Classified, sortBy: Exclude<
   const rows = new Float64Array(R);
   const cols = new Float64Array(C);
   const { status } = classified;
-  const BIG = 1e9;
-  for (let r = 0; r < R; r++) {
-    for (let c = 0; c < C; c++) {
-      const i = r * C + c;
-      const st = status[i];
-      if (sortBy === 'worst') {
-        const v = model.values[i];
-        const score = st * BIG + (v === v && v < BIG ? v : 0);
-        rows[r] = Math.max(rows[r], score);
-        cols[c] = Math.max(cols[c], score);
-      } else if (st === Status.Breach || st === Status.Failed) {
-        rows[r]++;
-        cols[c]++;
+  const values = model.values;
+  if (sortBy === 'worst') {
+    const BIG = 1e9;
+    for (let r = 0; r < R; r++) {
+      let row = 0;
+      for (let c = 0, i = r * C; c < C; c++, i++) {
+        const v = values[i];
+        const score = status[i] * BIG + (v === v && v < BIG ? v : 0);
+        if (score > row) {
+          row = score;
+        }
+        if (score > cols[c]) {
+          cols[c] = score;
+        }
       }
+      rows[r] = row;
     }
+  } else {
+    const counts = new Uint32Array(C);
+    for (let r = 0; r < R; r++) {
+      let row = 0;
+      for (let c = 0, i = r * C; c < C; c++, i++) {
+        const st = status[i];
+        if (st === Status.Breach || st === Status.Failed) {
+          row++;
+          counts[c]++;
+        }
+      }
+      rows[r] = row;
+    }
+    cols.set(counts);
   }
   if (model.cols === model.rows) {
     for (let h = 0; h < R; h++) {

@@ -1,8 +1,8 @@
-import { GrafanaTheme2, ThresholdsMode, createTheme } from '@grafana/data';
+import { GrafanaTheme2, ThresholdsConfig, ThresholdsMode, createTheme } from '@grafana/data';
 import { RGBColor, lab, rgb } from 'd3-color';
 
 import { Status, StatusCode } from '../model/sla';
-import { statusColors } from './palette';
+import { drawableThresholds, statusColors } from './palette';
 
 type Matrix = [number[], number[], number[]];
 
@@ -191,5 +191,34 @@ describe('thresholds palette', () => {
     for (const s of [Status.Failed, Status.NoData, Status.Stale, Status.Invalid, Status.NotProbed, Status.Self]) {
       expect(c[s]).toBe(accessible[s]);
     }
+  });
+
+  // Broke: "redd" went through getColorByName unchecked, so over-SLA cells were drawn transparent and the legend
+  // swatch was empty.
+  it('draws a colour that is none ("redd") in the palette’s colour of its state, and lists it', () => {
+    const t = steps([-Infinity, 'green'], [10, 'orange'], [25, 'redd']);
+    const c = statusColors(theme, 'thresholds', t);
+    expect(c[Status.Breach]).toBe(byName('red'));
+    expect(c[Status.OK]).toBe(byName('green'));
+    const { unusable, steps: drawn } = drawableThresholds(theme, 'thresholds', t);
+    expect(unusable).toEqual([{ value: 25, color: 'redd', status: Status.Breach, used: byName('red') }]);
+    expect(drawn.map((s) => s.color)).toEqual([byName('green'), byName('orange'), byName('red')]);
+    // The accessible palette's own colour for the state, where that palette is drawn.
+    expect(drawableThresholds(theme, 'accessible', t).unusable[0].used).toBe(accessible[Status.Breach]);
+  });
+
+  it('treats a colour that is no string (a number, null from a migration) as none', () => {
+    const t = {
+      mode: ThresholdsMode.Absolute,
+      steps: [
+        { value: null, color: 42 },
+        { value: 5, color: null },
+      ],
+    };
+    const { unusable } = drawableThresholds(theme, 'thresholds', t as unknown as ThresholdsConfig);
+    expect(unusable.map((u) => [u.status, u.used])).toEqual([
+      [Status.OK, byName('green')],
+      [Status.Breach, byName('red')],
+    ]);
   });
 });

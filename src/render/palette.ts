@@ -1,6 +1,8 @@
-import { GrafanaTheme2, ThresholdsConfig } from '@grafana/data';
+import { GrafanaTheme2, Threshold, ThresholdsConfig } from '@grafana/data';
+import { color } from 'd3-color';
 
 import { Status, StatusCode } from '../model/sla';
+import { sortedThresholds } from '../model/thresholds';
 import { CellState } from '../model/types';
 
 type LegacyState = typeof CellState.NoData | typeof CellState.Invalid | typeof CellState.Self;
@@ -59,32 +61,62 @@ export function statusColors(
     [Status.NotProbed]: theme.colors.emphasize(panel, 0.14),
   };
   if (palette === 'thresholds') {
-    const t = thresholdColors(theme, thresholds);
-    colors[Status.OK] = t.ok;
-    colors[Status.Warning] = t.warning;
-    colors[Status.Breach] = t.breach;
+    const { steps } = drawableThresholds(theme, palette, thresholds);
+    const n = steps.length;
+    const byName = (name: string) => theme.visualization.getColorByName(name);
+    // The base step is OK, the last step over SLA, the one before it a warning when there is a step between them.
+    // Without thresholds (or with a lone base step, which would paint breaches OK) the missing ones are the defaults.
+    colors[Status.OK] = n > 0 ? steps[0].color : byName(THRESHOLD_DEFAULTS[Status.OK]);
+    colors[Status.Warning] = n >= 3 ? steps[n - 2].color : byName(THRESHOLD_DEFAULTS[Status.Warning]);
+    colors[Status.Breach] = n >= 2 ? steps[n - 1].color : byName(THRESHOLD_DEFAULTS[Status.Breach]);
   }
   return colors;
 }
 
-/**
- * Grafana's threshold colours: the base step is OK, the last step over SLA, the one before it a warning when there
- * is a step between them. Without thresholds (or with a lone base step, which would paint breaches OK) the missing
- * ones fall back to Grafana's green / orange / red.
- */
-function thresholdColors(theme: GrafanaTheme2, thresholds?: ThresholdsConfig) {
-  const byName = (name: string) => theme.visualization.getColorByName(name);
-  // Saved dashboards keep the base step's value as null; Grafana sorts steps when it processes field config, but the
-  // raw config may not have been.
-  const steps = [...(thresholds?.steps ?? [])].sort((a, b) => stepValue(a.value) - stepValue(b.value));
-  const n = steps.length;
-  return {
-    ok: byName(n > 0 ? steps[0].color : 'green'),
-    warning: byName(n >= 3 ? steps[n - 2].color : 'orange'),
-    breach: byName(n >= 2 ? steps[n - 1].color : 'red'),
-  };
+type ThresholdStatus = typeof Status.OK | typeof Status.Warning | typeof Status.Breach;
+
+/** Grafana's own threshold colours: what the thresholds palette uses where a step is missing or its colour unusable. */
+const THRESHOLD_DEFAULTS: Record<ThresholdStatus, string> = {
+  [Status.OK]: 'green',
+  [Status.Warning]: 'orange',
+  [Status.Breach]: 'red',
+};
+
+/** A threshold step whose colour is no colour (a typo such as "redd", or one carried over by the migration). */
+export interface UnusableColor {
+  /** The step's value (-Infinity for the base step) and colour as saved. */
+  value: number;
+  color: unknown;
+  /** The state the step colours, and the palette's colour drawn instead. */
+  status: ThresholdStatus;
+  used: string;
 }
 
-function stepValue(v: number | null | undefined): number {
-  return v == null || Number.isNaN(v) ? -Infinity : v;
+/**
+ * The threshold steps in ascending order (sortThresholds, as the model's field has them), each colour resolved
+ * through the theme to a CSS colour the canvas can draw. A colour that is none falls back to the palette's colour of
+ * the state its step colours — never transparent cells and an empty legend swatch — and is listed in `unusable` so
+ * that the footer can say so.
+ */
+export function drawableThresholds(
+  theme: GrafanaTheme2,
+  palette: PaletteId,
+  thresholds: ThresholdsConfig | undefined
+): { steps: Threshold[]; unusable: UnusableColor[] } {
+  const sorted = sortedThresholds(thresholds)?.steps ?? [];
+  const n = sorted.length;
+  const unusable: UnusableColor[] = [];
+  const steps = sorted.map((step, i) => {
+    const resolved = typeof step.color === 'string' ? theme.visualization.getColorByName(step.color) : undefined;
+    if (resolved !== undefined && color(resolved) !== null) {
+      return { ...step, color: resolved };
+    }
+    // Steps between the base and the warning step are warnings too, for lack of a state of their own.
+    const status = i === 0 ? Status.OK : i === n - 1 ? Status.Breach : Status.Warning;
+    const used =
+      palette === 'thresholds' ? theme.visualization.getColorByName(THRESHOLD_DEFAULTS[status]) : ACCESSIBLE[status];
+    unusable.push({ value: step.value, color: step.color, status, used });
+    return { ...step, color: used };
+  });
+  return { steps, unusable };
 }

@@ -17,6 +17,8 @@ export interface PanelSpec {
   targets?: Array<Record<string, unknown>>;
   /** Frames from an ES module served by the harness (e.g. `/fixtures/namedMesh.mjs`) instead of queries. */
   synthetic?: { module: string; args?: Record<string, unknown> };
+  /** Inline frames instead of queries, shaped as Grafana hands them to the panel. */
+  frames?: Array<Record<string, unknown>>;
 }
 
 /** Opens the harness with one or more panels, waits for the first render, fails on any page error. */

@@ -1,3 +1,4 @@
+import { childGroupId } from '../../model/groupId';
 import { UNKNOWN_GROUP } from '../../model/topology';
 import { MatrixModel } from '../../model/types';
 
@@ -50,7 +51,7 @@ export function indexAxes(model: MatrixModel): Axes {
     let prev = -1;
     for (let l = 0; l < L; l++) {
       const name = p?.[l] ?? UNKNOWN_GROUP;
-      key = l === 0 ? name : `${key}\u001f${name}`;
+      key = childGroupId(l === 0 ? '' : key, name);
       let id = maps[l].get(key);
       if (id === undefined) {
         id = paths[l].length;

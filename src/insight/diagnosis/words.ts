@@ -1,6 +1,7 @@
 import { t } from '@grafana/i18n';
 
 import { RAW } from '../../i18nText';
+import { groupId } from '../../model/groupId';
 import { UNKNOWN_GROUP } from '../../model/topology';
 import { MatrixModel } from '../../model/types';
 import { Candidate, Subject } from './types';
@@ -65,7 +66,7 @@ function ambiguous(model: MatrixModel): Array<Set<string>> {
       const twice = new Set<string>();
       for (const p of [...model.rowPaths, ...(model.colPaths === model.rowPaths ? [] : model.colPaths)]) {
         const name = p[l] ?? UNKNOWN_GROUP;
-        const key = p.slice(0, l + 1).join('\u001f');
+        const key = groupId(p, l + 1);
         const prior = seen.get(name);
         if (prior !== undefined && prior !== key) {
           twice.add(name);
