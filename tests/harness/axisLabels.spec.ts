@@ -1,17 +1,15 @@
 import { Page, expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { Status } from '../../src/model/sla';
 import { harnessEnv } from './env';
 import { PanelSpec, TEST_IDS, cellColours, hoverCell, openHarness, statusColour } from './helpers';
+import { snap } from './snap';
 
 /**
  * Axis labels as the user sees them, on frames from tests/harness/fixtures/namedMesh.mjs (one table frame, values in
  * seconds): long FQDNs shortened, labels and group bands that never overlap, hosts ordered by address.
  */
 const env = harnessEnv();
-const screenshots = join(__dirname, '..', '..', 'artifacts', 'screenshots');
 const DOMAIN = '.k8s.prod.example.com';
 
 const mesh = (args: Record<string, unknown>, options: Record<string, unknown> = {}, size = {}): PanelSpec => ({
@@ -119,11 +117,10 @@ test.describe('axis labels: long names, crowded gutters, addresses', () => {
       mesh({ names: 'fqdn' }, { shortNames: false }, { width: 600, height: 420 }),
     ];
     const errors = await openHarness(page, env, panels, 'light');
-    mkdirSync(screenshots, { recursive: true });
     let checked = 0;
     let truncated = 0;
     for (let i = 0; i < panels.length; i++) {
-      await page.getByTestId(`harness-panel-${i}`).screenshot({ path: join(screenshots, `axis-labels-${i}.png`) });
+      await snap(page.getByTestId(`harness-panel-${i}`), `axis-labels-${i}`);
       const { boxes, matrix } = await axisBoxes(page, i);
       expect(boxes.length, `panel ${i} draws some axis text`).toBeGreaterThan(0);
       for (let a = 0; a < boxes.length; a++) {

@@ -2,6 +2,7 @@ import { expect, test } from '@playwright/test';
 
 import { harnessEnv } from './env';
 import { TEST_IDS, openHarness, promInstant } from './helpers';
+import { snap } from './snap';
 
 const env = harnessEnv();
 const mesh = env.diagnosis;
@@ -51,6 +52,7 @@ test.describe('diagnosis on meshes of other shapes, real Prometheus (sim/mesh)',
       `Host ${facts.slow} (source): ${facts.slowPaths} of ${facts.slowPaths} paths from it over SLA`
     );
     await expect(items.nth(1)).toHaveAttribute('data-kind', 'hosts');
+    await snap(page.getByTestId('harness-panel-0'), 'diagnosis-list');
     const shares = await items.evaluateAll((els) =>
       els.map((e) => Number(/explains (\d+)%/.exec(e.textContent ?? '')?.[1]))
     );

@@ -1,15 +1,13 @@
 import { Page, expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { Status } from '../../src/model/sla';
 import { harnessEnv } from './env';
 import { TEST_IDS, axisOrder, cellColours, expandGroups, latencyTable, openHarness, statusColour } from './helpers';
+import { snap } from './snap';
 
 const env = harnessEnv();
 const culprits = env.hosts.filter((h) => h.tor === env.culpritTor);
 const healthy = env.hosts.filter((h) => h.tor !== env.culpritTor);
-const screenshots = join(__dirname, '..', '..', 'artifacts', 'screenshots');
 const HOSTILE = 'a&b=<c>';
 
 const latencyRange = { refId: 'A', expr: 'pingmesh_pair_latency_seconds', range: true, instant: false };
@@ -92,8 +90,7 @@ test.describe('drill-down from a cell to the pair’s time series, real Promethe
     await expect(pinned.getByTestId(TEST_IDS.tooltipDestination)).toHaveText(dst);
     await expect(page.getByTestId(TEST_IDS.tooltip)).toHaveCount(0);
 
-    mkdirSync(screenshots, { recursive: true });
-    await page.getByTestId('harness-panel-0').screenshot({ path: join(screenshots, 'pair-view.png') });
+    await snap(page.getByTestId('harness-panel-0'), 'pair-view');
     // Esc closes the pair view and the pin.
     await page.keyboard.press('Escape');
     await expect(page.getByTestId(TEST_IDS.pairView)).toHaveCount(0);

@@ -1,6 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { Status } from '../../src/model/sla';
 import { harnessEnv } from './env';
@@ -14,11 +12,11 @@ import {
   promInstant,
   statusColour,
 } from './helpers';
+import { snap } from './snap';
 
 const env = harnessEnv().spine;
 const dc = env.culpritDc;
 const otherDcs = Object.keys(env.tors).filter((d) => d !== dc);
-const screenshots = join(__dirname, '..', '..', 'artifacts', 'screenshots');
 
 // 4 ms SLA: intra-DC pairs (≤ 1.5 ms) pass, the lossy spine's 5–15 ms pairs breach.
 const panel = {
@@ -94,8 +92,7 @@ test.describe('spine loss in one DC, grouped DC × DC, from real Prometheus', ()
     };
     await check();
     await expect(page.getByTestId(TEST_IDS.groupHeader).filter({ hasText: dc }).first()).toBeVisible();
-    mkdirSync(screenshots, { recursive: true });
-    await page.getByTestId('harness-panel-0').screenshot({ path: join(screenshots, 'spine-loss-expanded.png') });
+    await snap(page.getByTestId('harness-panel-0'), 'spine-loss-expanded');
 
     await page.evaluate(() =>
       (window as unknown as { harness: { refresh(i: number): Promise<void> } }).harness.refresh(0)

@@ -3,6 +3,7 @@ import { Page, expect, test } from '@playwright/test';
 import { Status } from '../../src/model/sla';
 import { harnessEnv } from './env';
 import { TEST_IDS, axisOrder, cellColours, hoverCell, latencyTable, openHarness } from './helpers';
+import { snap } from './snap';
 
 const env = harnessEnv();
 const culprits = env.hosts.filter((h) => h.tor === env.culpritTor);
@@ -35,6 +36,9 @@ test.describe('the panel speaks the user’s language: zh-Hans, real bundle, rea
       await hoverCell(page, layout, rows.get(culprits[0].name)!, cols.get(healthy[0].name)!);
       await expect(page.getByTestId(TEST_IDS.tooltipState)).toHaveText('超出 SLA（≥ 100 ms）');
       await expect(page.getByTestId(TEST_IDS.tooltipValue)).toHaveText(/^[\d.]+ ms$/);
+      if (grafanaVersion === '12.4.10') {
+        await snap(page.getByTestId('harness-panel-0'), 'zh-hans');
+      }
       // Which side loaded the translations.
       const hostFetched = requests.some((p) => p.endsWith('/locales/zh-Hans/netobs-pingmesh-panel.json'));
       expect(hostFetched).toBe(grafanaVersion === '12.4.10');

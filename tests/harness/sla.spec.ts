@@ -1,6 +1,4 @@
 import { Page, expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { Status, StatusCode } from '../../src/model/sla';
 
@@ -8,10 +6,10 @@ import { Status, StatusCode } from '../../src/model/sla';
 const STATUS_NAMES = Object.fromEntries(Object.entries(Status).map(([k, v]) => [v, k])) as Record<StatusCode, string>;
 import { harnessEnv } from './env';
 import { TEST_IDS, axisOrder, hoverCell, openHarness, promInstant, statusColour, themeColour } from './helpers';
+import { snap } from './snap';
 
 const env = harnessEnv().sla;
 const facts = env.facts;
-const screenshots = join(__dirname, '..', '..', 'artifacts', 'screenshots');
 const TOPOLOGY = 'src, dst, src_region, src_dc, src_az, src_tor, dst_region, dst_dc, dst_az, dst_tor';
 
 /** Latency, loss, probe failures, the pairs probed in the last 30 minutes, and each pair's newest sample time. */
@@ -174,12 +172,11 @@ test.describe('SLA states from real Prometheus: sparse mesh, lossy link, failed 
         expect(Math.abs(main[i] - main[j]), `${i}/${j}`).toBeGreaterThanOrEqual(12);
       }
     }
-    mkdirSync(screenshots, { recursive: true });
     const wrapper = page.getByTestId('harness-panel-0');
     await page.mouse.move(0, 0);
-    await wrapper.screenshot({ path: join(screenshots, 'sla-states.png') });
+    await snap(wrapper, 'sla-states');
     await wrapper.evaluate((el) => ((el as HTMLElement).style.filter = 'grayscale(1)'));
-    await wrapper.screenshot({ path: join(screenshots, 'sla-states-grey.png') });
+    await snap(wrapper, 'sla-states-grey');
     expect(errors).toEqual([]);
   });
 

@@ -3,6 +3,7 @@ import { Page, expect, test } from '@playwright/test';
 import { Status } from '../../src/model/sla';
 import { harnessEnv } from './env';
 import { TEST_IDS, openHarness } from './helpers';
+import { snap } from './snap';
 
 const env = harnessEnv();
 // Range queries in table format: the matrix shows the latest step, the strip every step of the 10 minutes.
@@ -93,6 +94,7 @@ test.describe('what changed: the breach timeline and changed cells, real Prometh
     const changed = page.getByTestId(TEST_IDS.changed);
     await expect(changed).toHaveAttribute('data-cells', String(TOR_PAIRS));
     await expect(page.getByTestId(TEST_IDS.notices)).toContainText(`${TOR_PAIRS} pairs changed state in the last 5m`);
+    await snap(page.getByTestId('harness-panel-0'), 'what-changed');
     // Going back before the onset: nothing changed in the 5 minutes before that.
     await strip.getByRole('slider').focus();
     await page.keyboard.press('Home');

@@ -1,6 +1,4 @@
 import { expect, test } from '@playwright/test';
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 
 import { Status } from '../../src/model/sla';
 import { harnessEnv } from './env';
@@ -14,11 +12,11 @@ import {
   promInstant,
   statusColour,
 } from './helpers';
+import { snap } from './snap';
 
 const env = harnessEnv();
 const culprits = env.hosts.filter((h) => h.tor === env.culpritTor);
 const healthy = env.hosts.filter((h) => h.tor !== env.culpritTor);
-const screenshots = join(__dirname, '..', '..', 'artifacts', 'screenshots');
 
 test.describe('ToR down, from real Prometheus, in the real bundle', () => {
   test('the bundle loads through SystemJS and renders with no console errors', async ({ page }) => {
@@ -71,8 +69,7 @@ test.describe('ToR down, from real Prometheus, in the real bundle', () => {
     );
     expect(redHealthy).toEqual([]);
 
-    mkdirSync(screenshots, { recursive: true });
-    await page.getByTestId('harness-panel-0').screenshot({ path: join(screenshots, 'tor-down-dark.png') });
+    await snap(page.getByTestId('harness-panel-0'), 'tor-down');
   });
 
   test('hovering a cell shows its source, destination and the value Prometheus has', async ({ page }) => {
@@ -126,7 +123,7 @@ test.describe('ToR down, from real Prometheus, in the real bundle', () => {
     const a = healthy[0];
     const b = healthy.find((h) => h.dc === a.dc && h.name !== a.name)!;
     expect(colours[rows.get(a.name)!][cols.get(b.name)!]).toBe(await statusColour(page, Status.OK));
-    await page.getByTestId('harness-panel-0').screenshot({ path: join(screenshots, 'tor-down-light.png') });
+    await snap(page.getByTestId('harness-panel-0'), 'tor-down-light');
   });
 });
 
