@@ -1,12 +1,13 @@
 import { ReducerID } from '@grafana/data';
 
 import { DEFAULT_SCOPE_SLAS, DEFAULT_SLA_CONFIG, ScopeSla, SlaMode } from './model/sla';
+import type { TimeUnit } from './model/units';
 import type { PaletteId } from './render/palette';
 
 /** Which exporter's label names to use, or `auto` (detect from the labels present) or `custom`. */
 export type PresetChoice = 'auto' | 'custom' | string;
 
-export type InputUnit = 'auto' | 's' | 'ms' | 'us' | 'ns';
+export type InputUnit = 'auto' | TimeUnit;
 
 export interface PingmeshOptions {
   /** Exporter preset id, `auto` or `custom`. */

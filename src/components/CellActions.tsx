@@ -9,13 +9,13 @@ import React from 'react';
 import { TEST_IDS } from '../constants';
 import { CellContext, cellLinks, exploreUrl, hrefSurvivingSanitizer, variableUpdate } from '../drill/links';
 import { findPairSeries } from '../drill/pair';
+import { DrillData } from '../drill/types';
 import { pairTarget } from '../drill/pairQuery';
 import { ViewMatrix } from '../model/aggregate';
 import { AxisTree } from '../model/hierarchy';
 import { MatrixModel } from '../model/types';
 import { RAW } from '../i18nText';
 import { PingmeshOptions } from '../types';
-import { DrillData } from './PairView';
 
 /** One thing a person can do with a cell: in the context menu, the pinned tooltip and the pair view header. */
 export interface CellAction {

@@ -1,13 +1,10 @@
 import { css } from '@emotion/css';
 import {
-  DataFrame,
-  DataQueryRequest,
   FieldConfigSource,
   FieldType,
   GrafanaTheme2,
   LoadingState,
   PanelData,
-  TimeRange,
   formattedValueToString,
 } from '@grafana/data';
 import { t } from '@grafana/i18n';
@@ -18,17 +15,11 @@ import React, { useEffect, useMemo, useState } from 'react';
 import { TEST_IDS } from '../constants';
 import { PairData, PairRef, PairSeries, findPairSeries, pairStats } from '../drill/pair';
 import { fetchPairRange } from '../drill/pairQuery';
+import { DrillData } from '../drill/types';
 import { RAW } from '../i18nText';
 import { MatrixModel } from '../model/types';
 import { formatLoss } from '../model/lossFormat';
 import { ActionButtons, CellAction } from './CellActions';
-
-export interface DrillData {
-  frames: DataFrame[];
-  request?: DataQueryRequest;
-  timeRange: TimeRange;
-  timeZone: string;
-}
 
 interface Props {
   model: MatrixModel;

@@ -6,13 +6,13 @@ import { LoadingBar, useStyles2, useTheme2 } from '@grafana/ui';
 import React, { useMemo, useState } from 'react';
 
 import { TEST_IDS } from '../constants';
+import { DrillData } from '../drill/types';
 import { RAW } from '../i18nText';
 import { framesAt, indexTimes } from '../insight/timeline';
 import { BuildMatrixResult } from '../ingest';
 import { MatrixModel } from '../model/types';
 import { ModelOptions, PingmeshOptions, pickModelOptions } from '../types';
 import { MatrixView } from './MatrixView';
-import { DrillData } from './PairView';
 import { TimelineStrip, useTimeline } from './Timeline';
 import { useMatrixModel } from './useMatrixModel';
 import { useSlaConfig } from './useSlaConfig';
