@@ -1,14 +1,14 @@
 import { FieldColorModeId, FieldConfigProperty, PanelPlugin, ThresholdsMode } from '@grafana/data';
 
 import { PingmeshPanel } from './components/PingmeshPanel';
-import { pingmeshMigrationHandler, pingmeshPanelChangeHandler } from './migration';
+import { pingmeshMigrationHandler, pingmeshPanelChangeHandler } from './options/migrations';
 import { initTranslations } from './i18nInit';
 import { addDisplayOptions } from './options/display';
 import { addDrillDownOptions } from './options/drillDown';
 import { addGroupingOptions } from './options/grouping';
 import { addPairOptions } from './options/pairs';
 import { addSlaOptions } from './options/sla';
-import { DEFAULT_THRESHOLD_STEPS, DEFAULT_UNIT, PingmeshOptions } from './types';
+import { DEFAULT_THRESHOLD_STEPS, DEFAULT_UNIT, PingmeshOptions } from './options/types';
 
 // Before anything can call t(): top-level await, as create-plugin's scenes-app template does.
 await initTranslations();

@@ -2,7 +2,7 @@
 // per series, several queries by refId, configured the way the README tells a new user to configure the panel.
 import { DataFrame, FieldType, toDataFrame } from '@grafana/data';
 
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../../src/types';
+import { DEFAULT_OPTIONS, PingmeshOptions } from '../../src/options/types';
 import { Delivery, Exporter, Pair, agentSample, endpointLabels, pairLabels } from './pairs';
 import { Probing } from './probing';
 import { MeshTopology } from './topology';

@@ -5,7 +5,7 @@ import { Diagnosis, diagnose } from '../../src/insight/diagnosis';
 import { buildMatrix } from '../../src/ingest';
 import { slaConfigOf } from '../../src/model/slaOptions';
 import { MatrixModel } from '../../src/model/types';
-import { classifyModel } from '../../src/model/view';
+import { classifyModel } from '../../src/view/view';
 import { MeshData, meshFrames } from './frames';
 import { MeshScenario } from './scenario';
 import { Verdict, judge } from './truth';

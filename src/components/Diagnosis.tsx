@@ -4,8 +4,8 @@ import { t } from '@grafana/i18n';
 import { Button, Icon, IconButton, useStyles2 } from '@grafana/ui';
 import React, { useEffect, useRef } from 'react';
 
-import { TEST_IDS } from '../constants';
-import { RAW } from '../i18nText';
+import { TEST_IDS } from './testIds';
+import { RAW } from '../util/i18n';
 import { Candidate } from '../insight/diagnosis';
 import { DiagnosisEntry } from './useDiagnosis';
 

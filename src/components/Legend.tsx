@@ -5,7 +5,7 @@ import { Icon, Toggletip, useStyles2 } from '@grafana/ui';
 import React, { memo } from 'react';
 
 import { LEGEND_ORDER, Status, StatusCode, statusLabel } from '../model/sla';
-import { RAW } from '../i18nText';
+import { RAW } from '../util/i18n';
 import { markFor, markSvg } from '../render/marks';
 
 export const LEGEND_HEIGHT = 20;

@@ -12,11 +12,11 @@ import { PanelRenderer } from '@grafana/runtime';
 import { Alert, IconButton, LoadingBar, useStyles2 } from '@grafana/ui';
 import React, { useEffect, useMemo, useState } from 'react';
 
-import { TEST_IDS } from '../constants';
+import { TEST_IDS } from './testIds';
 import { PairData, PairRef, PairSeries, findPairSeries, pairStats } from '../drill/pair';
 import { fetchPairRange } from '../drill/pairQuery';
 import { DrillData } from '../drill/types';
-import { RAW } from '../i18nText';
+import { RAW } from '../util/i18n';
 import { MatrixModel } from '../model/types';
 import { formatLoss } from '../model/lossFormat';
 import { ActionButtons, CellAction } from './CellActions';

@@ -5,14 +5,14 @@ import { PanelDataErrorView } from '@grafana/runtime';
 import { LoadingBar, useStyles2, useTheme2 } from '@grafana/ui';
 import React, { useMemo, useState } from 'react';
 
-import { TEST_IDS } from '../constants';
+import { TEST_IDS } from './testIds';
 import { DrillData } from '../drill/types';
-import { RAW } from '../i18nText';
+import { RAW } from '../util/i18n';
 import { framesAt, indexTimes } from '../insight/timeline';
 import { BuildMatrixResult } from '../ingest';
 import { MatrixModel } from '../model/types';
-import { ModelOptions, PingmeshOptions, pickModelOptions } from '../types';
-import { MatrixView } from './MatrixView';
+import { ModelOptions, PingmeshOptions, pickModelOptions } from '../options/types';
+import { MatrixView } from './matrix/MatrixView';
 import { TimelineStrip, useTimeline } from './Timeline';
 import { useMatrixModel } from './useMatrixModel';
 import { useSlaConfig } from './useSlaConfig';

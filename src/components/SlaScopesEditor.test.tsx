@@ -3,7 +3,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import React, { useState } from 'react';
 
 import { DEFAULT_SCOPE_SLAS, ScopeSla } from '../model/sla';
-import { TEST_IDS } from '../constants';
+import { TEST_IDS } from './testIds';
 import { SlaScopesEditor, formatNumber, orderScopes } from './SlaScopesEditor';
 
 type Slas = Record<string, ScopeSla>;

@@ -4,8 +4,8 @@ import { t } from '@grafana/i18n';
 import { Button, IconButton, Input, useStyles2 } from '@grafana/ui';
 import React, { useId, useState } from 'react';
 
-import { TEST_IDS } from '../constants';
-import { RAW } from '../i18nText';
+import { TEST_IDS } from './testIds';
+import { RAW } from '../util/i18n';
 import { DEFAULT_SCOPE_SLAS, ScopeSla } from '../model/sla';
 import { scopeSlaProblem, slaFieldName } from '../model/slaOptions';
 import { srOnly } from './styles';

@@ -5,12 +5,12 @@ import { Button, useStyles2 } from '@grafana/ui';
 import { scaleLinear } from 'd3-scale';
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 
-import { TEST_IDS } from '../constants';
-import { RAW } from '../i18nText';
+import { TEST_IDS } from './testIds';
+import { RAW } from '../util/i18n';
 import { TimeIndex, TimelinePoint, nearestTime, timelineSteps } from '../insight/timeline';
 import { SlaConfig } from '../model/sla';
-import { ModelOptions } from '../types';
-import { record } from '../perf';
+import { ModelOptions } from '../options/types';
+import { record } from '../util/perf';
 import { runSliced } from './useMatrixModel';
 
 const TIMELINE_MARK = 'pingmesh:timeline';

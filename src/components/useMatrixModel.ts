@@ -2,8 +2,8 @@ import { DataFrame, GrafanaTheme2 } from '@grafana/data';
 import { useEffect, useMemo, useState } from 'react';
 
 import { BuildMatrixResult, buildMatrix, buildMatrixSteps } from '../ingest';
-import { record, timed } from '../perf';
-import { ModelOptions } from '../types';
+import { record, timed } from '../util/perf';
+import { ModelOptions } from '../options/types';
 
 const MODEL_MARK = 'pingmesh:model';
 /** Below this many rows the model builds in one go (a few ms), with no flash of the previous matrix. */

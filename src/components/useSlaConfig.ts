@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 
 import { SLA_OPTION_KEYS, SlaConfigResult, SlaOptions, slaConfigOf } from '../model/slaOptions';
-import { PingmeshOptions } from '../types';
+import { PingmeshOptions } from '../options/types';
 
 /**
  * The panel's SLA, keyed on the SLA options' values: other option changes (start level, sort…) keep the same object,

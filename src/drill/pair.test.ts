@@ -1,7 +1,7 @@
 import { FieldType, createTheme, toDataFrame } from '@grafana/data';
 
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
-import { quantileOf } from '../model/aggregate';
+import { DEFAULT_OPTIONS, PingmeshOptions } from '../options/types';
+import { quantileOf } from '../view/aggregate';
 import { buildMatrix } from '../ingest';
 import { SeriesSpec, mesh, seriesFrames, tableFrame } from '../model/testFrames';
 import { MatrixModel } from '../model/types';

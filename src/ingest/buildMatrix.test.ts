@@ -1,6 +1,6 @@
 import { FieldType, ReducerID, createTheme, toDataFrame } from '@grafana/data';
 
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { DEFAULT_OPTIONS, PingmeshOptions } from '../options/types';
 import { BuildMatrixResult, buildMatrix } from '.';
 import { PRESETS } from '../model/presets';
 import { mesh, seriesFrames, tableFrame } from '../model/testFrames';

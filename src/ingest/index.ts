@@ -1,12 +1,12 @@
 import { DataFrame, GrafanaTheme2, ReducerID } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
-import { RAW } from '../i18nText';
+import { RAW } from '../util/i18n';
 import { PRESETS, splitLabels } from '../model/presets';
 import { parseLevels } from '../model/topology';
 import { MatrixModel, PairSource, UnitReport } from '../model/types';
 import { conversionFactor } from '../model/units';
-import { ModelOptions } from '../types';
+import { ModelOptions } from '../options/types';
 import { ExtraMetrics, assemble } from './assemble';
 import { bucketsOf, counterNotice } from './buckets';
 import { GroupedAxes, MAX_HOSTS, groupHosts, hostPaths } from './cardinality';

@@ -1,8 +1,8 @@
 import { t } from '@grafana/i18n';
 
-import { RAW } from '../i18nText';
+import { RAW } from '../util/i18n';
 import { LabelMapping, detectPreset, findPreset, presetLabel, presetSourceHint, splitLabels } from '../model/presets';
-import { DEFAULT_OPTIONS, ModelOptions } from '../types';
+import { DEFAULT_OPTIONS, ModelOptions } from '../options/types';
 
 /** Which labels name source and destination, and whether a preset was detected rather than chosen. */
 export type ResolvedMapping = LabelMapping & {

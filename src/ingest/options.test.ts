@@ -1,7 +1,7 @@
 import { ReducerID, createTheme } from '@grafana/data';
 
 import { seriesFrames } from '../model/testFrames';
-import { DEFAULT_OPTIONS, ModelOptions } from '../types';
+import { DEFAULT_OPTIONS, ModelOptions } from '../options/types';
 import { buildMatrix } from '.';
 import { checkModelOptions } from './options';
 

@@ -1,9 +1,9 @@
 import { ReducerID, fieldReducers } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
-import { RAW } from '../i18nText';
-import { invalidOption, numberOf } from '../model/optionText';
-import { DEFAULT_OPTIONS, InputUnit, ModelOptions } from '../types';
+import { RAW } from '../util/i18n';
+import { invalidOption, numberOf } from '../text/options';
+import { DEFAULT_OPTIONS, InputUnit, ModelOptions } from '../options/types';
 import { MAX_HOSTS } from './cardinality';
 
 const INPUT_UNITS: InputUnit[] = ['auto', 's', 'ms', 'us', 'ns'];

@@ -5,8 +5,8 @@ import { PRESETS } from '../model/presets';
 import { DEFAULT_SLA_CONFIG, Status } from '../model/sla';
 import { seriesFrames, tableFrame } from '../model/testFrames';
 import { CellState, MatrixModel } from '../model/types';
-import { classifyModel } from '../model/view';
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { classifyModel } from '../view/view';
+import { DEFAULT_OPTIONS, PingmeshOptions } from '../options/types';
 import { buildMatrix } from '.';
 
 const theme = createTheme();

@@ -2,7 +2,7 @@ import { DataFrame, ReducerID, createTheme } from '@grafana/data';
 
 import { seriesFrames, tableFrame } from '../model/testFrames';
 import { CellState, MatrixModel } from '../model/types';
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { DEFAULT_OPTIONS, PingmeshOptions } from '../options/types';
 import { buildMatrix } from '.';
 
 const theme = createTheme();

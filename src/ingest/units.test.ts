@@ -3,7 +3,7 @@ import { DataFrame, createTheme } from '@grafana/data';
 import { findPairSeries } from '../drill/pair';
 import { seriesFrames, tableFrame } from '../model/testFrames';
 import { CellState, MatrixModel } from '../model/types';
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { DEFAULT_OPTIONS, PingmeshOptions } from '../options/types';
 import { buildMatrix } from '.';
 
 const theme = createTheme();

@@ -1,10 +1,10 @@
 import { t } from '@grafana/i18n';
 
-import { RAW } from '../i18nText';
+import { RAW } from '../util/i18n';
 import { ExporterPreset } from '../model/presets';
 import { UnitReport, UnitSource } from '../model/types';
 import { TimeUnit, conversionFactor } from '../model/units';
-import { InputUnit } from '../types';
+import { InputUnit } from '../options/types';
 
 const SUFFIX_UNIT: Record<string, TimeUnit> = {
   seconds: 's',

@@ -4,8 +4,8 @@ import { buildMatrix } from '../ingest';
 import { DEFAULT_SLA_CONFIG, Status } from '../model/sla';
 import { SeriesSpec, msThresholds, seriesFrames, tableFrame } from '../model/testFrames';
 import { MatrixModel } from '../model/types';
-import { classifyModel } from '../model/view';
-import { DEFAULT_OPTIONS, pickModelOptions } from '../types';
+import { classifyModel } from '../view/view';
+import { DEFAULT_OPTIONS, pickModelOptions } from '../options/types';
 import { breachShare, changedCells, framesAt, indexTimes, nearestTime, samplePoints, timelineSteps } from './timeline';
 
 const theme = createTheme();

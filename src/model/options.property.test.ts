@@ -10,12 +10,12 @@ import fc from 'fast-check';
 import { buildMatrix } from '../ingest';
 import { paintCells, rgba } from '../render/paint';
 import { statusColors } from '../render/palette';
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { DEFAULT_OPTIONS, PingmeshOptions } from '../options/types';
 import { Status } from './sla';
 import { SlaOptions, slaConfigOf } from './slaOptions';
 import { seriesFrames, tableFrame } from './testFrames';
 import { CellState } from './types';
-import { classifyModel } from './view';
+import { classifyModel } from '../view/view';
 
 const RUNS = 300;
 const theme = createTheme({ colors: { mode: 'dark' } });

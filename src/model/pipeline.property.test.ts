@@ -22,13 +22,13 @@ import fc from 'fast-check';
 import { paintCells, rgba } from '../render/paint';
 import { statusColors } from '../render/palette';
 import { poolWorst } from '../render/pool';
-import { Aggregation, DEFAULT_OPTIONS, InputUnit, PingmeshOptions, SortBy } from '../types';
+import { Aggregation, DEFAULT_OPTIONS, InputUnit, PingmeshOptions, SortBy } from '../options/types';
 import { buildMatrix } from '../ingest';
 import { PRESETS } from './presets';
 import { DEFAULT_SCOPE_SLAS, DEFAULT_SLA_CONFIG, STATUS_COUNT, SlaConfig, Status, StatusCode } from './sla';
 import { SeriesSpec, seriesFrames, tableFrame } from './testFrames';
 import { CellState, MatrixModel } from './types';
-import { buildView, classifyModel } from './view';
+import { buildView, classifyModel } from '../view/view';
 
 const RUNS = { neverThrows: 400, everyPair: 200, roundTrip: 100 };
 const THEMES = { dark: createTheme({ colors: { mode: 'dark' } }), light: createTheme({ colors: { mode: 'light' } }) };

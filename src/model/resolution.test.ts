@@ -1,12 +1,12 @@
 import { DataFrame, createTheme, formattedValueToString } from '@grafana/data';
 
 import { buildMatrix } from '../ingest';
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { DEFAULT_OPTIONS, PingmeshOptions } from '../options/types';
 import { resolutionIssues, resolutionNotice } from './resolution';
 import { DEFAULT_SLA_CONFIG } from './sla';
 import { seriesFrames, tableFrame } from './testFrames';
 import { MatrixModel } from './types';
-import { classifyModel } from './view';
+import { classifyModel } from '../view/view';
 
 const theme = createTheme();
 const build = (frames: DataFrame[], o: Partial<PingmeshOptions> = {}): MatrixModel =>

@@ -1,11 +1,11 @@
 import { createTheme } from '@grafana/data';
 
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { DEFAULT_OPTIONS, PingmeshOptions } from '../options/types';
 import { buildMatrix } from '../ingest';
 import { DEFAULT_SLA_CONFIG, Status } from './sla';
 import { msThresholds, seriesFrames, tableFrame } from './testFrames';
 import { CellState, MatrixModel } from './types';
-import { classifyModel } from './view';
+import { classifyModel } from '../view/view';
 
 const theme = createTheme();
 const opts = (o: Partial<PingmeshOptions> = {}): PingmeshOptions => ({ ...DEFAULT_OPTIONS, inputUnit: 'ms', ...o });

@@ -1,4 +1,4 @@
-import { DEFAULT_OPTIONS } from '../types';
+import { DEFAULT_OPTIONS } from '../options/types';
 import { DEFAULT_SCOPE_SLAS } from './sla';
 import { SlaOptions, slaConfigOf } from './slaOptions';
 

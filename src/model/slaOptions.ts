@@ -1,10 +1,10 @@
 import { Field, formattedValueToString, rangeUtil } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
-import { RAW } from '../i18nText';
+import { RAW } from '../util/i18n';
 import { formatLoss } from './lossFormat';
-import { PingmeshOptions } from '../types';
-import { invalidOption, numberOf, shownValue } from './optionText';
+import { PingmeshOptions } from '../options/types';
+import { invalidOption, numberOf, shownValue } from '../text/options';
 import { Classified, DEFAULT_SCOPE_SLAS, DEFAULT_SLA_CONFIG, ScopeSla, SlaConfig, SlaMode } from './sla';
 
 export const SLA_OPTION_KEYS = [

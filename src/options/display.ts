@@ -1,7 +1,7 @@
 import { PanelOptionsEditorBuilder } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { DEFAULT_OPTIONS, PingmeshOptions } from './types';
 
 /** The Display section of the panel's options. */
 export function addDisplayOptions(builder: PanelOptionsEditorBuilder<PingmeshOptions>): void {

@@ -1,7 +1,7 @@
 import { PanelOptionsEditorBuilder } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { DEFAULT_OPTIONS, PingmeshOptions } from './types';
 
 /** The Drill-down section of the panel's options. */
 export function addDrillDownOptions(builder: PanelOptionsEditorBuilder<PingmeshOptions>): void {

@@ -1,7 +1,7 @@
 import { PanelOptionsEditorBuilder } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { DEFAULT_OPTIONS, PingmeshOptions } from './types';
 
 /** Examples in the inputs: level names and refIds are the user's data, not words to translate. */
 const LEVELS_EXAMPLE = 'region,dc,az,tor';

@@ -2,7 +2,7 @@ import { PanelOptionsEditorBuilder, ReducerID, fieldReducers } from '@grafana/da
 import { t } from '@grafana/i18n';
 
 import { PRESETS, presetLabel } from '../model/presets';
-import { DEFAULT_OPTIONS, InputUnit, PingmeshOptions } from '../types';
+import { DEFAULT_OPTIONS, InputUnit, PingmeshOptions } from './types';
 
 /** Input units and their symbols (not words: the same in every language). */
 const UNIT_SYMBOLS: Array<[InputUnit, string]> = [

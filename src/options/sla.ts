@@ -2,7 +2,7 @@ import { PanelOptionsEditorBuilder } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
 import { SlaScopesEditor } from '../components/SlaScopesEditor';
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { DEFAULT_OPTIONS, PingmeshOptions } from './types';
 
 /** The SLA section of the panel's options. */
 export function addSlaOptions(builder: PanelOptionsEditorBuilder<PingmeshOptions>): void {

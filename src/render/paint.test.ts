@@ -4,8 +4,8 @@ import { rgb } from 'd3-color';
 import { buildMatrix } from '../ingest';
 import { DEFAULT_SLA_CONFIG, Status } from '../model/sla';
 import { msThresholds, seriesFrames } from '../model/testFrames';
-import { classifyModel } from '../model/view';
-import { DEFAULT_OPTIONS } from '../types';
+import { classifyModel } from '../view/view';
+import { DEFAULT_OPTIONS } from '../options/types';
 import { paintCells } from './paint';
 import { statusColors } from './palette';
 

@@ -4,9 +4,9 @@ import { rgb } from 'd3-color';
 import { buildMatrix } from '../ingest';
 import { DEFAULT_SLA_CONFIG, Status } from '../model/sla';
 import { SeriesSpec, tableFrame } from '../model/testFrames';
-import { buildView, classifyModel } from '../model/view';
-import { Aggregation, DEFAULT_OPTIONS } from '../types';
-import { describeCell } from './describe';
+import { buildView, classifyModel } from '../view/view';
+import { Aggregation, DEFAULT_OPTIONS } from '../options/types';
+import { describeCell } from '../text/describe';
 import { paintCells, shareRamp } from './paint';
 import { statusColors } from './palette';
 

@@ -2,7 +2,7 @@ import { Page, expect } from '@playwright/test';
 
 import { HarnessConfig } from '../../harness/host/config';
 import { openHarnessPage } from '../../harness/launch';
-import { CanvasLayout, TEST_IDS } from '../../src/constants';
+import { CanvasLayout, TEST_IDS } from '../../src/components/testIds';
 import { HarnessEnv } from './env';
 
 export { TEST_IDS };

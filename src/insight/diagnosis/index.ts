@@ -3,6 +3,6 @@
  * of the breach each explains, with the cells involved. Structure here; words in words.ts. Rules in ../README.md.
  */
 export { diagnose } from './diagnose';
-export { describeCandidate, groupName, levelWord, nameList } from './words';
+export { describeCandidate, groupName, levelWord, nameList } from '../../text/diagnosis';
 export { RULES } from './score';
 export type { Candidate, CandidateKind, DiagnoseInput, Diagnosis, PairCounts, Role, Subject } from './types';
