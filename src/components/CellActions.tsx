@@ -15,7 +15,7 @@ import { ViewMatrix } from '../view/aggregate';
 import { AxisTree } from '../view/hierarchy';
 import { MatrixModel } from '../model/types';
 import { RAW } from '../util/i18n';
-import { PingmeshOptions } from '../options/types';
+import { DrillOptions } from '../options/types';
 
 /** One thing a person can do with a cell: in the context menu, the pinned tooltip and the pair view header. */
 export interface CellAction {
@@ -34,7 +34,8 @@ export interface ActionInput {
   row: number;
   col: number;
   drill: DrillData;
-  options: Pick<PingmeshOptions, 'sourceVariable' | 'destinationVariable'>;
+  /** The dashboard variables the menu sets. */
+  options: DrillOptions;
   replaceVariables: InterpolateFunction;
   onOpenPair: (pair: { source: string; destination: string }) => void;
   onOpenGroup: (row: number, col: number) => void;

@@ -7,7 +7,9 @@ import React, { useId, useState } from 'react';
 import { TEST_IDS } from './testIds';
 import { RAW } from '../util/i18n';
 import { DEFAULT_SCOPE_SLAS, ScopeSla } from '../model/sla';
-import { scopeSlaProblem, slaFieldName } from '../model/slaOptions';
+import { SCOPE_NAME_PATTERN } from '../options/normalize';
+import { scopeSlaProblem } from '../options/slaConfig';
+import { scopeProblemText, slaFieldName } from '../text/options';
 import { srOnly } from './styles';
 
 type Slas = Record<string, ScopeSla>;
@@ -48,8 +50,6 @@ const columnLabel = slaFieldName;
 
 /** The input's placeholder: an example scope name, not translated. */
 const NEW_SCOPE_EXAMPLE = 'cross-rack';
-
-export const SCOPE_NAME_PATTERN = /^(same|cross)-[A-Za-z0-9_]+$/;
 
 /** What a newly added scope starts with when it is not one of the defaults; the user edits it from there. */
 const NEW_SCOPE_FALLBACK: ScopeSla = DEFAULT_SCOPE_SLAS['cross-dc'];
@@ -257,7 +257,8 @@ function ScopeRow({ scope, sla, onCommit, onRemove }: RowProps) {
   };
   const shownErrors = COLUMNS.filter((c) => errors[c.field] !== undefined);
   // A value that came from dashboard JSON rather than this editor may be unusable: say so where it is edited.
-  const stored = sla === undefined ? undefined : scopeSlaProblem(sla);
+  const problem = sla === undefined ? undefined : scopeSlaProblem(sla);
+  const stored = problem && scopeProblemText(problem);
 
   return (
     <>

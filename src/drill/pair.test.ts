@@ -1,6 +1,7 @@
 import { FieldType, createTheme, toDataFrame } from '@grafana/data';
 
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../options/types';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
+import { ModelOptions } from '../options/types';
 import { quantileOf } from '../view/aggregate';
 import { buildMatrix } from '../ingest';
 import { SeriesSpec, mesh, seriesFrames, tableFrame } from '../model/testFrames';
@@ -12,8 +13,8 @@ const T0 = 1_700_000_000_000;
 const STEP = 30_000;
 const at = (...steps: number[]) => steps.map((i) => T0 + i * STEP);
 
-function model(frames: ReturnType<typeof seriesFrames>, o: Partial<PingmeshOptions> = {}): MatrixModel {
-  const r = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, ...o }, theme });
+function model(frames: ReturnType<typeof seriesFrames>, o: Partial<ModelOptions> = {}): MatrixModel {
+  const r = buildMatrix({ frames, options: { ...DEFAULT_MODEL_OPTIONS, ...o }, theme });
   if (!r.model) {
     throw new Error(r.warning);
   }

@@ -15,7 +15,6 @@ import { GatherInput, Gathered, gather } from './gather';
 import { HostTable, hostNamer } from './hosts';
 import { listed, orList, resolveMapping } from './mapping';
 import { HostJoin, composeAliases } from './join';
-import { checkModelOptions } from './options';
 import { isModeQuery, modeIdentities, passiveHosts } from './passive';
 import { pairRoles } from './roles';
 import { NumberFieldView, labelNames, metricNames, numberFieldViews, refIdOf } from './series';
@@ -50,9 +49,8 @@ export function buildMatrix(input: BuildMatrixInput): BuildMatrixResult {
  * (see useMatrixModel) instead of freezing the page. `buildMatrix` runs it to the end at once.
  */
 export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, BuildMatrixResult> {
-  const { frames, theme } = input;
-  // Bad option values (wrong type, out of range) fall back to their defaults, and the footer names them.
-  const { options, notices: optionNotices } = checkModelOptions(input.options);
+  // Options come checked from the panel's edge (options/normalize.ts).
+  const { frames, theme, options } = input;
   const withFields = frames.filter((f) => f.fields.length > 0 && f.length > 0);
   if (withFields.length === 0) {
     return { warning: t('model.warning.no-series', 'No data: the query returned no series.') };
@@ -314,7 +312,7 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
   });
   model.units = report;
   model.buckets = buckets;
-  model.notices.push(...roles.notes, ...optionNotices);
+  model.notices.push(...roles.notes);
   return { model };
 }
 

@@ -2,12 +2,13 @@ import { DataFrame, ReducerID, createTheme } from '@grafana/data';
 
 import { seriesFrames, tableFrame } from '../model/testFrames';
 import { CellState, MatrixModel } from '../model/types';
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../options/types';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
+import { ModelOptions } from '../options/types';
 import { buildMatrix } from '.';
 
 const theme = createTheme();
-const build = (frames: DataFrame[], o: Partial<PingmeshOptions> = {}): MatrixModel => {
-  const r = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms', ...o }, theme });
+const build = (frames: DataFrame[], o: Partial<ModelOptions> = {}): MatrixModel => {
+  const r = buildMatrix({ frames, options: { ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms', ...o }, theme });
   if (!r.model) {
     throw new Error(r.warning);
   }

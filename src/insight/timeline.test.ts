@@ -5,11 +5,11 @@ import { DEFAULT_SLA_CONFIG, Status } from '../model/sla';
 import { SeriesSpec, msThresholds, seriesFrames, tableFrame } from '../model/testFrames';
 import { MatrixModel } from '../model/types';
 import { classifyModel } from '../view/view';
-import { DEFAULT_OPTIONS, pickModelOptions } from '../options/types';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
 import { breachShare, changedCells, framesAt, indexTimes, nearestTime, samplePoints, timelineSteps } from './timeline';
 
 const theme = createTheme();
-const options = pickModelOptions(DEFAULT_OPTIONS);
+const options = DEFAULT_MODEL_OPTIONS;
 const T0 = 1_700_000_000_000;
 const STEP = 30_000;
 const at = (i: number) => T0 + i * STEP;

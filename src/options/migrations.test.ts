@@ -1,12 +1,19 @@
 import { FieldConfigSource, PanelModel, ReducerID } from '@grafana/data';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 
+import kubeservicePanel from './__fixtures__/kubeservice-panel.json';
+import provisioned01 from './__fixtures__/provisioned-0.1.json';
+import { DEFAULT_OPTIONS } from './defaults';
 import {
   KubeservicePanelModel,
   migrateFromKubeservice,
+  migrateOptions,
   parseInstances,
   pingmeshMigrationHandler,
   pingmeshPanelChangeHandler,
 } from './migrations';
+import { normalizeOptions } from './normalize';
 import { PingmeshOptions } from './types';
 
 /**
@@ -97,13 +104,14 @@ describe('migrateFromKubeservice', () => {
       { value: 0.2, color: 'rgba(237, 129, 40, 0.89)' },
     ]);
     expect(fieldConfig.defaults.unit).toBe('s');
-    expect(options.inputUnit).toBe('s');
-    expect(options.palette).toBe('thresholds');
-    expect(options.slaMode).toBe('thresholds');
+    expect(options.queries.inputUnit).toBe('s');
+    expect(options.display.palette).toBe('thresholds');
+    expect(options.sla.mode).toBe('thresholds');
   });
 
   it('maps valueName to a Grafana reducer', () => {
-    const reducer = (valueName: string) => migrateFromKubeservice(ID, { ...MINIMAL, valueName }).options.reducer;
+    const reducer = (valueName: string) =>
+      migrateFromKubeservice(ID, { ...MINIMAL, valueName }).options.queries.reducer;
     expect(reducer('current')).toBe(ReducerID.lastNotNull);
     expect(reducer('avg')).toBe(ReducerID.mean);
     expect(reducer('max')).toBe(ReducerID.max);
@@ -117,7 +125,7 @@ describe('migrateFromKubeservice', () => {
     const m = migrateFromKubeservice(ID, { pingmesh: { delayValue: 'abc' } });
     expect(m.fieldConfig.defaults.thresholds!.steps[1]).toEqual({ value: 0.001, color: 'yellow' });
     expect(m.notes[0]).toContain('"abc" is not a number');
-    expect(m.options.hostOrder).toBeUndefined();
+    expect(m.options.grouping.hostOrder).toBe('');
   });
 
   it('reads the axis list forgivingly', () => {
@@ -133,7 +141,10 @@ describe('pingmeshPanelChangeHandler', () => {
     const defaults = fieldConfig.defaults;
     const options = pingmeshPanelChangeHandler(panel, ID, { angular: FULL }, { defaults: {}, overrides: [] });
     expect(options).toEqual(migrateFromKubeservice(ID, FULL).options);
-    expect(options).toMatchObject({ hostOrder: '10.12.0.11,10.12.0.12,10.12.0.13', reducer: ReducerID.max });
+    expect(options).toMatchObject({
+      grouping: { hostOrder: '10.12.0.11,10.12.0.12,10.12.0.13' },
+      queries: { reducer: ReducerID.max },
+    });
     // Same objects: Scenes keeps the fieldConfig it passed in.
     expect(panel.fieldConfig).toBe(fieldConfig);
     expect(panel.fieldConfig.defaults).toBe(defaults);
@@ -152,7 +163,7 @@ describe('pingmeshPanelChangeHandler', () => {
   it('migrates the old properties found on the panel itself, and the forked id', () => {
     const panel = Object.assign(newPanel(), MINIMAL);
     expect(pingmeshPanelChangeHandler(panel, 'beike-grafana-pingmesh-panel', {}, panel.fieldConfig)).toMatchObject({
-      hostOrder: '10.200.19.234,10.200.19.231,10.200.19.233',
+      grouping: { hostOrder: '10.200.19.234,10.200.19.231,10.200.19.233' },
     });
   });
 
@@ -177,7 +188,7 @@ describe('pingmeshPanelChangeHandler', () => {
           overrides: [],
         }
       )
-    ).toMatchObject({ preset: 'custom', reducer: ReducerID.mean });
+    ).toMatchObject({ queries: { preset: 'custom', reducer: ReducerID.mean } });
   });
 });
 
@@ -188,10 +199,96 @@ describe('pingmeshMigrationHandler', () => {
     expect(panel.fieldConfig.defaults.thresholds!.steps[1].value).toBe(200);
   });
 
-  it('keeps the options of a panel that has some', () => {
-    const options = { preset: 'auto' } as PingmeshOptions;
+  it('nests and normalises the options of a panel that has some (flat ones from before the sections)', () => {
+    const options = { preset: 'auto', levels: 'dc' } as unknown as PingmeshOptions;
     const panel = { ...newPanel(), options, ...FULL } as unknown as PanelModel<PingmeshOptions>;
-    expect(pingmeshMigrationHandler(panel)).toBe(options);
-    expect(pingmeshMigrationHandler({ ...newPanel(), options })).toBe(options);
+    const migrated = pingmeshMigrationHandler(panel);
+    expect(migrated).toEqual({ ...DEFAULT_OPTIONS, grouping: { ...DEFAULT_OPTIONS.grouping, levels: 'dc' } });
+    expect(options).toEqual({ preset: 'auto', levels: 'dc' });
+  });
+
+  it('migrates the old panel as saved in a dashboard whose type was edited by hand', () => {
+    const { type: _type, ...saved } = kubeservicePanel;
+    const panel = {
+      ...saved,
+      type: 'netobs-pingmesh-panel',
+      options: {},
+      fieldConfig: { defaults: {}, overrides: [] },
+    } as unknown as PanelModel<PingmeshOptions>;
+    expect({ options: pingmeshMigrationHandler(panel), fieldConfig: panel.fieldConfig }).toMatchSnapshot();
+  });
+});
+
+describe('migrateOptions', () => {
+  const frozen = <T>(o: T): T => {
+    if (o && typeof o === 'object') {
+      Object.values(o).forEach(frozen);
+      Object.freeze(o);
+    }
+    return o;
+  };
+
+  // Every panel of every provisioned dashboard, as saved before the options were nested (plugin 0.1).
+  const saved = Object.entries(provisioned01).flatMap(([file, panels]) =>
+    Object.entries(panels).map(([title, options]) => [`${file}: ${title}`, options] as const)
+  );
+
+  it.each(saved)('%s', (_name, options) => {
+    const { options: migrated, notices } = migrateOptions(frozen(JSON.parse(JSON.stringify(options))));
+    expect(notices).toEqual([]);
+    expect(migrated).toMatchSnapshot();
+    // Idempotent: a migrated panel migrates to itself.
+    expect(migrateOptions(migrated).options).toEqual(migrated);
+  });
+
+  it('the provisioned dashboards (now nested) mean what they meant flat', () => {
+    const dir = join(__dirname, '..', '..', 'provisioning', 'dashboards');
+    for (const [file, panels] of Object.entries(provisioned01)) {
+      const dashboard = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+      for (const [title, flat] of Object.entries(panels)) {
+        const panel = dashboard.panels.find((p: { title: string }) => p.title === title);
+        expect(normalizeOptions(panel.options)).toEqual({ options: migrateOptions(flat).options, notices: [] });
+      }
+    }
+  });
+
+  it('keeps a value it cannot use as it was, so the panel names it; the rest is normalised', () => {
+    const { options, notices } = migrateOptions({ maxHosts: 'abc', levels: 'dc', grouping: { sortBy: 'worst' } });
+    expect(notices).toHaveLength(1);
+    expect(options.grouping).toEqual({ ...DEFAULT_OPTIONS.grouping, maxHosts: 'abc', levels: 'dc', sortBy: 'worst' });
+    expect(normalizeOptions(options).notices).toEqual(notices);
+    expect(migrateOptions(options).options).toEqual(options);
+  });
+
+  it('anything that is not an options object gives the defaults', () => {
+    for (const raw of [null, 5, 'x', [], undefined]) {
+      expect(migrateOptions(raw).options).toEqual(DEFAULT_OPTIONS);
+    }
+  });
+});
+
+describe('kubeservice values that are no values', () => {
+  it.each(['__proto__', 'constructor', 'toString', 'hasOwnProperty'])(
+    'valueName %s is the last non-null sample',
+    (v) => {
+      // Broke: valueName "__proto__" (or constructor, toString) became a prototype object and every pair was invalid.
+      const m = migrateFromKubeservice(ID, JSON.parse(JSON.stringify({ ...MINIMAL, valueName: v })));
+      expect(m.options.queries.reducer).toBe(ReducerID.lastNotNull);
+    }
+  );
+
+  it('format __proto__ is no time unit', () => {
+    // Broke: format "__proto__" became the field unit and the panel crashed (formatFunc is not a function).
+    const m = migrateFromKubeservice(ID, { ...MINIMAL, format: '__proto__' });
+    expect(m.fieldConfig.defaults.unit).toBe('ms');
+    expect(m.options.queries.inputUnit).toBe('ms');
+  });
+
+  it('decimals 1000 is left to Grafana', () => {
+    // Broke: decimals 1000 printed "NaN.nfinity ms".
+    const m = migrateFromKubeservice(ID, { ...MINIMAL, decimals: 1000 });
+    expect(m.fieldConfig.defaults.decimals).toBeUndefined();
+    expect(m.notes.some((n) => n.startsWith('decimals 1000'))).toBe(true);
+    expect(migrateFromKubeservice(ID, { ...MINIMAL, decimals: '2' }).fieldConfig.defaults.decimals).toBe(2);
   });
 });

@@ -2,14 +2,16 @@ import {
   FieldColorModeId,
   FieldConfigSource,
   PanelMigrationHandler,
-  PanelModel,
   PanelTypeChangedHandler,
   ReducerID,
   ThresholdsMode,
 } from '@grafana/data';
 
 import { hostIdentity } from '../model/hostId';
-import type { InputUnit, PingmeshOptions } from './types';
+import { nestFlatOptions } from './flat';
+import { normalizeOptions } from './normalize';
+import type { InputUnit, OptionNotice, OptionPath, PingmeshOptions, Section } from './types';
+import { isRecord, own } from './json';
 
 /**
  * Moving from the AngularJS "Pingmesh" heatmap panel (github.com/kubeservice-stack/pingmesh-heatmap-panel, plugin id
@@ -48,8 +50,12 @@ export interface KubeservicePanelModel {
   [key: string]: unknown;
 }
 
-/** Our options plus `hostOrder`: the old axis list, comma-separated (an option this panel is to add). */
-export type MigratedOptions = Partial<PingmeshOptions> & { hostOrder?: string };
+/**
+ * Options as a migration hands them to Grafana: every section complete and normalised, except values the normaliser
+ * could not use, which stay as they were so that the panel names them in its footer (Grafana shows nothing of a
+ * migration).
+ */
+export type MigratedOptions = PingmeshOptions;
 
 export interface KubeserviceMigration {
   options: MigratedOptions;
@@ -67,7 +73,7 @@ const OLD_DEFAULTS = {
   valueName: 'current',
 };
 
-/** The old `valueName` → Grafana reducer. */
+/** The old `valueName` → Grafana reducer (read with Object.hasOwn: `__proto__` or `toString` are no reducers). */
 const REDUCERS: Record<string, ReducerID> = {
   current: ReducerID.lastNotNull,
   avg: ReducerID.mean,
@@ -78,11 +84,37 @@ const REDUCERS: Record<string, ReducerID> = {
   sum: ReducerID.sum,
 };
 
+/** Grafana's decimals editor goes no further; 1000 decimals printed "NaN.nfinity ms". */
+const MAX_DECIMALS = 10;
+
 /** Grafana unit ids of times → our input unit. */
 const TIME_UNITS: Record<string, Exclude<InputUnit, 'auto'>> = { ns: 'ns', µs: 'us', us: 'us', ms: 'ms', s: 's' };
 
-function isObject(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
+const isObject = isRecord;
+
+/**
+ * Any saved options (flat ones from before the sections, nested ones, or junk) → the nested options, through the
+ * normaliser. Pure (the input is copied, never changed) and idempotent.
+ */
+export function migrateOptions(raw: unknown): { options: MigratedOptions; notices: OptionNotice[] } {
+  const nested = nestFlatOptions(isRecord(raw) ? raw : {});
+  const { options, notices } = normalizeOptions(nested);
+  const out: Record<Section, unknown> = { ...options };
+  for (const path of notices.flatMap(pathsOf)) {
+    const [section, key] = path.split('.') as [Section, string | undefined];
+    const given = own(nested, section);
+    if (key === undefined) {
+      out[section] = given;
+    } else if (isRecord(given)) {
+      out[section] = { ...(out[section] as object), [key]: own(given, key) };
+    }
+  }
+  // Typed as options: the values kept as they were are for the panel's normaliser to name.
+  return { options: out as MigratedOptions, notices };
+}
+
+function pathsOf(n: OptionNotice): OptionPath[] {
+  return n.kind === 'warnAboveBreach' ? [n.warn.path, n.breach.path] : [n.path];
 }
 
 function looksLikeKubeservice(v: unknown): v is KubeservicePanelModel {
@@ -133,7 +165,7 @@ export function migrateFromKubeservice(prevPluginId: string, prevOptions: any): 
   const fail = colour(pm.failStatusColor, OLD_DEFAULTS.failStatusColor);
 
   const valueName = typeof old.valueName === 'string' && old.valueName !== '' ? old.valueName : OLD_DEFAULTS.valueName;
-  let reducer = REDUCERS[valueName];
+  let reducer = Object.hasOwn(REDUCERS, valueName) ? REDUCERS[valueName] : undefined;
   if (reducer === undefined) {
     notes.push(`valueName "${valueName}" has no counterpart: the value per pair is the last non-null sample.`);
     reducer = ReducerID.lastNotNull;
@@ -144,7 +176,7 @@ export function migrateFromKubeservice(prevPluginId: string, prevOptions: any): 
   // The old panel compared raw values with delayValue and only formatted them with `format`: keep the values
   // unconverted (input unit = shown unit) so the threshold means what delayValue meant.
   const format = typeof old.format === 'string' ? old.format : '';
-  const timeUnit = TIME_UNITS[format];
+  const timeUnit = Object.hasOwn(TIME_UNITS, format) ? TIME_UNITS[format] : undefined;
   const unit = timeUnit ? format : 'ms';
   if (!timeUnit) {
     notes.push(
@@ -153,22 +185,22 @@ export function migrateFromKubeservice(prevPluginId: string, prevOptions: any): 
   }
 
   const instances = parseInstances(pm.instances);
-  const options: MigratedOptions = {
-    // The old panel read `from` (a label the query added, e.g. with label_replace from `instance`) and `target`.
-    preset: 'custom',
-    sourceLabel: 'from,instance',
-    destinationLabel: 'target',
-    reducer,
-    inputUnit: timeUnit ?? 'ms',
-    // pingmesh-agent exports a pair only when it is slow or failing; the old panel drew a missing pair as 0 (OK).
-    missingMeans: 'ok',
+  const { options } = migrateOptions({
+    queries: {
+      // The old panel read `from` (a label the query added, e.g. with label_replace from `instance`) and `target`.
+      preset: 'custom',
+      sourceLabel: 'from,instance',
+      destinationLabel: 'target',
+      reducer,
+      inputUnit: timeUnit ?? 'ms',
+      // pingmesh-agent exports a pair only when it is slow or failing; the old panel drew a missing pair as 0 (OK).
+      missingMeans: 'ok',
+    },
+    grouping: { hostOrder: instances.join(',') },
     // One threshold (delayValue) judged every cell, in the old panel's own colours.
-    slaMode: 'thresholds',
-    palette: 'thresholds',
-  };
-  if (instances.length > 0) {
-    options.hostOrder = instances.join(',');
-  }
+    sla: { mode: 'thresholds' },
+    display: { palette: 'thresholds' },
+  });
 
   const defaults: FieldConfigSource['defaults'] = {
     unit,
@@ -181,9 +213,13 @@ export function migrateFromKubeservice(prevPluginId: string, prevOptions: any): 
       ],
     },
   };
-  const decimals = old.decimals === null || old.decimals === '' ? NaN : Number(old.decimals);
-  if (Number.isInteger(decimals) && decimals >= 0) {
+  const decimals = typeof old.decimals === 'number' || typeof old.decimals === 'string' ? Number(old.decimals) : NaN;
+  if (Number.isInteger(decimals) && decimals >= 0 && decimals <= MAX_DECIMALS) {
     defaults.decimals = decimals;
+  } else if (old.decimals !== undefined && old.decimals !== null && old.decimals !== '') {
+    notes.push(
+      `decimals ${JSON.stringify(old.decimals)} is not a whole number from 0 to ${MAX_DECIMALS}: left to Grafana.`
+    );
   }
 
   notes.push(
@@ -265,21 +301,18 @@ export const pingmeshPanelChangeHandler: PanelTypeChangedHandler<PingmeshOptions
 };
 
 /**
- * Optional `plugin.setMigrationHandler(pingmeshMigrationHandler)`: covers a dashboard whose JSON was edited by hand
- * (`"type": "pingmesh-heatmap-panel"` → `"netobs-pingmesh-panel"`). Grafana then runs the migration handler (the
- * saved pluginVersion differs) with the old root properties still on the panel and no options yet. Any other panel
- * keeps its options.
+ * `plugin.setMigrationHandler(pingmeshMigrationHandler)`: Grafana runs it when the saved pluginVersion differs. Flat
+ * options (before the sections) and nested ones alike come out nested and normalised (migrateOptions). It also covers
+ * a dashboard whose JSON was edited by hand (`"type": "pingmesh-heatmap-panel"` → `"netobs-pingmesh-panel"`): the old
+ * root properties are still on the panel and there are no options yet.
  */
 export const pingmeshMigrationHandler: PanelMigrationHandler<PingmeshOptions> = (panel) => {
-  const options = panel.options as Partial<PingmeshOptions> | undefined;
-  const model = panel as unknown as Record<string, unknown>;
-  if (
-    (!options || Object.keys(options).length === 0) &&
-    shouldMigrate('', looksLikeKubeservice(model) ? model : undefined)
-  ) {
-    const migrated = migrateFromKubeservice('', model);
-    applyFieldConfig(panel as PanelModel<PingmeshOptions>, migrated.fieldConfig);
+  const options: unknown = panel.options;
+  const empty = !isRecord(options) || Object.keys(options).length === 0;
+  if (empty && shouldMigrate('', looksLikeKubeservice(panel) ? panel : undefined)) {
+    const migrated = migrateFromKubeservice('', panel);
+    applyFieldConfig(panel, migrated.fieldConfig);
     return migrated.options;
   }
-  return options ?? {};
+  return migrateOptions(options).options;
 };

@@ -3,7 +3,7 @@ import { createTheme } from '@grafana/data';
 import { buildMatrix } from '../ingest';
 import { buildView } from '../view/view';
 import { msThresholds, seriesFrames } from '../model/testFrames';
-import { DEFAULT_OPTIONS, DEFAULT_THRESHOLD_STEPS } from '../options/types';
+import { DEFAULT_MODEL_OPTIONS, DEFAULT_THRESHOLD_STEPS } from '../options/defaults';
 import { describeCell } from './describe';
 
 describe('describeCell', () => {
@@ -18,7 +18,11 @@ describe('describeCell', () => {
       { decimals: 2 }
     );
   });
-  const { model } = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms' }, theme: createTheme() });
+  const { model } = buildMatrix({
+    frames,
+    options: { ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms' },
+    theme: createTheme(),
+  });
   const { matrix } = buildView({
     model: model!,
     startLevel: '',
@@ -58,7 +62,11 @@ describe('describeCell: the unit', () => {
       { labels: { src: 'a', dst: 'b', src_tor: 't1', dst_tor: 't1' }, values: [0.003] },
       { labels: { src: 'b', dst: 'a', src_tor: 't1', dst_tor: 't1' }, values: [0.002] },
     ]);
-    const { model } = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit, levels }, theme: createTheme() });
+    const { model } = buildMatrix({
+      frames,
+      options: { ...DEFAULT_MODEL_OPTIONS, inputUnit, levels },
+      theme: createTheme(),
+    });
     const view = buildView({
       model: model!,
       startLevel: '',

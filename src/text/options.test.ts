@@ -1,12 +1,24 @@
-import { shownValue, worstPairsOf } from './options';
+import { optionNoticeText, shownValue } from './options';
 
-describe('view options', () => {
-  it('Worst pairs list `abc` is named, and means no list', () => {
-    expect(worstPairsOf('abc')).toEqual({
-      rows: 0,
-      notice: 'Worst pairs list `abc` is not valid (a whole number from 0 to 50): using 0.',
-    });
-    expect(worstPairsOf(5)).toEqual({ rows: 5 });
+describe('optionNoticeText', () => {
+  it('names the option as the editor does, the value, what was expected and what is used', () => {
+    expect(
+      optionNoticeText({
+        kind: 'invalid',
+        path: 'display.worstPairs',
+        value: 'abc',
+        expected: { kind: 'wholeNumber', min: 0, max: 50 },
+        fallback: 0,
+      })
+    ).toBe('Worst pairs list `abc` is not valid (a whole number from 0 to 50): using 0.');
+    expect(
+      optionNoticeText({
+        kind: 'scope',
+        path: 'sla.scopes',
+        scope: 'same-tor',
+        problem: { kind: 'negative', field: 'lossWarn', value: -1 },
+      })
+    ).toBe('SLA for same-tor: Loss warning -1 is negative — using the defaults for same-tor.');
   });
 });
 
@@ -16,5 +28,6 @@ describe('shownValue', () => {
     expect(shownValue(null)).toBe('null');
     expect(shownValue({ a: 1 })).toBe('{"a":1}');
     expect(shownValue('x'.repeat(60))).toHaveLength(40);
+    expect(shownValue('x'.repeat(1_000_000))).toHaveLength(40);
   });
 });

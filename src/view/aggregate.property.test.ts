@@ -8,7 +8,8 @@ import fc from 'fast-check';
 import { paintCells, rgba } from '../render/paint';
 import { statusColors } from '../render/palette';
 import { poolWorst } from '../render/pool';
-import { Aggregation, DEFAULT_OPTIONS, PingmeshOptions, SortBy } from '../options/types';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
+import { Aggregation, ModelOptions, SortBy } from '../options/types';
 import { quantileOf } from './aggregate';
 import { buildMatrix } from '../ingest';
 import { AxisEntry } from './hierarchy';
@@ -55,7 +56,7 @@ interface Mesh {
   warn: number;
   breach: number;
   slaMode: SlaConfig['mode'];
-  missingMeans: PingmeshOptions['missingMeans'];
+  missingMeans: ModelOptions['missingMeans'];
   sortBy: SortBy;
   toggles: number[];
   zoom: number[];
@@ -110,7 +111,7 @@ function meshArb(lossOnly: boolean): fc.Arbitrary<Mesh> {
         warn: fc.constantFrom(1, 5, 50),
         breach: fc.constantFrom(2, 100, 1000),
         slaMode: fc.constantFrom<SlaConfig['mode']>('auto', 'thresholds', 'scopes'),
-        missingMeans: fc.constantFrom<PingmeshOptions['missingMeans']>('auto', 'noData', 'notProbed', 'ok'),
+        missingMeans: fc.constantFrom<ModelOptions['missingMeans']>('auto', 'noData', 'notProbed', 'ok'),
         sortBy: fc.constantFrom<SortBy>('name', 'worst', 'breaches'),
         toggles: fc.array(fc.nat(), { maxLength: 4 }),
         zoom: fc.array(fc.nat(), { maxLength: 2 }),
@@ -181,7 +182,7 @@ function modelOf(m: Mesh): { model: MatrixModel; classified: Classified } | unde
   const result = buildMatrix({
     frames: meshFrames(m),
     options: {
-      ...DEFAULT_OPTIONS,
+      ...DEFAULT_MODEL_OPTIONS,
       latencyRefId: 'A',
       inputUnit: 'ms',
       levels: m.levels.join(','),
@@ -437,7 +438,7 @@ describe('a group cell', () => {
         'B'
       ),
     ];
-    const options = { ...DEFAULT_OPTIONS, levels: 'dc', inputUnit: 'ms' as const };
+    const options = { ...DEFAULT_MODEL_OPTIONS, levels: 'dc', inputUnit: 'ms' as const };
     const model = buildMatrix({ frames, options, theme: THEMES[0] }).model!;
     const view = buildView({
       model,

@@ -1,6 +1,7 @@
 import { createTheme } from '@grafana/data';
 
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../options/types';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
+import { Aggregation, ModelOptions } from '../options/types';
 import { aggregateView, quantileOf } from './aggregate';
 import { buildMatrix } from '../ingest';
 import { buildAxisTree, visibleEntries } from './hierarchy';
@@ -10,7 +11,7 @@ import { CellState, MatrixModel } from '../model/types';
 import { classifyModel } from './view';
 
 const theme = createTheme();
-const opts = (o: Partial<PingmeshOptions> = {}): PingmeshOptions => ({ ...DEFAULT_OPTIONS, inputUnit: 'ms', ...o });
+const opts = (o: Partial<ModelOptions> = {}): ModelOptions => ({ ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms', ...o });
 
 /** 2 DCs × 2 ToRs × 2 hosts; host names h1..h8; ToRs named so natural order matters (tor-2 < tor-10). */
 const HOSTS = [
@@ -40,7 +41,7 @@ function meshFrame() {
   return frame;
 }
 
-function model(o: Partial<PingmeshOptions> = {}, frames = [meshFrame()]): MatrixModel {
+function model(o: Partial<ModelOptions> = {}, frames = [meshFrame()]): MatrixModel {
   const r = buildMatrix({ frames, options: opts({ levels: 'dc,tor', ...o }), theme });
   if (!r.model) {
     throw new Error(r.warning);
@@ -52,7 +53,7 @@ function view(
   m: MatrixModel,
   startLevel: number,
   toggled: string[] = [],
-  aggregation: PingmeshOptions['aggregation'] = 'max'
+  aggregation: Aggregation = 'max'
 ) {
   const rowTree = buildAxisTree({ names: m.rows, paths: m.rowPaths, depth: m.levels.length });
   const state = { startLevel, toggled: new Set(toggled) };

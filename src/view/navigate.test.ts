@@ -1,6 +1,6 @@
 import { createTheme } from '@grafana/data';
 
-import { DEFAULT_OPTIONS } from '../options/types';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
 import { buildMatrix } from '../ingest';
 import { findEntry, reveal, searchHits } from './navigate';
 import { msThresholds, tableFrame } from '../model/testFrames';
@@ -25,7 +25,7 @@ function model(): MatrixModel {
   );
   const frame = tableFrame(specs);
   frame.fields.find((f) => f.name === 'Value')!.config = msThresholds([[-Infinity, 'green']]);
-  const r = buildMatrix({ frames: [frame], options: { ...DEFAULT_OPTIONS, inputUnit: 'ms', levels: 'dc,tor' }, theme });
+  const r = buildMatrix({ frames: [frame], options: { ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms', levels: 'dc,tor' }, theme });
   return r.model!;
 }
 

@@ -1,6 +1,7 @@
 import { ThresholdsMode } from '@grafana/data';
 
-import { Aggregation, DEFAULT_THRESHOLD_STEPS, SortBy } from '../options/types';
+import { DEFAULT_THRESHOLD_STEPS } from '../options/defaults';
+import { Aggregation, SortBy } from '../options/types';
 import { PRESETS } from '../model/presets';
 import { ViewMatrix, aggregateView, thresholdLevels } from './aggregate';
 import { AxisTree, GroupNode, buildAxisTree, expandedHeaders, visibleEntries } from './hierarchy';

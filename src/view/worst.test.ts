@@ -1,7 +1,7 @@
 import { createTheme } from '@grafana/data';
 import fc from 'fast-check';
 
-import { DEFAULT_OPTIONS } from '../options/types';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
 import { buildMatrix } from '../ingest';
 import { buildView } from './view';
 import { mesh, msThresholds, seriesFrames } from '../model/testFrames';
@@ -21,7 +21,7 @@ function viewOf(hosts: string[], value: (s: string, d: string) => number | null)
         [100, 'red'],
       ]))
   );
-  const model = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms' }, theme }).model!;
+  const model = buildMatrix({ frames, options: { ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms' }, theme }).model!;
   const view = buildView({ model, startLevel: '', toggled: new Set(), zoom: [], aggregation: 'max', sortBy: 'name' });
   return { view: view.matrix, painted: paintCells(view.matrix, theme, statusColors(theme, 'accessible')) };
 }

@@ -1,6 +1,5 @@
 import { ViewMatrix } from './aggregate';
 import { Status } from '../model/sla';
-import { Painted } from '../render/paint';
 
 export interface RankedCell {
   row: number;
@@ -12,7 +11,7 @@ export interface RankedCell {
  * when pixels are pooled), then by value. Self and not-probed cells are left out.
  * One pass over the cells keeping a small sorted list, so it costs about one comparison per cell.
  */
-export function worstCells(view: ViewMatrix, painted: Painted, n: number): RankedCell[] {
+export function worstCells(view: ViewMatrix, painted: { rank: ArrayLike<number> }, n: number): RankedCell[] {
   const { status, values } = view;
   const cols = view.cols.length;
   const rank = painted.rank;

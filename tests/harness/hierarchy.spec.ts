@@ -24,7 +24,7 @@ const screenshots = join(__dirname, '..', '..', 'artifacts', 'screenshots');
 const panel = {
   targets: [latencyTable],
   // Judged by the Thresholds option below, not per-scope SLAs: one 4 ms SLA for every pair.
-  options: { levels: 'dc,tor', startLevel: 'dc', slaMode: 'thresholds' },
+  options: { grouping: { levels: 'dc,tor', startLevel: 'dc' }, sla: { mode: 'thresholds' } },
   fieldConfig: {
     defaults: {
       thresholds: {

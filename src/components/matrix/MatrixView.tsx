@@ -14,10 +14,9 @@ import { splitLabels } from '../../model/presets';
 import { MatrixModel } from '../../model/types';
 import { changedCells } from '../../insight/timeline';
 import { buildView, classifyModel } from '../../view/view';
-import { Status } from '../../model/sla';
-import { worstPairsOf } from '../../text/options';
+import { SlaConfig, Status } from '../../model/sla';
 import { resolutionIssues, resolutionNotice } from '../../model/resolution';
-import { SlaConfigResult, slaLines } from '../../model/slaOptions';
+import { slaLines } from '../../text/sla';
 import { timed } from '../../util/perf';
 import { paintCells } from '../../render/paint';
 import { statusColors } from '../../render/palette';
@@ -59,8 +58,10 @@ interface Props {
   banner?: string;
   /** The matrix is the last good one after a failed refresh: drawn dimmed. */
   stale?: boolean;
-  /** The panel's SLA (useSlaConfig), and why an SLA option was ignored. */
-  slaOptions: SlaConfigResult;
+  /** The panel's SLA, from the SLA options. */
+  sla: SlaConfig;
+  /** Why option values were not used (footer lines). */
+  optionNotices: string[];
   /** The breach timeline strip, drawn in its area above the matrix (range queries). */
   timeline?: (width: number, height: number, breachColor: string) => React.ReactNode;
   /** "Highlight changes": the matrix some minutes before the shown one, or why there is none. */
@@ -80,7 +81,8 @@ export function MatrixView({
   replaceVariables,
   banner,
   stale,
-  slaOptions,
+  sla,
+  optionNotices,
   timeline,
   changes,
 }: Props) {
@@ -99,15 +101,14 @@ export function MatrixView({
   const setZoom = useStableCallback((zoom: typeof zoomStack) => setUrlState((s) => ({ ...s, zoom })));
   const setSelected = useStableCallback((sel?: PairRef) => setUrlState((s) => ({ ...s, selected: sel })));
 
-  const { aggregation, sortBy, startLevel } = options;
-  const orderKey = options.hostOrder ?? '';
-  const hostOrder = useMemo(() => splitLabels(orderKey), [orderKey]);
-  const { config: sla, notices: slaNotices } = slaOptions;
-  const worstList = worstPairsOf(options.worstPairs);
+  const { grouping, display } = options;
+  const { aggregation, sortBy, startLevel } = grouping;
+  const hostOrder = useMemo(() => splitLabels(grouping.hostOrder), [grouping.hostOrder]);
+  const worstList = { rows: display.worstPairs };
   const classified = useMemo(() => timed('pingmesh:sla', () => classifyModel(model, sla)), [model, sla]);
   const colors = useMemo(
-    () => statusColors(theme, options.palette, model.field.config.thresholds),
-    [theme, options.palette, model.field.config.thresholds]
+    () => statusColors(theme, display.palette, model.field.config.thresholds),
+    [theme, display.palette, model.field.config.thresholds]
   );
   const view = useMemo(
     () =>
@@ -120,7 +121,7 @@ export function MatrixView({
   const nRows = matrix.rows.length;
   const nCols = matrix.cols.length;
 
-  const insight = useDiagnosis(model, classified, options.showDiagnosis);
+  const insight = useDiagnosis(model, classified, display.showDiagnosis);
   const { diagnosis, entries: diagnosisEntries } = insight;
   const culprit = insight.outlined !== undefined ? diagnosisEntries[insight.outlined]?.candidate : undefined;
   const before = changes?.before;
@@ -141,13 +142,13 @@ export function MatrixView({
       panelAreas({
         width,
         height,
-        toolbar: options.showSearch || banner !== undefined,
+        toolbar: display.showSearch || banner !== undefined,
         list: worstList.rows > 0,
         pair: pairOpen,
         diagnosis: hasDiagnosis,
         timeline: timeline !== undefined,
       }),
-    [width, height, options.showSearch, worstList.rows, pairOpen, banner, hasDiagnosis, timeline]
+    [width, height, display.showSearch, worstList.rows, pairOpen, banner, hasDiagnosis, timeline]
   );
   const area = areas.matrix;
   const { hostLabels, layout } = useMatrixLayout({
@@ -155,8 +156,8 @@ export function MatrixView({
     hosts: { rows: model.rows, cols: model.cols },
     area,
     measure,
-    shortNames: options.shortNames,
-    showLabels: options.showAxisLabels,
+    shortNames: display.shortNames,
+    showLabels: display.showAxisLabels,
     fontSize: FONT_SIZE,
     footer: FOOTER + LEGEND_HEIGHT,
   });
@@ -220,7 +221,7 @@ export function MatrixView({
         row,
         col,
         drill,
-        options,
+        options: options.drill,
         replaceVariables,
         onOpenPair: setSelected,
         onOpenGroup: openCell,
@@ -327,8 +328,8 @@ export function MatrixView({
     pooled,
     rows: nRows,
     cols: nCols,
-    options: [...slaNotices, worstList.notice, resolution],
-    shortened: options.showAxisLabels ? hostLabels.patterns : [],
+    options: [...optionNotices, resolution],
+    shortened: display.showAxisLabels ? hostLabels.patterns : [],
     changes: changes && { since: changes.since, note: changes.note, count: changed?.length ?? 0 },
   });
   const summary = t(
@@ -347,7 +348,7 @@ export function MatrixView({
               <span>{banner}</span>
             </div>
           )}
-          {options.showSearch && (
+          {display.showSearch && (
             <SearchBar
               query={search.query}
               hits={hits.length}

@@ -2,7 +2,10 @@ import { PanelOptionsEditorBuilder, ReducerID, fieldReducers } from '@grafana/da
 import { t } from '@grafana/i18n';
 
 import { PRESETS, presetLabel } from '../model/presets';
-import { DEFAULT_OPTIONS, InputUnit, PingmeshOptions } from './types';
+import { optionName } from '../text/options';
+import { DEFAULT_OPTIONS } from './defaults';
+import { normalized as opts } from './normalize';
+import { InputUnit, PingmeshOptions } from './types';
 
 /** Input units and their symbols (not words: the same in every language). */
 const UNIT_SYMBOLS: Array<[InputUnit, string]> = [
@@ -13,20 +16,20 @@ const UNIT_SYMBOLS: Array<[InputUnit, string]> = [
 ];
 
 /** The Pairs section of the panel's options. */
-export function addPairOptions(builder: PanelOptionsEditorBuilder<PingmeshOptions>): void {
-  // One t() per category name: Grafana shows it as the section title.
-  const category = [t('options.category.pairs', 'Pairs')];
+export function addQueryOptions(builder: PanelOptionsEditorBuilder<PingmeshOptions>): void {
+  // Grafana shows the category name as the section title.
+  const category = [optionName('queries')];
   const auto = t('options.option.auto', 'Auto');
   builder
     .addSelect({
-      path: 'preset',
-      name: t('options.preset.name', 'Exporter preset'),
+      path: 'queries.preset',
+      name: optionName('queries.preset'),
       description: t(
         'options.preset.description',
         'Which labels name the source and destination host. Auto picks the preset whose labels are present.'
       ),
       category,
-      defaultValue: DEFAULT_OPTIONS.preset,
+      defaultValue: DEFAULT_OPTIONS.queries.preset,
       settings: {
         options: [
           { value: 'auto', label: t('options.preset.option.auto', 'Auto-detect') },
@@ -36,45 +39,47 @@ export function addPairOptions(builder: PanelOptionsEditorBuilder<PingmeshOption
       },
     })
     .addTextInput({
-      path: 'sourceLabel',
-      name: t('options.source-label.name', 'Source label'),
+      path: 'queries.sourceLabel',
+      name: optionName('queries.sourceLabel'),
       description: t(
         'options.source-label.description',
         'Label holding the probing host. Comma-separated candidates: the first non-empty one wins.'
       ),
       category,
-      defaultValue: DEFAULT_OPTIONS.sourceLabel,
+      defaultValue: DEFAULT_OPTIONS.queries.sourceLabel,
       // Also for presets whose source is a scrape label you name (kubenurse: the pod's node).
-      showIf: (o) => o.preset === 'custom' || PRESETS.some((p) => p.id === o.preset && p.sourceConfigurable),
+      showIf: (raw) =>
+        opts(raw).queries.preset === 'custom' ||
+        PRESETS.some((p) => p.id === opts(raw).queries.preset && p.sourceConfigurable),
     })
     .addTextInput({
-      path: 'destinationLabel',
-      name: t('options.destination-label.name', 'Destination label'),
+      path: 'queries.destinationLabel',
+      name: optionName('queries.destinationLabel'),
       description: t(
         'options.destination-label.description',
         'Label holding the probed host. Comma-separated candidates: the first non-empty one wins.'
       ),
       category,
-      defaultValue: DEFAULT_OPTIONS.destinationLabel,
-      showIf: (o) => o.preset === 'custom',
+      defaultValue: DEFAULT_OPTIONS.queries.destinationLabel,
+      showIf: (raw) => opts(raw).queries.preset === 'custom',
     })
     .addTextInput({
-      path: 'latencyRefId',
-      name: t('options.latency-ref-id.name', 'Latency query'),
+      path: 'queries.latencyRefId',
+      name: optionName('queries.latencyRefId'),
       description: t(
         'options.latency-ref-id.description',
         'refId of the latency query (e.g. A). Empty: the first query.'
       ),
       category,
-      defaultValue: DEFAULT_OPTIONS.latencyRefId,
+      defaultValue: DEFAULT_OPTIONS.queries.latencyRefId,
       settings: { placeholder: t('options.latency-ref-id.placeholder', 'first query') },
     })
     .addSelect({
-      path: 'reducer',
-      name: t('options.reducer.name', 'Value per pair'),
+      path: 'queries.reducer',
+      name: optionName('queries.reducer'),
       description: t('options.reducer.description', 'How a pair’s time series becomes one value.'),
       category,
-      defaultValue: DEFAULT_OPTIONS.reducer,
+      defaultValue: DEFAULT_OPTIONS.queries.reducer,
       settings: {
         // Reducers that give one number; allValues/uniqueValues give arrays.
         options: fieldReducers
@@ -83,14 +88,14 @@ export function addPairOptions(builder: PanelOptionsEditorBuilder<PingmeshOption
       },
     })
     .addRadio({
-      path: 'inputUnit',
-      name: t('options.input-unit.name', 'Input unit'),
+      path: 'queries.inputUnit',
+      name: optionName('queries.inputUnit'),
       description: t(
         'options.input-unit.description',
         'Unit of the series as stored. Auto reads it from the metric name or preset; values are shown in the field unit.'
       ),
       category,
-      defaultValue: DEFAULT_OPTIONS.inputUnit,
+      defaultValue: DEFAULT_OPTIONS.queries.inputUnit,
       settings: {
         options: [
           { value: 'auto', label: auto },
@@ -100,66 +105,66 @@ export function addPairOptions(builder: PanelOptionsEditorBuilder<PingmeshOption
       },
     })
     .addTextInput({
-      path: 'lossRefId',
-      name: t('options.loss-ref-id.name', 'Loss query'),
+      path: 'queries.lossRefId',
+      name: optionName('queries.lossRefId'),
       description: t(
         'options.loss-ref-id.description',
         'refId of a loss-ratio query (0.01 = 1 %). Empty: a query whose metric name mentions loss or drops. `none`: no loss.'
       ),
       category,
-      defaultValue: DEFAULT_OPTIONS.lossRefId,
+      defaultValue: DEFAULT_OPTIONS.queries.lossRefId,
       settings: { placeholder: t('options.loss-ref-id.placeholder', 'auto') },
     })
     .addTextInput({
-      path: 'failRefId',
-      name: t('options.fail-ref-id.name', 'Probe failure query'),
+      path: 'queries.failRefId',
+      name: optionName('queries.failRefId'),
       description: t(
         'options.fail-ref-id.description',
         'refId of a query that is > 0 when a pair’s probe failed (e.g. pingmesh_fail). Empty: by metric name. `none`: off.'
       ),
       category,
-      defaultValue: DEFAULT_OPTIONS.failRefId,
+      defaultValue: DEFAULT_OPTIONS.queries.failRefId,
       settings: { placeholder: t('options.fail-ref-id.placeholder', 'auto') },
     })
     .addTextInput({
-      path: 'expectedRefId',
-      name: t('options.expected-ref-id.name', 'Expected pairs query'),
+      path: 'queries.expectedRefId',
+      name: optionName('queries.expectedRefId'),
       description: t(
         'options.expected-ref-id.description',
         'refId of a query listing every probed pair (e.g. group by (src, dst) (last_over_time(x[1d]))). Pairs in it without samples have no data; pairs not in it are not probed.'
       ),
       category,
-      defaultValue: DEFAULT_OPTIONS.expectedRefId,
+      defaultValue: DEFAULT_OPTIONS.queries.expectedRefId,
     })
     .addTextInput({
-      path: 'baselineRefId',
-      name: t('options.baseline-ref-id.name', 'Baseline query'),
+      path: 'queries.baselineRefId',
+      name: optionName('queries.baselineRefId'),
       description: t(
         'options.baseline-ref-id.description',
         'refId of each pair’s usual latency (e.g. its median over a week), for the Baseline SLA mode.'
       ),
       category,
-      defaultValue: DEFAULT_OPTIONS.baselineRefId,
+      defaultValue: DEFAULT_OPTIONS.queries.baselineRefId,
     })
     .addTextInput({
-      path: 'timestampRefId',
-      name: t('options.timestamp-ref-id.name', 'Sample time query'),
+      path: 'queries.timestampRefId',
+      name: optionName('queries.timestampRefId'),
       description: t(
         'options.timestamp-ref-id.description',
         'refId of a query giving each pair’s newest sample time (e.g. timestamp(x)); a pair much older than the freshest is stale. Range queries need none.'
       ),
       category,
-      defaultValue: DEFAULT_OPTIONS.timestampRefId,
+      defaultValue: DEFAULT_OPTIONS.queries.timestampRefId,
     })
     .addRadio({
-      path: 'missingMeans',
-      name: t('options.missing-means.name', 'A pair with no series is'),
+      path: 'queries.missingMeans',
+      name: optionName('queries.missingMeans'),
       description: t(
         'options.missing-means.description',
         'Auto: no data, except for breach-only exporters (kubeservice pingmesh-agent exports a pair only when slow or failing), where it is OK. Not probed: sparse meshes (kubenurse, Pingmesh levels).'
       ),
       category,
-      defaultValue: DEFAULT_OPTIONS.missingMeans,
+      defaultValue: DEFAULT_OPTIONS.queries.missingMeans,
       settings: {
         options: [
           { value: 'auto', label: auto },

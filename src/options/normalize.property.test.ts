@@ -1,21 +1,24 @@
 /**
  * Property: any option object (valid values, values of the wrong type, out of range, from hand-edited JSON) gives a
  * matrix whose footer names every invalid option, or a clear message — and in threshold mode every cell is painted the
- * colour of the status its value deserves. The oracle below is written from the option documentation (README,
- * types.ts), not from the validators.
+ * colour of the status its value deserves. The options are stored flat (as before the sections) and go through the
+ * panel's normaliser. The oracle below is written from the option documentation (README, options/types.ts), not from
+ * the validators.
  */
 import { FieldColorModeId, ReducerID, ThresholdsMode, createTheme } from '@grafana/data';
 import fc from 'fast-check';
 
 import { buildMatrix } from '../ingest';
+import { Status } from '../model/sla';
+import { seriesFrames, tableFrame } from '../model/testFrames';
+import { CellState } from '../model/types';
 import { paintCells, rgba } from '../render/paint';
 import { statusColors } from '../render/palette';
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../options/types';
-import { Status } from './sla';
-import { SlaOptions, slaConfigOf } from './slaOptions';
-import { seriesFrames, tableFrame } from './testFrames';
-import { CellState } from './types';
+import { optionNoticeText } from '../text/options';
 import { classifyModel } from '../view/view';
+import { modelOptionsOf } from './defaults';
+import { normalizeOptions } from './normalize';
+import { slaConfigOf } from './slaConfig';
 
 const RUNS = 300;
 const theme = createTheme({ colors: { mode: 'dark' } });
@@ -80,8 +83,13 @@ const optionsArb = fc.record(
 // The oracle: what the documentation says each option accepts.
 
 const SECONDS_IN: Record<string, number> = { s: 1, ms: 1e-3, us: 1e-6, ns: 1e-9 };
+// Numbers, or decimal text (provisioning tools write "300"); "0x1F" is no number.
 const num = (v: unknown) =>
-  typeof v === 'number' ? v : typeof v === 'string' && v.trim() !== '' ? Number(v) : Number.NaN;
+  typeof v === 'number'
+    ? v
+    : typeof v === 'string' && /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(v.trim())
+      ? Number(v)
+      : Number.NaN;
 const isDuration = (v: string) => /^[0-9]+(ms|s|m|h|d|w|M|y)?$/.test(v);
 
 /** Option keys whose values are invalid, with the name the footer must use for each. */
@@ -109,8 +117,8 @@ function invalidNames(o: Record<string, unknown>): string[] {
   if (given('slaMode') && !['auto', 'thresholds', 'scopes', 'baseline'].includes(o.slaMode as string)) {
     out.push('Judge cells by');
   }
-  if (given('slaScopes') && o.slaScopes !== null) {
-    if (typeof o.slaScopes !== 'object' || Array.isArray(o.slaScopes)) {
+  if (given('slaScopes')) {
+    if (typeof o.slaScopes !== 'object' || o.slaScopes === null || Array.isArray(o.slaScopes)) {
       out.push('SLA per scope');
     } else {
       for (const [scope, sla] of Object.entries(o.slaScopes as Record<string, Record<string, unknown>>)) {
@@ -146,8 +154,11 @@ function invalidNames(o: Record<string, unknown>): string[] {
   pairOk('baselineWarn', 'baselineBreach', (n) => n > 0, ['Baseline warning ratio', 'Baseline SLA ratio']);
   // Empty (or blank) = never; surrounding spaces are forgiven.
   const stale = typeof o.staleAfter === 'string' ? o.staleAfter.trim() : undefined;
-  if (given('staleAfter') && o.staleAfter !== null && !(stale !== undefined && (stale === '' || isDuration(stale)))) {
+  if (given('staleAfter') && !(stale !== undefined && (stale === '' || isDuration(stale)))) {
     out.push('Stale after');
+  }
+  if (given('palette') && !['accessible', 'thresholds'].includes(o.palette as string)) {
+    out.push('Colours');
   }
   return out;
 }
@@ -200,14 +211,10 @@ describe('any option object', () => {
           };
         }
         // Keys left undefined are as if absent from the JSON: Grafana fills in the defaults.
-        const options = { ...DEFAULT_OPTIONS } as Record<string, unknown>;
-        for (const [k, v] of Object.entries(o)) {
-          if (v !== undefined) {
-            options[k] = v;
-          }
-        }
-        const result = buildMatrix({ frames, options: options as unknown as PingmeshOptions, theme });
-        const sla = slaConfigOf(options as unknown as SlaOptions);
+        const stored = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
+        const { options, notices } = normalizeOptions(stored);
+        const result = buildMatrix({ frames, options: modelOptionsOf(options.queries, options.grouping), theme });
+        const sla = { config: slaConfigOf(options.sla), notices: notices.map(optionNoticeText) };
         if (!result.model) {
           stats.messages++;
           expect(result.warning.length).toBeGreaterThan(10);

@@ -1,0 +1,75 @@
+import { ReducerID } from '@grafana/data';
+
+import { DEFAULT_SCOPE_SLAS, DEFAULT_SLA_CONFIG } from '../model/sla';
+import { ModelOptions, PingmeshOptions } from './types';
+
+/** Every option's default, in one place: the editor's `defaultValue`s and the normaliser's fallbacks. */
+export const DEFAULT_OPTIONS: PingmeshOptions = {
+  queries: {
+    preset: 'auto',
+    sourceLabel: 'src',
+    destinationLabel: 'dst',
+    latencyRefId: '',
+    lossRefId: '',
+    failRefId: '',
+    expectedRefId: '',
+    baselineRefId: '',
+    timestampRefId: '',
+    reducer: ReducerID.lastNotNull,
+    inputUnit: 'auto',
+    missingMeans: 'auto',
+  },
+  grouping: {
+    levels: '',
+    startLevel: '',
+    maxHosts: 2500,
+    hostOrder: '',
+    aggregation: 'max',
+    sortBy: 'name',
+    topologyRefIds: '',
+    topologyHostLabels: 'node,instance,internal_ip,host_ip,host,kubernetes_node',
+  },
+  display: {
+    showAxisLabels: true,
+    shortNames: true,
+    showDiagnosis: true,
+    showTimeline: true,
+    changedSince: '',
+    showSearch: true,
+    worstPairs: 0,
+    palette: 'accessible',
+  },
+  sla: {
+    mode: 'auto',
+    scopes: DEFAULT_SCOPE_SLAS,
+    lossWarn: DEFAULT_SLA_CONFIG.lossWarn,
+    lossBreach: DEFAULT_SLA_CONFIG.lossBreach,
+    baselineWarn: DEFAULT_SLA_CONFIG.baselineWarn,
+    baselineBreach: DEFAULT_SLA_CONFIG.baselineBreach,
+    staleAfter: '2m',
+  },
+  drill: {
+    sourceVariable: '',
+    destinationVariable: '',
+  },
+};
+
+/** What the model build takes from the options: the queries and the grouping that shapes the model. */
+export function modelOptionsOf(
+  queries: PingmeshOptions['queries'],
+  grouping: Pick<PingmeshOptions['grouping'], 'levels' | 'maxHosts' | 'topologyRefIds' | 'topologyHostLabels'>
+): ModelOptions {
+  const { levels, maxHosts, topologyRefIds, topologyHostLabels } = grouping;
+  return { ...queries, levels, maxHosts, topologyRefIds, topologyHostLabels };
+}
+
+/** The model options at their defaults (tests and tools build models from these). */
+export const DEFAULT_MODEL_OPTIONS: ModelOptions = modelOptionsOf(DEFAULT_OPTIONS.queries, DEFAULT_OPTIONS.grouping);
+
+/** Default field config: latency in ms with SLA-like thresholds. */
+export const DEFAULT_UNIT = 'ms';
+export const DEFAULT_THRESHOLD_STEPS = [
+  { value: -Infinity, color: 'green' },
+  { value: 10, color: 'orange' },
+  { value: 100, color: 'red' },
+];

@@ -1,0 +1,79 @@
+import { Raw, isRecord, own } from './json';
+import { OptionPath, SECTIONS } from './types';
+
+/** Flat option values by section: `{ levels: 'dc' }` → `{ grouping: { levels: 'dc' } }`; other keys are left out. */
+export function sectionsOf(flat: Raw): Record<string, Raw> {
+  const out: Record<string, Raw> = {};
+  for (const key of Object.keys(flat)) {
+    if (Object.hasOwn(FLAT_PATHS, key)) {
+      const [s, k] = FLAT_PATHS[key].split('.');
+      out[s] = { ...out[s], [k]: flat[key] };
+    }
+  }
+  return out;
+}
+
+/**
+ * Options saved before they were nested (every key at the top level) → the nested sections. A value already in its
+ * section wins over the same flat key; other top-level keys are dropped. Pure: the input is not changed.
+ */
+export function nestFlatOptions(raw: Raw): Raw {
+  const lifted = sectionsOf(raw);
+  if (Object.keys(lifted).length === 0) {
+    return raw;
+  }
+  const out: Raw = {};
+  for (const s of SECTIONS) {
+    const given = own(raw, s);
+    if (isRecord(given)) {
+      out[s] = { ...lifted[s], ...given };
+    } else if (given !== undefined) {
+      // Not a section: the normaliser names it, and the flat values of it are dropped.
+      out[s] = given;
+    } else if (lifted[s]) {
+      out[s] = lifted[s];
+    }
+  }
+  return out;
+}
+
+/** Where each option of the flat schema (plugin 0.1) went. */
+export const FLAT_PATHS: Record<string, OptionPath> = {
+  preset: 'queries.preset',
+  sourceLabel: 'queries.sourceLabel',
+  destinationLabel: 'queries.destinationLabel',
+  latencyRefId: 'queries.latencyRefId',
+  lossRefId: 'queries.lossRefId',
+  failRefId: 'queries.failRefId',
+  expectedRefId: 'queries.expectedRefId',
+  baselineRefId: 'queries.baselineRefId',
+  timestampRefId: 'queries.timestampRefId',
+  reducer: 'queries.reducer',
+  inputUnit: 'queries.inputUnit',
+  missingMeans: 'queries.missingMeans',
+  levels: 'grouping.levels',
+  startLevel: 'grouping.startLevel',
+  maxHosts: 'grouping.maxHosts',
+  hostOrder: 'grouping.hostOrder',
+  aggregation: 'grouping.aggregation',
+  sortBy: 'grouping.sortBy',
+  topologyRefIds: 'grouping.topologyRefIds',
+  topologyHostLabels: 'grouping.topologyHostLabels',
+  showAxisLabels: 'display.showAxisLabels',
+  shortNames: 'display.shortNames',
+  showDiagnosis: 'display.showDiagnosis',
+  showTimeline: 'display.showTimeline',
+  changedSince: 'display.changedSince',
+  showSearch: 'display.showSearch',
+  worstPairs: 'display.worstPairs',
+  palette: 'display.palette',
+  slaMode: 'sla.mode',
+  slaScopes: 'sla.scopes',
+  lossWarn: 'sla.lossWarn',
+  lossBreach: 'sla.lossBreach',
+  baselineWarn: 'sla.baselineWarn',
+  baselineBreach: 'sla.baselineBreach',
+  staleAfter: 'sla.staleAfter',
+  sourceVariable: 'drill.sourceVariable',
+  destinationVariable: 'drill.destinationVariable',
+};
