@@ -49,12 +49,7 @@ function model(o: Partial<ModelOptions> = {}, frames = [meshFrame()]): MatrixMod
   return r.model;
 }
 
-function view(
-  m: MatrixModel,
-  startLevel: number,
-  toggled: string[] = [],
-  aggregation: Aggregation = 'max'
-) {
+function view(m: MatrixModel, startLevel: number, toggled: string[] = [], aggregation: Aggregation = 'max') {
   const rowTree = buildAxisTree({ names: m.rows, paths: m.rowPaths, depth: m.levels.length });
   const state = { startLevel, toggled: new Set(toggled) };
   const rows = visibleEntries(rowTree, state, m.rows);

@@ -25,7 +25,11 @@ function model(): MatrixModel {
   );
   const frame = tableFrame(specs);
   frame.fields.find((f) => f.name === 'Value')!.config = msThresholds([[-Infinity, 'green']]);
-  const r = buildMatrix({ frames: [frame], options: { ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms', levels: 'dc,tor' }, theme });
+  const r = buildMatrix({
+    frames: [frame],
+    options: { ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms', levels: 'dc,tor' },
+    theme,
+  });
   return r.model!;
 }
 
