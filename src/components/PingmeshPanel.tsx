@@ -11,7 +11,7 @@ import { RAW } from '../util/i18n';
 import { framesAt, indexTimes } from '../insight/timeline';
 import { BuildMatrixResult } from '../ingest';
 import { MatrixModel } from '../model/types';
-import { modelOptionsOf } from '../options/defaults';
+import { modelGroupingOf, modelOptionsOf } from '../options/defaults';
 import { slaConfigOf } from '../options/slaConfig';
 import { PingmeshOptions } from '../options/types';
 import { durationMs } from '../options/values';
@@ -29,7 +29,7 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
   const { options, notices: optionNotices } = useOptions(props.options);
   const { queries, display } = options;
   // Only the options that shape the model rebuild it; view options (start level, aggregation, sort) regroup it.
-  const { levels, maxHosts, topologyRefIds, topologyHostLabels } = options.grouping;
+  const { levels, maxHosts, topologyRefIds, topologyHostLabels } = modelGroupingOf(options.grouping);
   const modelOptions = useMemo(
     () => modelOptionsOf(queries, { levels, maxHosts, topologyRefIds, topologyHostLabels }),
     [queries, levels, maxHosts, topologyRefIds, topologyHostLabels]

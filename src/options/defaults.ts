@@ -1,7 +1,7 @@
 import { ReducerID } from '@grafana/data';
 
 import { DEFAULT_SCOPE_SLAS, DEFAULT_SLA_CONFIG } from '../model/sla';
-import { ModelOptions, PingmeshOptions } from './types';
+import { ModelGrouping, ModelOptions, PingmeshOptions } from './types';
 
 /** Every option's default, in one place: the editor's `defaultValue`s and the normaliser's fallbacks. */
 export const DEFAULT_OPTIONS: PingmeshOptions = {
@@ -26,7 +26,7 @@ export const DEFAULT_OPTIONS: PingmeshOptions = {
     hostOrder: '',
     aggregation: 'max',
     sortBy: 'name',
-    topologyRefIds: '',
+    topologyRefIds: [],
     topologyHostLabels: 'node,instance,internal_ip,host_ip,host,kubernetes_node',
   },
   display: {
@@ -54,17 +54,22 @@ export const DEFAULT_OPTIONS: PingmeshOptions = {
   },
 };
 
-/** What the model build takes from the options: the queries and the grouping that shapes the model. */
-export function modelOptionsOf(
-  queries: PingmeshOptions['queries'],
-  grouping: Pick<PingmeshOptions['grouping'], 'levels' | 'maxHosts' | 'topologyRefIds' | 'topologyHostLabels'>
-): ModelOptions {
+/** The grouping options that shape the model (not the view's level, order or cell value), as primitives. */
+export function modelGroupingOf(grouping: PingmeshOptions['grouping']): ModelGrouping {
   const { levels, maxHosts, topologyRefIds, topologyHostLabels } = grouping;
-  return { ...queries, levels, maxHosts, topologyRefIds, topologyHostLabels };
+  return { levels, maxHosts, topologyRefIds: topologyRefIds.join(','), topologyHostLabels };
+}
+
+/** What the model build takes from the options: the queries and the grouping that shapes the model. */
+export function modelOptionsOf(queries: PingmeshOptions['queries'], grouping: ModelGrouping): ModelOptions {
+  return { ...queries, ...grouping };
 }
 
 /** The model options at their defaults (tests and tools build models from these). */
-export const DEFAULT_MODEL_OPTIONS: ModelOptions = modelOptionsOf(DEFAULT_OPTIONS.queries, DEFAULT_OPTIONS.grouping);
+export const DEFAULT_MODEL_OPTIONS: ModelOptions = modelOptionsOf(
+  DEFAULT_OPTIONS.queries,
+  modelGroupingOf(DEFAULT_OPTIONS.grouping)
+);
 
 /** Default field config: latency in ms with SLA-like thresholds. */
 export const DEFAULT_UNIT = 'ms';

@@ -3,12 +3,12 @@ import { t } from '@grafana/i18n';
 
 import { optionName } from '../text/options';
 import { DEFAULT_OPTIONS } from './defaults';
+import { RefIdSettings, refIdPicker } from './refIds';
 import { normalized as opts } from './normalize';
 import { PingmeshOptions } from './types';
 
-/** Examples in the inputs: level names and refIds are the user's data, not words to translate. */
+/** The example in the input: level names are the user's data, not words to translate. */
 const LEVELS_EXAMPLE = 'region,dc,az,tor';
-const REF_IDS_EXAMPLE = 'B,C';
 
 /** The Grouping section of the panel's options. */
 export function addGroupingOptions(builder: PanelOptionsEditorBuilder<PingmeshOptions>): void {
@@ -99,16 +99,16 @@ export function addGroupingOptions(builder: PanelOptionsEditorBuilder<PingmeshOp
         ],
       },
     })
-    .addTextInput({
+    .addMultiSelect<string, RefIdSettings>({
       path: 'grouping.topologyRefIds',
       name: optionName('grouping.topologyRefIds'),
       description: t(
         'options.topology-ref-ids.description',
-        'refIds of queries giving each host its topology (e.g. kube_node_labels, kube_node_info), comma-separated.'
+        'The queries giving each host its topology (e.g. kube_node_labels, kube_node_info).'
       ),
       category: grouping,
-      defaultValue: DEFAULT_OPTIONS.grouping.topologyRefIds,
-      settings: { placeholder: REF_IDS_EXAMPLE },
+      // No defaultValue: Grafana types a multi-select's default as one item; none (the normaliser's []) is the default.
+      settings: refIdPicker(),
     })
     .addTextInput({
       path: 'grouping.topologyHostLabels',
@@ -119,6 +119,6 @@ export function addGroupingOptions(builder: PanelOptionsEditorBuilder<PingmeshOp
       ),
       category: grouping,
       defaultValue: DEFAULT_OPTIONS.grouping.topologyHostLabels,
-      showIf: (raw) => opts(raw).grouping.topologyRefIds !== '',
+      showIf: (raw) => opts(raw).grouping.topologyRefIds.length > 0,
     });
 }

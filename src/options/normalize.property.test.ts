@@ -16,7 +16,7 @@ import { paintCells, rgba } from '../render/paint';
 import { statusColors } from '../render/palette';
 import { optionNoticeText } from '../text/options';
 import { classifyModel } from '../view/view';
-import { modelOptionsOf } from './defaults';
+import { modelGroupingOf, modelOptionsOf } from './defaults';
 import { normalizeOptions } from './normalize';
 import { slaConfigOf } from './slaConfig';
 
@@ -213,7 +213,11 @@ describe('any option object', () => {
         // Keys left undefined are as if absent from the JSON: Grafana fills in the defaults.
         const stored = Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined));
         const { options, notices } = normalizeOptions(stored);
-        const result = buildMatrix({ frames, options: modelOptionsOf(options.queries, options.grouping), theme });
+        const result = buildMatrix({
+          frames,
+          options: modelOptionsOf(options.queries, modelGroupingOf(options.grouping)),
+          theme,
+        });
         const sla = { config: slaConfigOf(options.sla), notices: notices.map(optionNoticeText) };
         if (!result.model) {
           stats.messages++;

@@ -57,7 +57,8 @@ describe('normalizeOptions', () => {
     [{ grouping: { levels: 5 } }, 'Group by `5` is not valid (text): using ``.'],
     // Broke: hostOrder, topologyRefIds … set to null, a number or an object crashed the panel (`.split`).
     [{ grouping: { hostOrder: { a: 1 } } }, 'Host order `{"a":1}` is not valid (text): using ``.'],
-    [{ grouping: { topologyRefIds: null } }, 'Topology queries `null` is not valid (text)'],
+    [{ grouping: { topologyRefIds: null } }, 'Topology queries `null` is not valid (query refIds)'],
+    [{ grouping: { topologyRefIds: ['B', 3] } }, 'Topology queries `["B",3]` is not valid (query refIds)'],
     // Broke: aggregation "bogus" printed "bogus: 0 ms".
     [{ grouping: { aggregation: 'bogus' } }, 'Group cell value `bogus` is not valid (max, mean, p50, p90, p99, share)'],
     [{ display: { showSearch: 'yes' } }, 'Search box `yes` is not valid (true or false): using on.'],
@@ -180,5 +181,15 @@ describe('SLA options from the editor or dashboard JSON', () => {
     [{ scopes: 'all' }, 'SLA per scope `all` is not valid (a table of scopes): using the defaults.'],
   ])('%j is named', (o, text) => {
     expect(said(sla(o))).toEqual([text]);
+  });
+});
+
+describe('topology queries', () => {
+  it('are a list of refIds; comma-separated text from older dashboards is read as one', () => {
+    const refIds = (v: unknown) =>
+      normalizeOptions({ grouping: { topologyRefIds: v } }).options.grouping.topologyRefIds;
+    expect(refIds(['B', 'C'])).toEqual(['B', 'C']);
+    expect(refIds(' B, C ,,B')).toEqual(['B', 'C']);
+    expect(refIds('')).toEqual([]);
   });
 });

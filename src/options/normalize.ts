@@ -97,6 +97,15 @@ const PALETTES = ['accessible', 'thresholds'] as const;
 /** Reducers that give one number (allValues / uniqueValues give arrays). */
 const ARRAY_REDUCERS: string[] = [ReducerID.allValues, ReducerID.uniqueValues];
 
+/** Query refIds: a list (the editor's) or comma-separated text (older dashboards); blanks dropped. */
+function refIdList(v: unknown): string[] | undefined {
+  const items = typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v : undefined;
+  if (!items || !items.every((i) => typeof i === 'string')) {
+    return undefined;
+  }
+  return [...new Set(items.map((i: string) => i.trim()).filter((i) => i !== ''))];
+}
+
 /** Reads one section's own values, checking each against its kind; every rejection becomes a notice. */
 class Reader<S extends Section> {
   readonly notices: OptionNotice[] = [];
@@ -228,7 +237,7 @@ const SECTIONS: { [S in Section]: (r: Reader<S>) => Normalized<PingmeshOptions[S
       hostOrder: r.text('hostOrder'),
       aggregation: r.oneOf('aggregation', AGGREGATIONS),
       sortBy: r.oneOf('sortBy', SORTS),
-      topologyRefIds: r.text('topologyRefIds'),
+      topologyRefIds: r.check('topologyRefIds', { kind: 'refIds' }, refIdList),
       topologyHostLabels: r.text('topologyHostLabels'),
     });
   },

@@ -4,6 +4,7 @@ import { t } from '@grafana/i18n';
 import { PRESETS, presetLabel } from '../model/presets';
 import { optionName } from '../text/options';
 import { DEFAULT_OPTIONS } from './defaults';
+import { refIdPicker } from './refIds';
 import { normalized as opts } from './normalize';
 import { InputUnit, PingmeshOptions } from './types';
 
@@ -20,6 +21,13 @@ export function addQueryOptions(builder: PanelOptionsEditorBuilder<PingmeshOptio
   // Grafana shows the category name as the section title.
   const category = [optionName('queries')];
   const auto = t('options.option.auto', 'Auto');
+  const none = t('options.option.none', 'None');
+  // Empty = found by metric name; `none` = no such query.
+  const autoOrNone = [
+    { value: '', label: auto },
+    { value: 'none', label: none },
+  ];
+  const noneEmpty = [{ value: '', label: none }];
   builder
     .addSelect({
       path: 'queries.preset',
@@ -63,7 +71,7 @@ export function addQueryOptions(builder: PanelOptionsEditorBuilder<PingmeshOptio
       defaultValue: DEFAULT_OPTIONS.queries.destinationLabel,
       showIf: (raw) => opts(raw).queries.preset === 'custom',
     })
-    .addTextInput({
+    .addSelect({
       path: 'queries.latencyRefId',
       name: optionName('queries.latencyRefId'),
       description: t(
@@ -72,7 +80,7 @@ export function addQueryOptions(builder: PanelOptionsEditorBuilder<PingmeshOptio
       ),
       category,
       defaultValue: DEFAULT_OPTIONS.queries.latencyRefId,
-      settings: { placeholder: t('options.latency-ref-id.placeholder', 'first query') },
+      settings: refIdPicker([{ value: '', label: t('options.latency-ref-id.option.first', 'First query') }]),
     })
     .addSelect({
       path: 'queries.reducer',
@@ -104,7 +112,7 @@ export function addQueryOptions(builder: PanelOptionsEditorBuilder<PingmeshOptio
         ],
       },
     })
-    .addTextInput({
+    .addSelect({
       path: 'queries.lossRefId',
       name: optionName('queries.lossRefId'),
       description: t(
@@ -113,9 +121,9 @@ export function addQueryOptions(builder: PanelOptionsEditorBuilder<PingmeshOptio
       ),
       category,
       defaultValue: DEFAULT_OPTIONS.queries.lossRefId,
-      settings: { placeholder: t('options.loss-ref-id.placeholder', 'auto') },
+      settings: refIdPicker(autoOrNone),
     })
-    .addTextInput({
+    .addSelect({
       path: 'queries.failRefId',
       name: optionName('queries.failRefId'),
       description: t(
@@ -124,9 +132,9 @@ export function addQueryOptions(builder: PanelOptionsEditorBuilder<PingmeshOptio
       ),
       category,
       defaultValue: DEFAULT_OPTIONS.queries.failRefId,
-      settings: { placeholder: t('options.fail-ref-id.placeholder', 'auto') },
+      settings: refIdPicker(autoOrNone),
     })
-    .addTextInput({
+    .addSelect({
       path: 'queries.expectedRefId',
       name: optionName('queries.expectedRefId'),
       description: t(
@@ -135,8 +143,9 @@ export function addQueryOptions(builder: PanelOptionsEditorBuilder<PingmeshOptio
       ),
       category,
       defaultValue: DEFAULT_OPTIONS.queries.expectedRefId,
+      settings: refIdPicker(noneEmpty),
     })
-    .addTextInput({
+    .addSelect({
       path: 'queries.baselineRefId',
       name: optionName('queries.baselineRefId'),
       description: t(
@@ -145,8 +154,9 @@ export function addQueryOptions(builder: PanelOptionsEditorBuilder<PingmeshOptio
       ),
       category,
       defaultValue: DEFAULT_OPTIONS.queries.baselineRefId,
+      settings: refIdPicker(noneEmpty),
     })
-    .addTextInput({
+    .addSelect({
       path: 'queries.timestampRefId',
       name: optionName('queries.timestampRefId'),
       description: t(
@@ -155,6 +165,7 @@ export function addQueryOptions(builder: PanelOptionsEditorBuilder<PingmeshOptio
       ),
       category,
       defaultValue: DEFAULT_OPTIONS.queries.timestampRefId,
+      settings: refIdPicker(noneEmpty),
     })
     .addRadio({
       path: 'queries.missingMeans',

@@ -75,8 +75,8 @@ export interface GroupingOptions {
   aggregation: Aggregation;
   /** Order within each level. */
   sortBy: SortBy;
-  /** refIds of topology queries (e.g. kube_node_labels, kube_node_info), comma-separated; empty = none. */
-  topologyRefIds: string;
+  /** refIds of topology queries (e.g. kube_node_labels, kube_node_info); none = no topology query. */
+  topologyRefIds: string[];
   /** Labels on the topology series that name the host (node name or IP), comma-separated. */
   topologyHostLabels: string;
 }
@@ -123,8 +123,11 @@ export interface DrillOptions {
 }
 
 /** What the model build takes: the queries and the grouping that shapes the model (not the view's order or level). */
-export type ModelOptions = QueryOptions &
-  Pick<GroupingOptions, 'levels' | 'maxHosts' | 'topologyRefIds' | 'topologyHostLabels'>;
+export type ModelOptions = QueryOptions & ModelGrouping;
+/** The grouping options that shape the model, as primitives (memo dependencies); topology refIds comma-separated. */
+export type ModelGrouping = Pick<GroupingOptions, 'levels' | 'maxHosts' | 'topologyHostLabels'> & {
+  topologyRefIds: string;
+};
 
 /** An option's place in the nested options, e.g. `grouping.levels`; a bare section name for a whole section. */
 export type OptionPath = {
@@ -135,6 +138,7 @@ export type OptionPath = {
 export type Expected =
   | { kind: 'section' }
   | { kind: 'text' }
+  | { kind: 'refIds' }
   | { kind: 'switch' }
   | { kind: 'oneOf'; values: readonly string[] }
   | { kind: 'preset' }

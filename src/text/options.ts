@@ -112,6 +112,8 @@ function expectedText(e: Expected): string {
       return t('options.expected.section', 'a group of options');
     case 'text':
       return t('options.expected.text', 'text');
+    case 'refIds':
+      return t('options.expected.ref-ids', 'query refIds');
     case 'switch':
       return t('options.expected.switch', 'true or false');
     case 'oneOf':

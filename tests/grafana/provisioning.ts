@@ -373,7 +373,7 @@ function companionOptions(companions: ReadonlyArray<{ what: CompanionRole }>): J
       topology.push(refIdOf(i));
     }
   });
-  return topology.length > 0 ? { ...out, topologyRefIds: topology.join(',') } : out;
+  return topology.length > 0 ? { ...out, topologyRefIds: topology } : out;
 }
 
 function presetDashboard(p: ExporterPreset, variant?: Variant): Json {
