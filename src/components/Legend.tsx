@@ -4,7 +4,8 @@ import { t } from '@grafana/i18n';
 import { Icon, Toggletip, useStyles2 } from '@grafana/ui';
 import React, { memo } from 'react';
 
-import { LEGEND_ORDER, Status, StatusCode, statusLabel } from '../model/sla';
+import { LEGEND_ORDER, Status, StatusCode } from '../model/sla';
+import { statusLabel } from '../text/status';
 import { RAW } from '../util/i18n';
 import { markFor, markSvg } from '../render/marks';
 

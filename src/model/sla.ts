@@ -1,5 +1,3 @@
-import { t } from '@grafana/i18n';
-
 import { CellState } from './types';
 
 /**
@@ -27,30 +25,6 @@ export const Status = {
 } as const;
 export type StatusCode = (typeof Status)[keyof typeof Status];
 export const STATUS_COUNT = 9;
-
-/** The state's name in the user's language (legend, tooltip, lists). One literal key per state: the extractor reads only those. */
-export function statusLabel(s: StatusCode): string {
-  switch (s) {
-    case Status.Failed:
-      return t('status.failed', 'Probe failed');
-    case Status.Breach:
-      return t('status.breach', 'Over SLA');
-    case Status.Warning:
-      return t('status.warning', 'Warning');
-    case Status.Invalid:
-      return t('status.invalid', 'Invalid value');
-    case Status.Stale:
-      return t('status.stale', 'Stale');
-    case Status.NoData:
-      return t('status.no-data', 'No data');
-    case Status.OK:
-      return t('status.ok', 'OK');
-    case Status.NotProbed:
-      return t('status.not-probed', 'Not probed');
-    case Status.Self:
-      return t('status.self', 'Self');
-  }
-}
 
 export const LEGEND_ORDER: StatusCode[] = [
   Status.OK,

@@ -2,9 +2,10 @@ import { formattedValueToString } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
 import { RAW } from '../util/i18n';
-import { NO_SCOPE, ViewMatrix, aggregationLabel } from '../view/aggregate';
+import { NO_SCOPE, ViewMatrix } from '../view/aggregate';
 import { formatLoss, formatShare } from '../model/lossFormat';
-import { ScopeSla, Status, StatusCode, statusLabel } from '../model/sla';
+import { ScopeSla, Status, StatusCode } from '../model/sla';
+import { aggregationLabel, statusLabel } from './status';
 
 export interface CellDescription {
   source: string;

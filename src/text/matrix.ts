@@ -69,3 +69,12 @@ export function focusAnnouncement(matrix: ViewMatrix, focus: { row: number; col:
       })
     : t('matrix.focus-cell', '{{source}} → {{destination}}: {{value}}, {{state}}', cell);
 }
+
+/** What a screen reader announces for the grid: its size and its keys. */
+export function gridSummary(rows: number, cols: number): string {
+  return t(
+    'matrix.aria-summary',
+    'Pingmesh matrix, {{rows}} sources × {{cols}} destinations. Arrow keys move between cells; Enter opens the pair view or a group; Shift+F10 opens the cell menu.',
+    { rows, cols, ...RAW }
+  );
+}

@@ -1,5 +1,4 @@
 import { Field, ThresholdsMode } from '@grafana/data';
-import { t } from '@grafana/i18n';
 
 import { Aggregation } from '../options/types';
 import { AxisEntry, AxisTree } from './hierarchy';
@@ -48,20 +47,6 @@ export interface PairCounts {
   stale: Uint32Array;
 }
 
-/** The aggregation's name in the user's language (group cells' tooltip): "Worst", "Mean", "p50"… */
-export function aggregationLabel(aggregation: Aggregation): string {
-  switch (aggregation) {
-    case 'max':
-      return t('model.aggregation.max', 'Worst');
-    case 'mean':
-      return t('model.aggregation.mean', 'Mean');
-    case 'share':
-      return t('model.aggregation.share', 'Over SLA');
-    default:
-      // p50 / p90 / p99: the statistic's own name, the same in every language.
-      return aggregation;
-  }
-}
 
 /** The highest threshold step, in the value's unit (percentage thresholds resolved against the field's range). */
 export function breachThreshold(field: Field): number {

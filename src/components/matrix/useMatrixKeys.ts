@@ -2,21 +2,12 @@ import React from 'react';
 
 import { useStableCallback } from '../useStableCallback';
 
-type Cell = { row: number; col: number };
-
-/** Arrow keys, Home and End move the focus cell by these [rows, cols]. */
-const MOVES: Record<string, [number, number]> = {
-  ArrowUp: [-1, 0],
-  ArrowDown: [1, 0],
-  ArrowLeft: [0, -1],
-  ArrowRight: [0, 1],
-  Home: [0, -Infinity],
-  End: [0, Infinity],
-};
+import { Cell, MOVES, moveFocus } from './focus';
 
 export interface MatrixKeysInput {
+  /** The focus cell where it is in this view (focusCell), if any. */
   focus: Cell | undefined;
-  setFocus: React.Dispatch<React.SetStateAction<Cell | undefined>>;
+  setFocus: (cell: Cell | undefined) => void;
   rows: number;
   cols: number;
   /** Enter: the pair view, a zoom or an expansion. */
@@ -41,14 +32,12 @@ export function useMatrixKeys({
   closePair,
 }: MatrixKeysInput) {
   const onGridKeyDown = useStableCallback((e: React.KeyboardEvent) => {
-    // The focus cell is an index: after a regroup or a refresh with fewer rows it may point past the matrix.
-    const inside = focus !== undefined && focus.row < rows && focus.col < cols;
-    if (e.key === 'Enter' && focus && inside) {
+    if (e.key === 'Enter' && focus) {
       e.preventDefault();
       openCell(focus.row, focus.col);
       return;
     }
-    if ((e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) && focus && inside) {
+    if ((e.key === 'ContextMenu' || (e.key === 'F10' && e.shiftKey)) && focus) {
       e.preventDefault();
       menuAt(focus.row, focus.col);
       return;
@@ -58,12 +47,7 @@ export function useMatrixKeys({
       return;
     }
     e.preventDefault();
-    setFocus((f) => {
-      const clamp = (v: number, n: number) => Math.max(0, Math.min(n - 1, v));
-      return f === undefined || f.row >= rows || f.col >= cols
-        ? { row: 0, col: 0 }
-        : { row: clamp(f.row + delta[0], rows), col: clamp(f.col + delta[1], cols) };
-    });
+    setFocus(moveFocus(focus, delta, rows, cols));
   });
 
   // Esc anywhere in the panel closes what is open, innermost first: menu (its own handler), pair view, focus cell.

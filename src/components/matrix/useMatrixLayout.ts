@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 
-import { Layout, Rect, computeLayout } from '../../render/layout';
+import { Areas, AreasInput, Layout, computeLayout, panelAreas } from '../../render/layout';
 import { hostLabelsOf } from '../../model/displayNames';
 import { AxisEntry } from '../../view/hierarchy';
 import { View } from '../../view/view';
@@ -12,8 +12,8 @@ export interface MatrixLayoutInput {
   view: View;
   /** The model's host names on each axis (shortened labels are worked out over all of them). */
   hosts: { rows: string[]; cols: string[] };
-  /** The matrix area of the panel. */
-  area: Rect;
+  /** The panel's size and which areas it shows besides the matrix (panelAreas). */
+  panel: AreasInput;
   measure: (text: string) => number;
   shortNames: boolean;
   showLabels: boolean;
@@ -23,13 +23,23 @@ export interface MatrixLayoutInput {
 }
 
 export interface MatrixLayout {
+  /** Where each part of the panel goes. */
+  areas: Areas;
   hostLabels: ReturnType<typeof hostLabelsOf>;
   layout: Layout;
 }
 
-/** Axis label texts (host names shortened) and the cells' layout in the matrix area, room kept for header bands. */
+/**
+ * The panel's areas, axis label texts (host names shortened) and the cells' layout in the matrix area, room kept for
+ * header bands.
+ */
 export function useMatrixLayout(input: MatrixLayoutInput): MatrixLayout {
-  const { view, hosts, area, measure, shortNames, showLabels, fontSize, footer } = input;
+  const { view, hosts, panel, measure, shortNames, showLabels, fontSize, footer } = input;
+  const { width, height, toolbar, list, pair, diagnosis, timeline } = panel;
+  const areas = useMemo(
+    () => panelAreas({ width, height, toolbar, list, pair, diagnosis, timeline }),
+    [width, height, toolbar, list, pair, diagnosis, timeline]
+  );
   const { matrix } = view;
   const hostLabels = useMemo(
     () => hostLabelsOf(hosts.rows, hosts.cols, shortNames),
@@ -44,7 +54,7 @@ export function useMatrixLayout(input: MatrixLayoutInput): MatrixLayout {
   );
   // Header bands: one per level that has an expanded group.
   const bands = useMemo(() => ({ rows: bandCount(view.rowHeaders), cols: bandCount(view.colHeaders) }), [view]);
-  const { w, h } = area;
+  const { w, h } = areas.matrix;
   const rows = matrix.rows.length;
   const cols = matrix.cols.length;
   const layout = useMemo(
@@ -64,7 +74,7 @@ export function useMatrixLayout(input: MatrixLayoutInput): MatrixLayout {
       }),
     [w, h, rows, cols, labelWidths, bands, showLabels, fontSize, footer]
   );
-  return { hostLabels, layout };
+  return { areas, hostLabels, layout };
 }
 
 function maxLabelWidth(

@@ -3,18 +3,19 @@ import { useMemo, useState } from 'react';
 import { AxisEntry } from '../../view/hierarchy';
 import { SearchHit, findEntry, reveal, searchHits } from '../../view/navigate';
 import { MatrixModel } from '../../model/types';
-import { View, ViewInput, Zoom, buildView } from '../../view/view';
+import { View, Zoom } from '../../view/view';
 import { useStableCallback } from '../useStableCallback';
+import { FocusTarget } from './focus';
 
 export interface SearchInput {
   model: MatrixModel;
   view: View;
-  /** What buildView needs besides expansion and zoom, to find the revealed hit's row and column. */
-  viewInput: Omit<ViewInput, 'toggled' | 'zoom' | 'model'>;
+  /** The level the view starts at (a reveal expands from there). */
+  startLevel: string;
   toggled: ReadonlySet<string>;
   setToggled: (t: Set<string>) => void;
   setZoom: (z: Zoom[]) => void;
-  setFocus: (f: { row: number; col: number } | undefined) => void;
+  setFocus: (f: FocusTarget | undefined) => void;
 }
 
 /** What a diagnosis entry can jump to: a host by name, or a group by its path. */
@@ -30,7 +31,7 @@ export interface Target {
  * that hide it, leaving a zoom that does not hold it — and moves the focus cell onto it. `jumpTo` does the same for
  * one named host or group (a diagnosis entry's "Go to").
  */
-export function useSearch({ model, view, viewInput, toggled, setToggled, setZoom, setFocus }: SearchInput) {
+export function useSearch({ model, view, startLevel, toggled, setToggled, setZoom, setFocus }: SearchInput) {
   const [query, setQuery] = useState('');
   const [hitIndex, setHitIndex] = useState(0);
   const [revealed, setRevealed] = useState(false);
@@ -50,15 +51,12 @@ export function useSearch({ model, view, viewInput, toggled, setToggled, setZoom
   }, [activeHit, matrix, view, model]);
 
   const show = useStableCallback((hit: SearchHit) => {
-    const shown = reveal({ model, view, startLevel: viewInput.startLevel, toggled, zoom: view.zoom, hit });
-    // The match gets the keyboard focus cell: its row × its column (or the first of the other axis).
-    const after = buildView({ ...viewInput, model, toggled: shown.toggled, zoom: shown.zoom });
-    const row = findEntry(after.matrix.rows, hit, after.rowTree, model.rows);
-    const col = findEntry(after.matrix.cols, hit, after.colTree, model.cols);
+    const shown = reveal({ model, view, startLevel, toggled, zoom: view.zoom, hit });
     setRevealed(true);
     setToggled(shown.toggled);
     setZoom(shown.zoom);
-    setFocus(row >= 0 || col >= 0 ? { row: Math.max(0, row), col: Math.max(0, col) } : undefined);
+    // The match gets the keyboard focus cell, placed by the view this reveal builds (focus.ts).
+    setFocus({ hit });
   });
 
   const step = useStableCallback((by: 1 | -1) => {
