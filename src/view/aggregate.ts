@@ -47,7 +47,6 @@ export interface PairCounts {
   stale: Uint32Array;
 }
 
-
 /** The highest threshold step, in the value's unit (percentage thresholds resolved against the field's range). */
 export function breachThreshold(field: Field): number {
   const steps = field.config.thresholds?.steps ?? [];
