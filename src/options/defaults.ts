@@ -1,4 +1,4 @@
-import { ReducerID } from '@grafana/data';
+import type { ReducerID } from '@grafana/data';
 
 import { DEFAULT_SCOPE_SLAS, DEFAULT_SLA_CONFIG } from '../model/sla';
 import { ModelGrouping, ModelOptions, PingmeshOptions } from './types';
@@ -15,7 +15,8 @@ export const DEFAULT_OPTIONS: PingmeshOptions = {
     expectedRefId: '',
     baselineRefId: '',
     timestampRefId: '',
-    reducer: ReducerID.lastNotNull,
+    // ReducerID.lastNotNull, written out: the provisioning generator reads these defaults in Node, without Grafana.
+    reducer: 'lastNotNull' as ReducerID,
     inputUnit: 'auto',
     missingMeans: 'auto',
   },

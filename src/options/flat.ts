@@ -1,3 +1,4 @@
+import { DEFAULT_OPTIONS } from './defaults';
 import { Raw, isRecord, own } from './json';
 import { OptionPath, SECTIONS } from './types';
 
@@ -37,43 +38,15 @@ export function nestFlatOptions(raw: Raw): Raw {
   return out;
 }
 
-/** Where each option of the flat schema (plugin 0.1) went. */
-export const FLAT_PATHS: Record<string, OptionPath> = {
-  preset: 'queries.preset',
-  sourceLabel: 'queries.sourceLabel',
-  destinationLabel: 'queries.destinationLabel',
-  latencyRefId: 'queries.latencyRefId',
-  lossRefId: 'queries.lossRefId',
-  failRefId: 'queries.failRefId',
-  expectedRefId: 'queries.expectedRefId',
-  baselineRefId: 'queries.baselineRefId',
-  timestampRefId: 'queries.timestampRefId',
-  reducer: 'queries.reducer',
-  inputUnit: 'queries.inputUnit',
-  missingMeans: 'queries.missingMeans',
-  levels: 'grouping.levels',
-  startLevel: 'grouping.startLevel',
-  maxHosts: 'grouping.maxHosts',
-  hostOrder: 'grouping.hostOrder',
-  aggregation: 'grouping.aggregation',
-  sortBy: 'grouping.sortBy',
-  topologyRefIds: 'grouping.topologyRefIds',
-  topologyHostLabels: 'grouping.topologyHostLabels',
-  showAxisLabels: 'display.showAxisLabels',
-  shortNames: 'display.shortNames',
-  showDiagnosis: 'display.showDiagnosis',
-  showTimeline: 'display.showTimeline',
-  changedSince: 'display.changedSince',
-  showSearch: 'display.showSearch',
-  worstPairs: 'display.worstPairs',
-  palette: 'display.palette',
-  slaMode: 'sla.mode',
-  slaScopes: 'sla.scopes',
-  lossWarn: 'sla.lossWarn',
-  lossBreach: 'sla.lossBreach',
-  baselineWarn: 'sla.baselineWarn',
-  baselineBreach: 'sla.baselineBreach',
-  staleAfter: 'sla.staleAfter',
-  sourceVariable: 'drill.sourceVariable',
-  destinationVariable: 'drill.destinationVariable',
-};
+/** Flat names that differ from the option's name in its section. */
+const RENAMED: Record<string, OptionPath> = { slaMode: 'sla.mode', slaScopes: 'sla.scopes' };
+
+/** Where each option of the flat schema (plugin 0.1) went: the same name in its section, but for RENAMED. */
+export const FLAT_PATHS: Record<string, OptionPath> = Object.fromEntries([
+  ...SECTIONS.flatMap((s) =>
+    Object.keys(DEFAULT_OPTIONS[s])
+      .filter((k) => s !== 'sla' || (k !== 'mode' && k !== 'scopes'))
+      .map((k) => [k, `${s}.${k}`])
+  ),
+  ...Object.entries(RENAMED),
+]);

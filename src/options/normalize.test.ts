@@ -3,6 +3,7 @@ import { ReducerID } from '@grafana/data';
 import { DEFAULT_SCOPE_SLAS } from '../model/sla';
 import { optionNoticeText } from '../text/options';
 import { DEFAULT_OPTIONS } from './defaults';
+import { FLAT_PATHS } from './flat';
 import { normalizeOptions } from './normalize';
 import { slaConfigOf } from './slaConfig';
 
@@ -191,5 +192,14 @@ describe('topology queries', () => {
     expect(refIds(['B', 'C'])).toEqual(['B', 'C']);
     expect(refIds(' B, C ,,B')).toEqual(['B', 'C']);
     expect(refIds('')).toEqual([]);
+  });
+});
+
+describe('FLAT_PATHS', () => {
+  it('every flat option of plugin 0.1 has its place, and every option came from one', () => {
+    expect(Object.keys(FLAT_PATHS)).toHaveLength(37);
+    expect(FLAT_PATHS.slaMode).toBe('sla.mode');
+    expect(FLAT_PATHS.levels).toBe('grouping.levels');
+    expect(new Set(Object.values(FLAT_PATHS)).size).toBe(37);
   });
 });

@@ -5,22 +5,9 @@ import { PRESETS } from '../model/presets';
 import { DEFAULT_SCOPE_SLAS, ScopeSla } from '../model/sla';
 import { DEFAULT_OPTIONS } from './defaults';
 import { nestFlatOptions } from './flat';
-import { scopeSlaProblem } from './slaConfig';
-import {
-  DisplayOptions,
-  DrillOptions,
-  Expected,
-  GroupingOptions,
-  NormalizedOptions,
-  OptionNotice,
-  OptionPath,
-  PingmeshOptions,
-  QueryOptions,
-  ScopeProblem,
-  Section,
-  SlaOptions,
-} from './types';
 import { Raw, isRecord, own } from './json';
+import { scopeSlaProblem } from './slaConfig';
+import { Expected, NormalizedOptions, OptionNotice, OptionPath, PingmeshOptions, SECTIONS, Section } from './types';
 import { durationMs, numberOf } from './values';
 
 /**
@@ -33,311 +20,224 @@ import { durationMs, numberOf } from './values';
  */
 export function normalizeOptions(raw: unknown): NormalizedOptions {
   const root = isRecord(raw) ? raw : EMPTY;
-  const cached = rootCache.get(root);
-  if (cached) {
-    return cached;
+  let result = rootCache.get(root);
+  if (!result) {
+    const nested = nestFlatOptions(root);
+    const notices: OptionNotice[] = [];
+    const options = {} as Record<Section, unknown>;
+    for (const name of SECTIONS) {
+      const given = own(nested, name);
+      let done: Normalized | undefined = { value: DEFAULT_OPTIONS[name], notices: [] };
+      if (isRecord(given)) {
+        done = sectionCache.get(given);
+        if (!done || done.section !== name) {
+          done = readSection(name, given);
+          sectionCache.set(given, done);
+        }
+      } else if (given !== undefined) {
+        notices.push({ kind: 'invalid', path: name, value: given, expected: { kind: 'section' }, fallback: undefined });
+      }
+      options[name] = done.value;
+      notices.push(...done.notices);
+    }
+    result = { options: options as PingmeshOptions, notices };
+    rootCache.set(root, result);
   }
-  const nested = nestFlatOptions(root);
-  const notices: OptionNotice[] = [];
-  const section = <S extends Section>(name: S): PingmeshOptions[S] => {
-    const given = own(nested, name);
-    if (given === undefined) {
-      return DEFAULT_OPTIONS[name];
-    }
-    if (!isRecord(given)) {
-      notices.push({ kind: 'invalid', path: name, value: given, expected: { kind: 'section' }, fallback: undefined });
-      return DEFAULT_OPTIONS[name];
-    }
-    const cache = sectionCaches[name] as WeakMap<object, Normalized<PingmeshOptions[S]>>;
-    let done = cache.get(given);
-    if (!done) {
-      done = SECTIONS[name](new Reader(name, given)) as Normalized<PingmeshOptions[S]>;
-      cache.set(given, done);
-    }
-    notices.push(...done.notices);
-    return done.value;
-  };
-  const result: NormalizedOptions = {
-    options: {
-      queries: section('queries'),
-      grouping: section('grouping'),
-      display: section('display'),
-      sla: section('sla'),
-      drill: section('drill'),
-    },
-    notices,
-  };
-  rootCache.set(root, result);
   return result;
-}
-
-type Normalized<T> = { value: T; notices: OptionNotice[] };
-
-const EMPTY: Raw = {};
-const rootCache = new WeakMap<object, NormalizedOptions>();
-const sectionCaches: Record<Section, WeakMap<object, Normalized<unknown>>> = {
-  queries: new WeakMap(),
-  grouping: new WeakMap(),
-  display: new WeakMap(),
-  sla: new WeakMap(),
-  drill: new WeakMap(),
-};
-
-/** Scope names the classifier can ask for: `all`, or `same-<level>` / `cross-<level>` with a label-like level. */
-export const SCOPE_NAME_PATTERN = /^(same|cross)-[A-Za-z0-9_]+$/;
-const SCOPE_NAME = /^(all|(same|cross)-[A-Za-z0-9_]+)$/;
-const VARIABLE = /^[A-Za-z0-9_]*$/;
-
-const UNITS = ['auto', 's', 'ms', 'us', 'ns'] as const;
-const MISSING = ['auto', 'noData', 'notProbed', 'ok'] as const;
-const AGGREGATIONS = ['max', 'mean', 'p50', 'p90', 'p99', 'share'] as const;
-const SORTS = ['name', 'worst', 'breaches'] as const;
-const MODES = ['auto', 'thresholds', 'scopes', 'baseline'] as const;
-const PALETTES = ['accessible', 'thresholds'] as const;
-/** Reducers that give one number (allValues / uniqueValues give arrays). */
-const ARRAY_REDUCERS: string[] = [ReducerID.allValues, ReducerID.uniqueValues];
-
-/** Query refIds: a list (the editor's) or comma-separated text (older dashboards); blanks dropped. */
-function refIdList(v: unknown): string[] | undefined {
-  const items = typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v : undefined;
-  if (!items || !items.every((i) => typeof i === 'string')) {
-    return undefined;
-  }
-  return [...new Set(items.map((i: string) => i.trim()).filter((i) => i !== ''))];
-}
-
-/** Reads one section's own values, checking each against its kind; every rejection becomes a notice. */
-class Reader<S extends Section> {
-  readonly notices: OptionNotice[] = [];
-  private readonly defaults: PingmeshOptions[S];
-
-  constructor(
-    private readonly section: S,
-    private readonly raw: Raw
-  ) {
-    this.defaults = DEFAULT_OPTIONS[section];
-  }
-
-  path(key: keyof PingmeshOptions[S] & string): OptionPath {
-    return `${this.section}.${key}` as OptionPath;
-  }
-
-  /** The value, or undefined when absent (Grafana then holds the default). */
-  given(key: keyof PingmeshOptions[S] & string): unknown {
-    return own(this.raw, key);
-  }
-
-  reject<T>(key: keyof PingmeshOptions[S] & string, value: unknown, expected: Expected, fallback: T): T {
-    this.notices.push({ kind: 'invalid', path: this.path(key), value, expected, fallback });
-    return fallback;
-  }
-
-  /** A value accepted by `read`, or the default (silently when absent, with a notice otherwise). */
-  check<K extends keyof PingmeshOptions[S] & string>(
-    key: K,
-    expected: Expected,
-    read: (v: unknown) => PingmeshOptions[S][K] | undefined
-  ): PingmeshOptions[S][K] {
-    const v = this.given(key);
-    const fallback = this.defaults[key];
-    if (v === undefined) {
-      return fallback;
-    }
-    const ok = read(v);
-    return ok === undefined ? this.reject(key, v, expected, fallback) : ok;
-  }
-
-  text<K extends keyof PingmeshOptions[S] & string>(key: K): PingmeshOptions[S][K] {
-    return this.check(key, { kind: 'text' }, (v) => (typeof v === 'string' ? (v as PingmeshOptions[S][K]) : undefined));
-  }
-
-  oneOf<K extends keyof PingmeshOptions[S] & string>(key: K, values: readonly string[]): PingmeshOptions[S][K] {
-    return this.check(key, { kind: 'oneOf', values }, (v) =>
-      typeof v === 'string' && values.includes(v) ? (v as PingmeshOptions[S][K]) : undefined
-    );
-  }
-
-  switch<K extends keyof PingmeshOptions[S] & string>(key: K): PingmeshOptions[S][K] {
-    return this.check(key, { kind: 'switch' }, (v) => {
-      // "true" / "false" as text, as provisioning tools sometimes write them.
-      const b = v === true || v === 'true' ? true : v === false || v === 'false' ? false : undefined;
-      return b as PingmeshOptions[S][K] | undefined;
-    });
-  }
-
-  wholeNumber<K extends keyof PingmeshOptions[S] & string>(key: K, min: number, max: number): PingmeshOptions[S][K] {
-    return this.check(key, { kind: 'wholeNumber', min, max }, (v) => {
-      const n = numberOf(v);
-      return n !== undefined && Number.isInteger(n) && n >= min && n <= max ? (n as PingmeshOptions[S][K]) : undefined;
-    });
-  }
-
-  /** '' (off) or a positive Grafana duration, trimmed; a bad one falls back to off. */
-  duration<K extends keyof PingmeshOptions[S] & string>(key: K): PingmeshOptions[S][K] {
-    const v = this.given(key);
-    if (v === undefined) {
-      return this.defaults[key];
-    }
-    const text = typeof v === 'string' ? v.trim() : undefined;
-    if (text !== undefined && (text === '' || durationMs(text) !== undefined)) {
-      return text as PingmeshOptions[S][K];
-    }
-    return this.reject(key, v, { kind: 'duration' }, '' as PingmeshOptions[S][K]);
-  }
-
-  /** A dashboard variable's name (trimmed); '' = none. */
-  variable<K extends keyof PingmeshOptions[S] & string>(key: K): PingmeshOptions[S][K] {
-    const v = this.given(key);
-    if (v === undefined) {
-      return this.defaults[key];
-    }
-    const text = typeof v === 'string' ? v.trim() : undefined;
-    return text !== undefined && VARIABLE.test(text)
-      ? (text as PingmeshOptions[S][K])
-      : this.reject(key, v, { kind: 'variable' }, '' as PingmeshOptions[S][K]);
-  }
-
-  done<T>(value: T): Normalized<T> {
-    return { value, notices: this.notices };
-  }
-}
-
-const SECTIONS: { [S in Section]: (r: Reader<S>) => Normalized<PingmeshOptions[S]> } = {
-  queries: (r) =>
-    r.done<QueryOptions>({
-      preset: r.check('preset', { kind: 'preset' }, (v) =>
-        typeof v === 'string' && (v === 'auto' || v === 'custom' || PRESETS.some((p) => p.id === v)) ? v : undefined
-      ),
-      sourceLabel: r.text('sourceLabel'),
-      destinationLabel: r.text('destinationLabel'),
-      latencyRefId: r.text('latencyRefId'),
-      lossRefId: r.text('lossRefId'),
-      failRefId: r.text('failRefId'),
-      expectedRefId: r.text('expectedRefId'),
-      baselineRefId: r.text('baselineRefId'),
-      timestampRefId: r.text('timestampRefId'),
-      reducer: r.check('reducer', { kind: 'reducer' }, (v) => {
-        const found = typeof v === 'string' ? fieldReducers.getIfExists(v) : undefined;
-        return found && !ARRAY_REDUCERS.includes(found.id) ? (found.id as ReducerID) : undefined;
-      }),
-      inputUnit: r.oneOf('inputUnit', UNITS),
-      missingMeans: r.oneOf('missingMeans', MISSING),
-    }),
-  grouping: (r) => {
-    const maxHosts = r.given('maxHosts');
-    const n = numberOf(maxHosts);
-    const above = n !== undefined && Number.isInteger(n) && n > MAX_HOSTS;
-    if (above) {
-      r.notices.push({ kind: 'aboveLimit', path: r.path('maxHosts'), value: n, limit: MAX_HOSTS });
-    }
-    return r.done<GroupingOptions>({
-      levels: r.text('levels'),
-      startLevel: r.text('startLevel'),
-      maxHosts: above ? MAX_HOSTS : r.wholeNumber('maxHosts', 0, MAX_HOSTS),
-      hostOrder: r.text('hostOrder'),
-      aggregation: r.oneOf('aggregation', AGGREGATIONS),
-      sortBy: r.oneOf('sortBy', SORTS),
-      topologyRefIds: r.check('topologyRefIds', { kind: 'refIds' }, refIdList),
-      topologyHostLabels: r.text('topologyHostLabels'),
-    });
-  },
-  display: (r) =>
-    r.done<DisplayOptions>({
-      showAxisLabels: r.switch('showAxisLabels'),
-      shortNames: r.switch('shortNames'),
-      showDiagnosis: r.switch('showDiagnosis'),
-      showTimeline: r.switch('showTimeline'),
-      changedSince: r.duration('changedSince'),
-      showSearch: r.switch('showSearch'),
-      worstPairs: r.wholeNumber('worstPairs', 0, 50),
-      palette: r.oneOf('palette', PALETTES),
-    }),
-  sla: (r) => {
-    const [lossWarn, lossBreach] = thresholdPair(
-      r,
-      'lossWarn',
-      'lossBreach',
-      { kind: 'ratio' },
-      (n) => n >= 0 && n <= 1
-    );
-    const [baselineWarn, baselineBreach] = thresholdPair(
-      r,
-      'baselineWarn',
-      'baselineBreach',
-      { kind: 'positive' },
-      (n) => n > 0
-    );
-    return r.done<SlaOptions>({
-      mode: r.oneOf('mode', MODES),
-      scopes: scopesOf(r),
-      lossWarn,
-      lossBreach,
-      baselineWarn,
-      baselineBreach,
-      staleAfter: r.duration('staleAfter'),
-    });
-  },
-  drill: (r) =>
-    r.done<DrillOptions>({
-      sourceVariable: r.variable('sourceVariable'),
-      destinationVariable: r.variable('destinationVariable'),
-    }),
-};
-
-/** A warning / SLA pair of numbers: each checked, and the warning not above the SLA (else both defaults). */
-function thresholdPair(
-  r: Reader<'sla'>,
-  warnKey: 'lossWarn' | 'baselineWarn',
-  breachKey: 'lossBreach' | 'baselineBreach',
-  expected: Expected,
-  ok: (n: number) => boolean
-): [number, number] {
-  const read = (v: unknown) => {
-    const n = numberOf(v);
-    return n !== undefined && ok(n) ? n : undefined;
-  };
-  const warn = r.check(warnKey, expected, read);
-  const breach = r.check(breachKey, expected, read);
-  if (warn <= breach) {
-    return [warn, breach];
-  }
-  const defaults = DEFAULT_OPTIONS.sla;
-  r.notices.push({
-    kind: 'warnAboveBreach',
-    warn: { path: r.path(warnKey), value: warn, fallback: defaults[warnKey] },
-    breach: { path: r.path(breachKey), value: breach, fallback: defaults[breachKey] },
-  });
-  return [defaults[warnKey], defaults[breachKey]];
-}
-
-/** *SLA per scope*: every usable scope; an unusable one is named and left to its defaults. */
-function scopesOf(r: Reader<'sla'>): Record<string, ScopeSla> {
-  const given = r.given('scopes');
-  if (given === undefined) {
-    return DEFAULT_SCOPE_SLAS;
-  }
-  if (!isRecord(given)) {
-    return r.reject('scopes', given, { kind: 'scopes' }, DEFAULT_SCOPE_SLAS);
-  }
-  const scopes: Record<string, ScopeSla> = {};
-  for (const [scope, sla] of Object.entries(given)) {
-    const problem: ScopeProblem | undefined = SCOPE_NAME.test(scope) ? scopeSlaProblem(sla) : { kind: 'name' };
-    if (problem) {
-      r.notices.push({ kind: 'scope', path: r.path('scopes'), scope, problem });
-    } else {
-      const row = sla as ScopeSla;
-      scopes[scope] = {
-        latencyWarn: row.latencyWarn,
-        latencyBreach: row.latencyBreach,
-        lossWarn: row.lossWarn,
-        lossBreach: row.lossBreach,
-      };
-    }
-  }
-  return scopes;
 }
 
 /** The normalised options of any stored value (the editor's `showIf` reads them: stored JSON may be anything). */
 export function normalized(raw: unknown): PingmeshOptions {
   return normalizeOptions(raw).options;
+}
+
+type Normalized = { section?: Section; value: unknown; notices: OptionNotice[] };
+
+const EMPTY: Raw = {};
+const rootCache = new WeakMap<object, NormalizedOptions>();
+const sectionCache = new WeakMap<object, Normalized>();
+
+/** Scope names the classifier can ask for: `all`, or `same-<level>` / `cross-<level>` with a label-like level. */
+export const SCOPE_NAME_PATTERN = /^(same|cross)-[A-Za-z0-9_]+$/;
+const SCOPE_NAME = /^(all|(same|cross)-[A-Za-z0-9_]+)$/;
+const VARIABLE = /^[A-Za-z0-9_]*$/;
+/** Reducers that give one number (allValues / uniqueValues give arrays). */
+const ARRAY_REDUCERS: string[] = [ReducerID.allValues, ReducerID.uniqueValues];
+
+/** How one option is read: its value, or undefined when unusable (with what it should have been). */
+interface Rule {
+  expected: Expected;
+  read: (v: unknown) => unknown;
+  /** What is used for an unusable value; the default when absent. */
+  fallback?: unknown;
+}
+
+const rule = (expected: Expected, read: Rule['read'], fallback?: unknown): Rule => ({ expected, read, fallback });
+const text = rule({ kind: 'text' }, (v) => (typeof v === 'string' ? v : undefined));
+const oneOf = (...values: string[]) =>
+  rule({ kind: 'oneOf', values }, (v) => (typeof v === 'string' && values.includes(v) ? v : undefined));
+// "true" / "false" as text, as provisioning tools sometimes write them.
+const toggle = rule({ kind: 'switch' }, (v) =>
+  v === true || v === 'true' ? true : v === false || v === 'false' ? false : undefined
+);
+const number = (expected: Expected, ok: (n: number) => boolean) =>
+  rule(expected, (v) => {
+    const n = numberOf(v);
+    return n !== undefined && ok(n) ? n : undefined;
+  });
+const whole = (min: number, max: number) =>
+  number({ kind: 'wholeNumber', min, max }, (n) => Number.isInteger(n) && n >= min && n <= max);
+const ratio = number({ kind: 'ratio' }, (n) => n >= 0 && n <= 1);
+const positive = number({ kind: 'positive' }, (n) => n > 0);
+/** Trimmed text that passes `ok`; an unusable one means off (''). */
+const trimmed = (expected: Expected, ok: (s: string) => boolean) =>
+  rule(
+    expected,
+    (v) => {
+      const s = typeof v === 'string' ? v.trim() : undefined;
+      return s !== undefined && ok(s) ? s : undefined;
+    },
+    ''
+  );
+/** '' (off) or a positive Grafana duration. */
+const duration = trimmed({ kind: 'duration' }, (s) => s === '' || durationMs(s) !== undefined);
+/** A dashboard variable's name; '' = none. */
+const variable = trimmed({ kind: 'variable' }, (s) => VARIABLE.test(s));
+/** Query refIds: a list (the editor's) or comma-separated text (older dashboards); blanks dropped. */
+const refIds = rule({ kind: 'refIds' }, (v) => {
+  const items = typeof v === 'string' ? v.split(',') : Array.isArray(v) ? v : undefined;
+  return items?.every((i) => typeof i === 'string')
+    ? [...new Set(items.map((i: string) => i.trim()).filter((i) => i !== ''))]
+    : undefined;
+});
+const preset = rule({ kind: 'preset' }, (v) =>
+  v === 'auto' || v === 'custom' || PRESETS.some((p) => p.id === v) ? v : undefined
+);
+const reducer = rule({ kind: 'reducer' }, (v) => {
+  const found = typeof v === 'string' ? fieldReducers.getIfExists(v) : undefined;
+  return found && !ARRAY_REDUCERS.includes(found.id) ? found.id : undefined;
+});
+
+/** Every option's rule, by section; the type makes a new option without one a compile error. */
+const SCHEMA: { [S in Section]: Record<keyof PingmeshOptions[S], Rule> } = {
+  queries: {
+    preset,
+    sourceLabel: text,
+    destinationLabel: text,
+    latencyRefId: text,
+    lossRefId: text,
+    failRefId: text,
+    expectedRefId: text,
+    baselineRefId: text,
+    timestampRefId: text,
+    reducer,
+    inputUnit: oneOf('auto', 's', 'ms', 'us', 'ns'),
+    missingMeans: oneOf('auto', 'noData', 'notProbed', 'ok'),
+  },
+  grouping: {
+    levels: text,
+    startLevel: text,
+    maxHosts: whole(0, MAX_HOSTS),
+    hostOrder: text,
+    aggregation: oneOf('max', 'mean', 'p50', 'p90', 'p99', 'share'),
+    sortBy: oneOf('name', 'worst', 'breaches'),
+    topologyRefIds: refIds,
+    topologyHostLabels: text,
+  },
+  display: {
+    showAxisLabels: toggle,
+    shortNames: toggle,
+    showDiagnosis: toggle,
+    showTimeline: toggle,
+    changedSince: duration,
+    showSearch: toggle,
+    worstPairs: whole(0, 50),
+    palette: oneOf('accessible', 'thresholds'),
+  },
+  sla: {
+    mode: oneOf('auto', 'thresholds', 'scopes', 'baseline'),
+    // Any value here; scopesOf reads it scope by scope.
+    scopes: rule({ kind: 'scopes' }, (v) => v),
+    lossWarn: ratio,
+    lossBreach: ratio,
+    baselineWarn: positive,
+    baselineBreach: positive,
+    staleAfter: duration,
+  },
+  drill: {
+    sourceVariable: variable,
+    destinationVariable: variable,
+  },
+};
+
+/** One section's own values, each by its rule; every rejection becomes a notice. */
+function readSection(section: Section, raw: Raw): Normalized {
+  const notices: OptionNotice[] = [];
+  const defaults = new Map<string, unknown>(Object.entries(DEFAULT_OPTIONS[section]));
+  const value: Record<string, unknown> = {};
+  const path = (key: string) => `${section}.${key}` as OptionPath;
+  for (const [key, r] of Object.entries<Rule>(SCHEMA[section])) {
+    const given = own(raw, key);
+    const read = given === undefined ? undefined : r.read(given);
+    value[key] = read ?? defaults.get(key);
+    if (given !== undefined && read === undefined) {
+      const fallback = r.fallback !== undefined ? r.fallback : defaults.get(key);
+      // Max hosts above what the panel draws host by host: the limit, said as such.
+      const n = key === 'maxHosts' ? numberOf(given) : undefined;
+      const above = n !== undefined && Number.isInteger(n) && n > MAX_HOSTS;
+      value[key] = above ? MAX_HOSTS : fallback;
+      notices.push(
+        above
+          ? { kind: 'aboveLimit', path: path(key), value: n, limit: MAX_HOSTS }
+          : { kind: 'invalid', path: path(key), value: given, expected: r.expected, fallback }
+      );
+    }
+  }
+  if (section === 'sla') {
+    value.scopes = scopesOf(own(raw, 'scopes'), notices);
+    for (const [warn, breach] of [
+      ['lossWarn', 'lossBreach'],
+      ['baselineWarn', 'baselineBreach'],
+    ]) {
+      // A warning above its SLA: both defaults.
+      if ((value[warn] as number) > (value[breach] as number)) {
+        notices.push({
+          kind: 'warnAboveBreach',
+          warn: { path: path(warn), value: value[warn] as number, fallback: defaults.get(warn) as number },
+          breach: { path: path(breach), value: value[breach] as number, fallback: defaults.get(breach) as number },
+        });
+        value[warn] = defaults.get(warn);
+        value[breach] = defaults.get(breach);
+      }
+    }
+  }
+  return { section, value, notices };
+}
+
+/** *SLA per scope*: every usable scope; an unusable one is named and left to its defaults. */
+function scopesOf(given: unknown, notices: OptionNotice[]): Record<string, ScopeSla> {
+  if (given === undefined) {
+    return DEFAULT_SCOPE_SLAS;
+  }
+  if (!isRecord(given)) {
+    notices.push({
+      kind: 'invalid',
+      path: 'sla.scopes',
+      value: given,
+      expected: { kind: 'scopes' },
+      fallback: undefined,
+    });
+    return DEFAULT_SCOPE_SLAS;
+  }
+  const scopes: Record<string, ScopeSla> = {};
+  for (const [scope, sla] of Object.entries(given)) {
+    const problem = SCOPE_NAME.test(scope) ? scopeSlaProblem(sla) : { kind: 'name' as const };
+    if (problem) {
+      notices.push({ kind: 'scope', path: 'sla.scopes', scope, problem });
+    } else {
+      const { latencyWarn, latencyBreach, lossWarn, lossBreach } = sla as ScopeSla;
+      scopes[scope] = { latencyWarn, latencyBreach, lossWarn, lossBreach };
+    }
+  }
+  return scopes;
 }
