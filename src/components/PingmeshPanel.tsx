@@ -19,6 +19,7 @@ import { MatrixView } from './matrix/MatrixView';
 import { TimelineStrip, useTimeline } from './Timeline';
 import { useMatrixModel } from './useMatrixModel';
 import { useOptions } from './useOptions';
+import { formatCount } from '../util/format';
 
 export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
   const { data, width, height, id, fieldConfig, timeRange, timeZone, replaceVariables } = props;
@@ -156,7 +157,7 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
         <div>
           <LoadingBar width={Math.min(240, width)} />
           {t('panel.building', 'Building the matrix from {{rows}} rows…', {
-            rows: rows.toLocaleString('en-US'),
+            rows: formatCount(rows),
             ...RAW,
           })}
         </div>

@@ -20,6 +20,7 @@ import { pairRoles } from './roles';
 import { NumberFieldView, labelNames, metricNames, numberFieldViews, refIdOf } from './series';
 import { PairTopology, topologyFromFrames } from './topology';
 import { PairScale, ScaleSettings, ScaleTally, displayUnit, latencyScale, lossScale, unitNotices } from './units';
+import { formatCount } from '../util/format';
 
 export { MAX_HOSTS } from './cardinality';
 export { ROWS_PER_STEP } from './gather';
@@ -190,7 +191,7 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
         warning: t(
           'model.warning.too-many-hosts',
           '{{hosts}} hosts is more than this panel draws one by one ({{max}}, *Max hosts*), and there is no grouping level with fewer groups: set *Group by* (e.g. region,dc,az,tor), aggregate in the query (the ToR recording rules), or filter it.',
-          { hosts: hostNames.length.toLocaleString('en-US'), max: maxHosts.toLocaleString('en-US'), ...RAW }
+          { hosts: formatCount(hostNames.length), max: formatCount(maxHosts), ...RAW }
         ),
       };
     }
@@ -204,8 +205,8 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
         'model.notice.grouped-hosts',
         '{{hosts}} hosts is more than Max hosts ({{max}}): showing {{level}} × {{level}}, the worst pair in each cell. Filter the query (e.g. by a $dc variable) or raise Max hosts to see hosts.',
         {
-          hosts: hostNames.length.toLocaleString('en-US'),
-          max: maxHosts.toLocaleString('en-US'),
+          hosts: formatCount(hostNames.length),
+          max: formatCount(maxHosts),
           level: grouped.level,
           ...RAW,
         }
@@ -254,7 +255,7 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
     notices.push(
       t('model.notice.not-pairs', '', {
         count: latency.notPairs,
-        n: latency.notPairs.toLocaleString('en-US'),
+        n: formatCount(latency.notPairs),
         label: mapping.destination.join('/'),
         prefix: mapping.destinationPrefix,
         defaultValue_one: '{{n}} series is no pair check ({{label}} is not {{prefix}}<host>) and was left out.',

@@ -4,6 +4,7 @@ import { RAW } from '../util/i18n';
 import { UNKNOWN_GROUP } from '../model/topology';
 import { MatrixModel } from '../model/types';
 import { Candidate, Subject } from '../insight/diagnosis/types';
+import { formatCount } from '../util/format';
 
 /**
  * The words of a diagnosis: one whole sentence per candidate, with placeholders a translation orders its own way.
@@ -42,7 +43,7 @@ export function levelWord(name: string): string {
 }
 
 const capital = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
-const num = (x: number) => (Number.isInteger(x) ? x.toLocaleString('en-US') : x.toFixed(1));
+const num = (x: number) => (Number.isInteger(x) ? formatCount(x) : x.toFixed(1));
 
 /** Names shown in a sentence at most; the rest are counted. The full list is the candidate's `hosts`. */
 const MAX_NAMES = 6;

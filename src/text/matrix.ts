@@ -5,6 +5,7 @@ import { ViewMatrix } from '../view/aggregate';
 import { PRESETS, presetLabel } from '../model/presets';
 import { MatrixModel } from '../model/types';
 import { describeCell } from './describe';
+import { formatCount } from '../util/format';
 
 export interface FooterInput {
   model: MatrixModel;
@@ -45,7 +46,7 @@ export function footerLines({ model, pooled, rows, cols, options, shortened, cha
       (changes.note ??
         t('matrix.footer.changed', '', {
           count: changes.count,
-          n: changes.count.toLocaleString('en-US'),
+          n: formatCount(changes.count),
           since: changes.since,
           defaultValue_one: '{{n}} pair changed state in the last {{since}} (outlined)',
           defaultValue_other: '{{n}} pairs changed state in the last {{since}} (outlined)',
