@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 
-import { Candidate, Diagnosis, describeCandidate, diagnose } from '../insight/diagnosis';
+import { Candidate, Diagnosis, diagnose } from '../insight/diagnosis';
+import { describeCandidate } from '../text/diagnosis';
 import { Classified } from '../model/sla';
 import { MatrixModel } from '../model/types';
 import { timed } from '../util/perf';

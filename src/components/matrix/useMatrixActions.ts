@@ -24,8 +24,8 @@ export interface MatrixActionsInput {
 
 /**
  * What a cell does: Enter or a click opens it (a host pair's view, a zoom into group × group, or one group expanded),
- * the cell menu lists its actions, and the selected pair is pinned where it is drawn. Handlers are stable callers
- * (useStableCallback), never closures that keep an old render's model alive.
+ * the cell menu lists its actions, and the selected pair is pinned where it is drawn. Handlers are stable callers (why:
+ * useStableCallback).
  */
 export function useMatrixActions({
   model,

@@ -16,7 +16,7 @@ export function useMatrixState(panelId: number) {
   const [toggled, setToggled] = useState<ReadonlySet<string>>(() => new Set());
   const [focusTarget, setFocus] = useState<FocusTarget>();
   const [menu, setMenu] = useState<Menu>();
-  // Stable callers of the latest render (see useStableCallback).
+  // Stable callers of the latest render (why: useStableCallback).
   const setZoom = useStableCallback((zoom: Zoom[]) => setUrl((s) => ({ ...s, zoom })));
   const setSelected = useStableCallback((selected?: PairRef) => setUrl((s) => ({ ...s, selected })));
   /** Expand or collapse these groups (the focus cell would point elsewhere afterwards). */
