@@ -232,3 +232,14 @@ describe('values received from dashboard JSON', () => {
     expect(screen.queryByTestId(TEST_IDS.slaStoredError)).toBeNull();
   });
 });
+
+describe('SlaScopesEditor with a stored value that is not a table', () => {
+  it.each([['all'], [5], [[1, 2]]])('%j edits as the defaults instead of crashing', (value) => {
+    // Broke: a string value gave one row per character.
+    setup(value as never);
+    for (const scope of Object.keys(DEFAULT_SCOPE_SLAS)) {
+      expect(screen.getByText(scope)).toBeInTheDocument();
+    }
+    expect(screen.queryByText('0')).toBeNull();
+  });
+});

@@ -7,6 +7,7 @@ import React, { useId, useState } from 'react';
 import { TEST_IDS } from './testIds';
 import { RAW } from '../util/i18n';
 import { DEFAULT_SCOPE_SLAS, ScopeSla } from '../model/sla';
+import { isRecord } from '../options/json';
 import { SCOPE_NAME_PATTERN } from '../options/normalize';
 import { scopeSlaProblem } from '../options/slaConfig';
 import { scopeProblemText, slaFieldName } from '../text/options';
@@ -122,7 +123,8 @@ export function validateScopeName(name: string, existing: Slas): string | undefi
 /** Per-scope SLA table: edit, add, remove, reset. Never mutates `value`. */
 export function SlaScopesEditor({ value, onChange }: StandardEditorProps<Slas>) {
   const styles = useStyles2(getStyles);
-  const slas = value ?? DEFAULT_SCOPE_SLAS;
+  // Stored JSON may hold anything here; what is not a table of scopes edits as the defaults (the footer names it).
+  const slas = isRecord(value) ? value : DEFAULT_SCOPE_SLAS;
   const names = orderScopes(Object.keys(slas));
   const [newName, setNewName] = useState('');
   const [nameError, setNameError] = useState<string | undefined>();

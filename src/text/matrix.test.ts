@@ -3,7 +3,7 @@ import { createTheme } from '@grafana/data';
 import { buildMatrix } from '../ingest';
 import { mesh, msThresholds, tableFrame } from '../model/testFrames';
 import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
-import { buildView } from '../view/view';
+import { ViewInput, buildView } from '../view/view';
 import { focusAnnouncement, footerLines, gridSummary } from './matrix';
 
 const frame = tableFrame(mesh(['h1', 'h2'], (s) => (s === 'h1' ? 150 : 5)));
@@ -16,14 +16,14 @@ const model = buildMatrix({
   options: { ...DEFAULT_MODEL_OPTIONS, preset: 'topology', inputUnit: 'ms' },
   theme: createTheme(),
 }).model!;
-const { matrix } = buildView({
-  model,
+const view = {
   startLevel: '',
-  toggled: new Set(),
+  toggled: new Set<string>(),
   zoom: [],
   aggregation: 'max',
   sortBy: 'name',
-});
+} satisfies Omit<ViewInput, 'model'>;
+const { matrix } = buildView({ model, ...view });
 
 describe('footerLines', () => {
   it('the preset, pooling, option notices in order, short names and changes; empty ones dropped', () => {
