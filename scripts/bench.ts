@@ -181,18 +181,18 @@ async function main() {
             }
           }
           const regroup: number[] = [];
-          const grouped = { levels: 'region,dc,az,tor' };
-          await harness.update(0, { options: { ...grouped, startLevel: 'dc' } });
+          const levels = 'region,dc,az,tor';
+          await harness.update(0, { options: { grouping: { levels, startLevel: 'dc' } } });
           for (let i = 0; i < count; i++) {
             const t0 = performance.now();
-            await harness.update(0, { options: { ...grouped, startLevel: i % 2 ? 'dc' : 'tor' } });
+            await harness.update(0, { options: { grouping: { levels, startLevel: i % 2 ? 'dc' : 'tor' } } });
             regroup.push(performance.now() - t0);
           }
           if (harness.errors.length > 0) {
             throw new Error(harness.errors.join('\n'));
           }
           // Back to hosts for the hover measurement below.
-          await harness.update(0, { options: { levels: '', startLevel: '' } });
+          await harness.update(0, { options: { grouping: { levels: '', startLevel: '' } } });
           return { hosts: actual, model, firstPaint, dataToPixels, stages, regroup };
         },
         [n, runs] as const

@@ -69,7 +69,7 @@ async function main() {
           { refId: 'C', expr: 'pingmesh_pair_fail', format: 'table' as const, range: true },
         ],
         // Grouped by the simulator's topology and opened at host level: every pair judged by its scope's SLA.
-        options: { levels: 'region,dc,az,tor', startLevel: 'host', worstPairs: 0 },
+        options: { grouping: { levels: 'region,dc,az,tor', startLevel: 'host' }, display: { worstPairs: 0 } },
       },
     ],
   };

@@ -1,20 +1,21 @@
 import { FieldColorModeId, FieldConfigProperty, PanelPlugin, ThresholdsMode } from '@grafana/data';
 
 import { PingmeshPanel } from './components/PingmeshPanel';
-import { pingmeshMigrationHandler, pingmeshPanelChangeHandler } from './migration';
+import { pingmeshMigrationHandler, pingmeshPanelChangeHandler } from './options/migrations';
 import { initTranslations } from './i18nInit';
 import { addDisplayOptions } from './options/display';
-import { addDrillDownOptions } from './options/drillDown';
+import { addDrillOptions } from './options/drill';
 import { addGroupingOptions } from './options/grouping';
-import { addPairOptions } from './options/pairs';
+import { addQueryOptions } from './options/queries';
 import { addSlaOptions } from './options/sla';
-import { DEFAULT_THRESHOLD_STEPS, DEFAULT_UNIT, PingmeshOptions } from './types';
+import { DEFAULT_THRESHOLD_STEPS, DEFAULT_UNIT } from './options/defaults';
+import { PingmeshOptions } from './options/types';
 
 // Before anything can call t(): top-level await, as create-plugin's scenes-app template does.
 await initTranslations();
 
 export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
-  // Switching an old AngularJS pingmesh panel (kubeservice) to this one imports its options (src/migration.ts).
+  // Switching an old AngularJS pingmesh panel (kubeservice) to this one imports its options (src/options/migrations.ts).
   .setPanelChangeHandler(pingmeshPanelChangeHandler)
   .setMigrationHandler(pingmeshMigrationHandler)
   .useFieldConfig({
@@ -28,9 +29,9 @@ export const plugin = new PanelPlugin<PingmeshOptions>(PingmeshPanel)
   })
   // One section per file (src/options/), in the order Grafana shows them.
   .setPanelOptions((builder) => {
-    addPairOptions(builder);
+    addQueryOptions(builder);
     addGroupingOptions(builder);
     addDisplayOptions(builder);
     addSlaOptions(builder);
-    addDrillDownOptions(builder);
+    addDrillOptions(builder);
   });

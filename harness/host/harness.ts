@@ -30,7 +30,7 @@ import { loadPanelPlugin } from './pluginLoader';
 import { locationService, templateSrv } from './runtimeServices';
 
 export interface PanelUpdate {
-  /** Shallow-merged into the stored options. */
+  /** Merged into the stored options one level deep, as the options editor changes one option of a section. */
   options?: Record<string, unknown>;
   /** `defaults` shallow-merged, `overrides` replaced. */
   fieldConfig?: Partial<FieldConfigSource>;
@@ -156,7 +156,7 @@ export class Harness implements HarnessApi {
     const panel = this.panel(panelIndex);
     const config: HarnessPanelConfig = { ...panel.config };
     if (partial.options) {
-      config.options = { ...config.options, ...partial.options };
+      config.options = mergeSections(config.options ?? {}, partial.options);
     }
     if (partial.fieldConfig) {
       config.fieldConfig = {
@@ -348,4 +348,16 @@ export class Harness implements HarnessApi {
     }
     return nextFrame();
   }
+}
+
+const isPlain = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** `update` with `{ grouping: { sortBy } }` changes that option and keeps the section's others. */
+function mergeSections(stored: Record<string, unknown>, update: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...stored };
+  for (const [key, value] of Object.entries(update)) {
+    const current = stored[key];
+    out[key] = isPlain(current) && isPlain(value) ? { ...current, ...value } : value;
+  }
+  return out;
 }

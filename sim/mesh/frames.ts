@@ -2,7 +2,8 @@
 // per series, several queries by refId, configured the way the README tells a new user to configure the panel.
 import { DataFrame, FieldType, toDataFrame } from '@grafana/data';
 
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../../src/types';
+import { DEFAULT_MODEL_OPTIONS } from '../../src/options/defaults';
+import { ModelOptions } from '../../src/options/types';
 import { Delivery, Exporter, Pair, agentSample, endpointLabels, pairLabels } from './pairs';
 import { Probing } from './probing';
 import { MeshTopology } from './topology';
@@ -18,7 +19,7 @@ export interface MeshConfig {
 
 export interface MeshData {
   frames: DataFrame[];
-  options: PingmeshOptions;
+  options: ModelOptions;
 }
 
 const T0 = 1_700_000_000_000;
@@ -100,8 +101,8 @@ export function meshFrames(topo: MeshTopology, probing: Probing, pairs: Pair[], 
     __name__: metric,
   });
   const queries: Query[] = [];
-  const options: PingmeshOptions = {
-    ...DEFAULT_OPTIONS,
+  const options: ModelOptions = {
+    ...DEFAULT_MODEL_OPTIONS,
     preset: exporter === 'custom' ? 'custom' : 'auto',
     sourceLabel: 'src',
     destinationLabel: 'dst',

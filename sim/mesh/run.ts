@@ -3,9 +3,10 @@ import { createTheme } from '@grafana/data';
 
 import { Diagnosis, diagnose } from '../../src/insight/diagnosis';
 import { buildMatrix } from '../../src/ingest';
-import { slaConfigOf } from '../../src/model/slaOptions';
+import { DEFAULT_OPTIONS } from '../../src/options/defaults';
+import { slaConfigOf } from '../../src/options/slaConfig';
 import { MatrixModel } from '../../src/model/types';
-import { classifyModel } from '../../src/model/view';
+import { classifyModel } from '../../src/view/view';
 import { MeshData, meshFrames } from './frames';
 import { MeshScenario } from './scenario';
 import { Verdict, judge } from './truth';
@@ -52,7 +53,7 @@ export function runScenario(s: MeshScenario): Outcome {
     return { warning: built.warning, ms, data, verdict };
   }
   const model = built.model;
-  const { status } = classifyModel(model, slaConfigOf(data.options).config);
+  const { status } = classifyModel(model, slaConfigOf(DEFAULT_OPTIONS.sla));
   const diagnosis = diagnose({ model, status });
   const ms = performance.now() - t0;
   const verdict = judge(model, status, s.topo, s.fault.truths, diagnosis, model.levels.length > 0);

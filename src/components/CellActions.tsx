@@ -6,17 +6,17 @@ import { locationService } from '@grafana/runtime';
 import { ContextMenu, IconName, LinkButton, Button, MenuItem, MenuGroup, useStyles2 } from '@grafana/ui';
 import React from 'react';
 
-import { TEST_IDS } from '../constants';
+import { TEST_IDS } from './testIds';
 import { CellContext, cellLinks, exploreUrl, hrefSurvivingSanitizer, variableUpdate } from '../drill/links';
 import { findPairSeries } from '../drill/pair';
+import { DrillData } from '../drill/types';
 import { pairTarget } from '../drill/pairQuery';
-import { ViewMatrix } from '../model/aggregate';
-import { AxisTree } from '../model/hierarchy';
+import { ViewMatrix } from '../view/aggregate';
+import { AxisTree } from '../view/hierarchy';
 import { groupPath } from '../model/groupId';
 import { MatrixModel } from '../model/types';
-import { RAW } from '../i18nText';
-import { PingmeshOptions } from '../types';
-import { DrillData } from './PairView';
+import { RAW } from '../util/i18n';
+import { DrillOptions } from '../options/types';
 
 /** One thing a person can do with a cell: in the context menu, the pinned tooltip and the pair view header. */
 export interface CellAction {
@@ -35,7 +35,8 @@ export interface ActionInput {
   row: number;
   col: number;
   drill: DrillData;
-  options: Pick<PingmeshOptions, 'sourceVariable' | 'destinationVariable'>;
+  /** The dashboard variables the menu sets. */
+  options: DrillOptions;
   replaceVariables: InterpolateFunction;
   onOpenPair: (pair: { source: string; destination: string }) => void;
   onOpenGroup: (row: number, col: number) => void;

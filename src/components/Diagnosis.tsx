@@ -4,10 +4,11 @@ import { t } from '@grafana/i18n';
 import { Button, Icon, IconButton, useStyles2 } from '@grafana/ui';
 import React, { useEffect, useRef } from 'react';
 
-import { TEST_IDS } from '../constants';
-import { RAW } from '../i18nText';
+import { TEST_IDS } from './testIds';
+import { RAW } from '../util/i18n';
 import { Candidate } from '../insight/diagnosis';
 import { DiagnosisEntry } from './useDiagnosis';
+import { formatCount } from '../util/format';
 
 /** How sure the diagnosis is, in a word. */
 function confidenceLabel(confidence: Candidate['confidence']): string {
@@ -29,7 +30,7 @@ function meta(c: Candidate, bad: number): string {
   return t('diagnosis-line.explains', '{{confidence}}, explains {{share}}% of {{bad}} pairs over SLA', {
     confidence: confidenceLabel(c.confidence),
     share: Math.round(c.explains * 100),
-    bad: bad.toLocaleString('en-US'),
+    bad: formatCount(bad),
     ...RAW,
   });
 }

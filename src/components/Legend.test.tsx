@@ -2,7 +2,8 @@ import { createTheme } from '@grafana/data';
 import { fireEvent, render, screen, within } from '@testing-library/react';
 import React from 'react';
 
-import { STATUS_COUNT, Status, statusLabel } from '../model/sla';
+import { STATUS_COUNT, Status } from '../model/sla';
+import { statusLabel } from '../text/status';
 import { statusColors } from '../render/palette';
 import { LEGEND_HEIGHT, LEGEND_TEST_IDS, Legend } from './Legend';
 

@@ -4,9 +4,11 @@ import { t } from '@grafana/i18n';
 import { Icon, Toggletip, useStyles2 } from '@grafana/ui';
 import React, { memo } from 'react';
 
-import { LEGEND_ORDER, Status, StatusCode, statusLabel } from '../model/sla';
-import { RAW } from '../i18nText';
+import { LEGEND_ORDER, Status, StatusCode } from '../model/sla';
+import { statusLabel } from '../text/status';
+import { RAW } from '../util/i18n';
 import { markFor, markSvg } from '../render/marks';
+import { formatCount } from '../util/format';
 
 export const LEGEND_HEIGHT = 20;
 const SWATCH = 12;
@@ -49,7 +51,7 @@ export const Legend = memo(function Legend({ counts, colors, thresholds, width }
           const text = t('legend.item-title', '', {
             count: n,
             name,
-            formatted: n.toLocaleString('en-US'),
+            formatted: formatCount(n),
             defaultValue_one: '{{name}}: {{formatted}} pair',
             defaultValue_other: '{{name}}: {{formatted}} pairs',
             ...RAW,
@@ -66,7 +68,7 @@ export const Legend = memo(function Legend({ counts, colors, thresholds, width }
             >
               <Swatch status={s} color={colors[s]} className={styles.swatch} />
               <span className={styles.text}>
-                <span className={styles.name}>{name}</span> {n.toLocaleString('en-US')}
+                <span className={styles.name}>{name}</span> {formatCount(n)}
               </span>
             </li>
           );

@@ -1,13 +1,10 @@
 import { css } from '@emotion/css';
 import {
-  DataFrame,
-  DataQueryRequest,
   FieldConfigSource,
   FieldType,
   GrafanaTheme2,
   LoadingState,
   PanelData,
-  TimeRange,
   formattedValueToString,
 } from '@grafana/data';
 import { t } from '@grafana/i18n';
@@ -15,20 +12,14 @@ import { PanelRenderer } from '@grafana/runtime';
 import { Alert, IconButton, LoadingBar, useStyles2 } from '@grafana/ui';
 import React, { useEffect, useMemo, useState } from 'react';
 
-import { TEST_IDS } from '../constants';
+import { TEST_IDS } from './testIds';
 import { PairData, PairRef, PairSeries, findPairSeries, pairStats } from '../drill/pair';
 import { fetchPairRange } from '../drill/pairQuery';
-import { RAW } from '../i18nText';
+import { DrillData } from '../drill/types';
+import { RAW } from '../util/i18n';
 import { MatrixModel } from '../model/types';
 import { formatLoss } from '../model/lossFormat';
 import { ActionButtons, CellAction } from './CellActions';
-
-export interface DrillData {
-  frames: DataFrame[];
-  request?: DataQueryRequest;
-  timeRange: TimeRange;
-  timeZone: string;
-}
 
 interface Props {
   model: MatrixModel;

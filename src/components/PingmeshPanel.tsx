@@ -1,38 +1,47 @@
 import { css } from '@emotion/css';
-import { DataFrame, GrafanaTheme2, LoadingState, PanelData, PanelProps, rangeUtil } from '@grafana/data';
+import { DataFrame, GrafanaTheme2, LoadingState, PanelData, PanelProps } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { PanelDataErrorView } from '@grafana/runtime';
 import { LoadingBar, useStyles2, useTheme2 } from '@grafana/ui';
 import React, { useMemo, useState } from 'react';
 
-import { TEST_IDS } from '../constants';
-import { RAW } from '../i18nText';
+import { TEST_IDS } from './testIds';
+import { DrillData } from '../drill/types';
+import { RAW } from '../util/i18n';
 import { framesAt } from '../insight/timeline';
 import { BuildMatrixResult } from '../ingest';
 import { MatrixModel } from '../model/types';
-import { ModelOptions, PingmeshOptions, pickModelOptions } from '../types';
-import { MatrixView } from './MatrixView';
-import { DrillData } from './PairView';
+import { modelGroupingOf, modelOptionsOf } from '../options/defaults';
+import { slaConfigOf } from '../options/slaConfig';
+import { PingmeshOptions } from '../options/types';
+import { durationMs } from '../options/values';
+import { MatrixView } from './matrix/MatrixView';
 import { TimelineStrip, useTimeline } from './Timeline';
 import { useMatrixModel } from './useMatrixModel';
 import { useTimeIndex } from './useTimeIndex';
-import { useSlaConfig } from './useSlaConfig';
+import { useOptions } from './useOptions';
+import { formatCount } from '../util/format';
 
 export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
-  const { data, options, width, height, id, fieldConfig, timeRange, timeZone, replaceVariables } = props;
+  const { data, width, height, id, fieldConfig, timeRange, timeZone, replaceVariables } = props;
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
 
+  // Stored JSON → valid options, and a footer line for each value that could not be used.
+  const { options, notices: optionNotices } = useOptions(props.options);
+  const { queries, display } = options;
   // Only the options that shape the model rebuild it; view options (start level, aggregation, sort) regroup it.
-  const modelKey = JSON.stringify(pickModelOptions(options));
-  const modelOptions = useMemo(() => JSON.parse(modelKey) as ModelOptions, [modelKey]);
-  const slaOptions = useSlaConfig(options);
-  const sla = slaOptions.config;
+  const { levels, maxHosts, topologyRefIds, topologyHostLabels } = modelGroupingOf(options.grouping);
+  const modelOptions = useMemo(
+    () => modelOptionsOf(queries, { levels, maxHosts, topologyRefIds, topologyHostLabels }),
+    [queries, levels, maxHosts, topologyRefIds, topologyHostLabels]
+  );
+  const sla = useMemo(() => slaConfigOf(options.sla), [options.sla]);
 
   // What changed: on a range query the strip goes back in time, and the matrix is built from that step's samples.
-  const since = parseSince(options.changedSince);
+  const since = { text: display.changedSince, ms: durationMs(display.changedSince) };
   // A big range table is indexed in slices (useTimeIndex): the page keeps answering meanwhile.
-  const { index, pending: indexing } = useTimeIndex(data.series, options.showTimeline || since.ms !== undefined);
+  const { index, pending: indexing } = useTimeIndex(data.series, display.showTimeline || since.ms !== undefined);
   const times = index?.times ?? NO_TIMES;
   const ranged = times.length >= 2;
   const latest = times[times.length - 1];
@@ -41,7 +50,7 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
   const at = ranged && picked !== undefined && picked >= times[0] && picked < latest ? picked : undefined;
   const frames = useMemo(() => (at !== undefined ? framesAt(index!, at) : data.series), [at, index, data.series]);
   const { result: built, building, rows } = useMatrixModel(frames, modelOptions, theme);
-  const timelineState = useTimeline(options.showTimeline ? index : undefined, modelOptions, theme, sla, building);
+  const timelineState = useTimeline(display.showTimeline ? index : undefined, modelOptions, theme, sla, building);
 
   const beforeAt = ranged && since.ms !== undefined ? (at ?? latest) - since.ms : undefined;
   const canCompare = beforeAt !== undefined && beforeAt >= times[0];
@@ -57,8 +66,7 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
           since: since.text,
           before: canCompare ? before : undefined,
           note:
-            since.error ??
-            (!ranged && !indexing
+            !ranged && !indexing
               ? t('panel.changes.needs-range', 'Highlight changes needs a range query.')
               : !canCompare && !indexing
                 ? t(
@@ -68,7 +76,7 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
                   )
                 : before === undefined || indexing
                   ? t('panel.changes.comparing', 'Comparing with {{since}} earlier…', { since: since.text, ...RAW })
-                  : undefined),
+                  : undefined,
         };
   const result: BuildMatrixResult = built ?? { warning: '' };
 
@@ -84,7 +92,7 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
   const failed = new Set((data.errors ?? []).map((e) => e.refId));
   // The latency query is the last good matrix's (an auto-picked latency query could otherwise fall back to the loss
   // query when the real one fails), else the configured one, else the first target.
-  const latencyRef = memory.model?.source.refId ?? (options.latencyRefId || data.request?.targets?.[0]?.refId);
+  const latencyRef = memory.model?.source.refId ?? (queries.latencyRefId || data.request?.targets?.[0]?.refId);
   const latencyFailed =
     data.state === LoadingState.Error &&
     (failed.size === 0 ||
@@ -120,10 +128,11 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
         replaceVariables={replaceVariables}
         banner={banner}
         stale={!good}
-        slaOptions={slaOptions}
+        sla={sla}
+        optionNotices={optionNotices}
         changes={changes}
         timeline={
-          options.showTimeline && ranged
+          display.showTimeline && ranged
             ? (w, h, color) => (
                 <TimelineStrip
                   state={timelineState}
@@ -148,7 +157,7 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
         <div>
           <LoadingBar width={Math.min(240, width)} />
           {t('panel.building', 'Building the matrix from {{rows}} rows…', {
-            rows: rows.toLocaleString('en-US'),
+            rows: formatCount(rows),
             ...RAW,
           })}
         </div>
@@ -157,7 +166,9 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
   }
 
   // Nothing to draw: Grafana's own message view, with what went wrong.
-  const message = [issue, data.series.length > 0 ? result.warning : undefined].filter(Boolean).join(' ');
+  const message = [issue, data.series.length > 0 ? result.warning : undefined, ...optionNotices]
+    .filter(Boolean)
+    .join(' ');
   return (
     <div data-testid={TEST_IDS.message} className={styles.message} role="status">
       <PanelDataErrorView
@@ -174,34 +185,6 @@ export function PingmeshPanel(props: PanelProps<PingmeshOptions>) {
 
 const NO_TIMES: number[] = [];
 const NO_FRAMES: DataFrame[] = [];
-
-/** The "Highlight changes" duration: empty = off; a bad one is said, not thrown. */
-function parseSince(raw: string | undefined): { text: string; ms?: number; error?: string } {
-  const text = (raw ?? '').trim();
-  if (text === '') {
-    return { text };
-  }
-  try {
-    const ms = rangeUtil.intervalToMs(text);
-    return ms > 0
-      ? { text, ms }
-      : {
-          text,
-          error: t('panel.changes.not-positive', 'Highlight changes: “{{since}}” is not a positive duration.', {
-            since: text,
-            ...RAW,
-          }),
-        };
-  } catch {
-    return {
-      text,
-      error: t('panel.changes.not-a-duration', 'Highlight changes: “{{since}}” is not a duration (e.g. 5m).', {
-        since: text,
-        ...RAW,
-      }),
-    };
-  }
-}
 
 /** What went wrong with the data, in one sentence, or undefined. */
 function dataIssue(data: PanelData, partial: boolean): string | undefined {

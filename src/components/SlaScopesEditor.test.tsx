@@ -3,7 +3,7 @@ import { fireEvent, render, screen, within } from '@testing-library/react';
 import React, { useState } from 'react';
 
 import { DEFAULT_SCOPE_SLAS, ScopeSla } from '../model/sla';
-import { TEST_IDS } from '../constants';
+import { TEST_IDS } from './testIds';
 import { SlaScopesEditor, formatNumber, orderScopes } from './SlaScopesEditor';
 
 type Slas = Record<string, ScopeSla>;
@@ -230,5 +230,16 @@ describe('values received from dashboard JSON', () => {
   it('says nothing for the defaults', () => {
     setup();
     expect(screen.queryByTestId(TEST_IDS.slaStoredError)).toBeNull();
+  });
+});
+
+describe('SlaScopesEditor with a stored value that is not a table', () => {
+  it.each([['all'], [5], [[1, 2]]])('%j edits as the defaults instead of crashing', (value) => {
+    // Broke: a string value gave one row per character.
+    setup(value as never);
+    for (const scope of Object.keys(DEFAULT_SCOPE_SLAS)) {
+      expect(screen.getByText(scope)).toBeInTheDocument();
+    }
+    expect(screen.queryByText('0')).toBeNull();
   });
 });

@@ -4,10 +4,13 @@ import { t } from '@grafana/i18n';
 import { Button, IconButton, Input, useStyles2 } from '@grafana/ui';
 import React, { useId, useState } from 'react';
 
-import { TEST_IDS } from '../constants';
-import { RAW } from '../i18nText';
+import { TEST_IDS } from './testIds';
+import { RAW } from '../util/i18n';
 import { DEFAULT_SCOPE_SLAS, ScopeSla } from '../model/sla';
-import { scopeSlaProblem, slaFieldName } from '../model/slaOptions';
+import { isRecord } from '../options/json';
+import { SCOPE_NAME_PATTERN } from '../options/normalize';
+import { scopeSlaProblem } from '../options/slaConfig';
+import { scopeProblemText, slaFieldName } from '../text/options';
 import { srOnly } from './styles';
 
 type Slas = Record<string, ScopeSla>;
@@ -48,8 +51,6 @@ const columnLabel = slaFieldName;
 
 /** The input's placeholder: an example scope name, not translated. */
 const NEW_SCOPE_EXAMPLE = 'cross-rack';
-
-export const SCOPE_NAME_PATTERN = /^(same|cross)-[A-Za-z0-9_]+$/;
 
 /** What a newly added scope starts with when it is not one of the defaults; the user edits it from there. */
 const NEW_SCOPE_FALLBACK: ScopeSla = DEFAULT_SCOPE_SLAS['cross-dc'];
@@ -122,7 +123,8 @@ export function validateScopeName(name: string, existing: Slas): string | undefi
 /** Per-scope SLA table: edit, add, remove, reset. Never mutates `value`. */
 export function SlaScopesEditor({ value, onChange }: StandardEditorProps<Slas>) {
   const styles = useStyles2(getStyles);
-  const slas = value ?? DEFAULT_SCOPE_SLAS;
+  // Stored JSON may hold anything here; what is not a table of scopes edits as the defaults (the footer names it).
+  const slas = isRecord(value) ? value : DEFAULT_SCOPE_SLAS;
   const names = orderScopes(Object.keys(slas));
   const [newName, setNewName] = useState('');
   const [nameError, setNameError] = useState<string | undefined>();
@@ -257,7 +259,8 @@ function ScopeRow({ scope, sla, onCommit, onRemove }: RowProps) {
   };
   const shownErrors = COLUMNS.filter((c) => errors[c.field] !== undefined);
   // A value that came from dashboard JSON rather than this editor may be unusable: say so where it is edited.
-  const stored = sla === undefined ? undefined : scopeSlaProblem(sla);
+  const problem = sla === undefined ? undefined : scopeSlaProblem(sla);
+  const stored = problem && scopeProblemText(problem);
 
   return (
     <>

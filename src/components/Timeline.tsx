@@ -2,16 +2,17 @@ import { css, cx } from '@emotion/css';
 import { GrafanaTheme2, dateTimeFormat } from '@grafana/data';
 import { t } from '@grafana/i18n';
 import { Button, useStyles2 } from '@grafana/ui';
-import { scaleLinear } from 'd3-scale';
 import React, { useCallback, useEffect, useMemo, useState } from 'react';
 
-import { TEST_IDS } from '../constants';
-import { RAW } from '../i18nText';
+import { TEST_IDS } from './testIds';
+import { RAW } from '../util/i18n';
 import { TimeIndex, TimelinePoint, nearestTime, timelineSteps } from '../insight/timeline';
 import { SlaConfig } from '../model/sla';
-import { ModelOptions } from '../types';
-import { record } from '../perf';
-import { runSliced } from './useMatrixModel';
+import { ModelOptions } from '../options/types';
+import { record } from '../util/perf';
+import { linear } from '../util/linear';
+import { runSliced } from '../util/runSliced';
+import { formatCount } from '../util/format';
 
 const TIMELINE_MARK = 'pingmesh:timeline';
 /** Most points on the strip. */
@@ -98,15 +99,9 @@ export function TimelineStrip({ state, times, at, onSelect, width, height, color
   const chartH = height - 8;
   const first = times[0];
   const last = times[times.length - 1];
-  const x = useMemo(() => scaleLinear().domain([first, last]).range([0, chartW]).clamp(true), [first, last, chartW]);
+  const x = useMemo(() => linear([first, last], [0, chartW]), [first, last, chartW]);
   const maxShare = useMemo(() => Math.max(0.05, ...(points ?? []).map(shareOf)), [points]);
-  const y = useMemo(
-    () =>
-      scaleLinear()
-        .domain([0, maxShare])
-        .range([chartH - 1, 1]),
-    [maxShare, chartH]
-  );
+  const y = useMemo(() => linear([0, maxShare], [chartH - 1, 1]), [maxShare, chartH]);
   const path = useMemo(() => {
     if (!points || points.length === 0) {
       return '';
@@ -181,8 +176,8 @@ export function TimelineStrip({ state, times, at, onSelect, width, height, color
             </span>
             <span className={styles.sub}>
               {t('timeline.pairs', '{{bad}} of {{total}} pairs', {
-                bad: focusPoint.bad.toLocaleString('en-US'),
-                total: focusPoint.judged.toLocaleString('en-US'),
+                bad: formatCount(focusPoint.bad),
+                total: formatCount(focusPoint.judged),
                 ...RAW,
               })}
             </span>

@@ -4,12 +4,12 @@ import { t } from '@grafana/i18n';
 import { useStyles2 } from '@grafana/ui';
 import React, { memo } from 'react';
 
-import { TEST_IDS } from '../constants';
-import { RAW } from '../i18nText';
-import { ViewMatrix } from '../model/aggregate';
-import { describeCell } from '../render/describe';
+import { TEST_IDS } from './testIds';
+import { RAW } from '../util/i18n';
+import { ViewMatrix } from '../view/aggregate';
+import { describeCell } from '../text/describe';
 import { Painted } from '../render/paint';
-import { RankedCell } from '../render/worst';
+import { RankedCell } from '../view/worst';
 
 interface Props {
   view: ViewMatrix;

@@ -1,10 +1,11 @@
 import { useMemo, useState } from 'react';
 
-import { Candidate, Diagnosis, describeCandidate, diagnose } from '../insight/diagnosis';
+import { Candidate, Diagnosis, diagnose } from '../insight/diagnosis';
+import { describeCandidate } from '../text/diagnosis';
 import { Classified } from '../model/sla';
 import { MatrixModel } from '../model/types';
-import { timed } from '../perf';
-import { Target } from './useSearch';
+import { timed } from '../util/perf';
+import { Target } from './matrix/useSearch';
 
 export interface DiagnosisEntry {
   candidate: Candidate;

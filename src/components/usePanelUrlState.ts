@@ -1,7 +1,7 @@
 import { locationService } from '@grafana/runtime';
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-import { PanelUrlState, decodeUrlState, encodeUrlState } from '../drill/urlState';
+import { PanelUrlState, decodeUrlState, encodeUrlState } from '../view/urlState';
 
 /**
  * The panel's zoom and selected pair, mirrored into panel-scoped URL parameters (replacing the history entry, as

@@ -6,6 +6,10 @@ import { useLayoutEffect, useState } from 'react';
  * change keeps the render it was made in alive — that render's model, view and the refresh's frames (hundreds of MB on
  * a big mesh) — for as long as the callback lives. The stable caller is a method of `Latest`, whose scope holds only
  * the instance. Only for handlers called after commit (events), never during render.
+ *
+ * This is the one place that rule is explained; hooks and components that hand out handlers point here. It covers the
+ * props of DOM elements too: React 18 keeps a host element's props (children included) from the last commit that
+ * changed one of its attributes, so an inline arrow there pins its render's scope as long as the attributes stay.
  */
 export function useStableCallback<A extends unknown[], R>(fn: (...args: A) => R): (...args: A) => R {
   const [latest] = useState(() => new Latest(fn));

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 
-import { estimateTextWidth } from '../layout/layout';
+import { estimateTextWidth } from '../render/layout';
 
 /**
  * Measures label widths with a canvas context; falls back to an estimate where canvas is missing (jsdom).

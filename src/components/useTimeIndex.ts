@@ -2,7 +2,8 @@ import { DataFrame } from '@grafana/data';
 import { useEffect, useMemo, useState } from 'react';
 
 import { TimeIndex, indexTimes, indexTimesSteps } from '../insight/timeline';
-import { SYNC_ROWS, runSliced } from './useMatrixModel';
+import { runSliced } from '../util/runSliced';
+import { SYNC_ROWS } from './useMatrixModel';
 
 export interface TimeIndexState {
   /** The index of `frames`, or — while a new one is built — the previous frames' (`pending`), or none yet. */

@@ -1,7 +1,8 @@
 import { FieldType, createTheme, toDataFrame } from '@grafana/data';
 
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
-import { quantileOf } from '../model/aggregate';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
+import { ModelOptions } from '../options/types';
+import { quantileOf } from '../view/aggregate';
 import { buildMatrix } from '../ingest';
 import { SeriesSpec, mesh, seriesFrames, tableFrame } from '../model/testFrames';
 import { MatrixModel } from '../model/types';
@@ -12,8 +13,8 @@ const T0 = 1_700_000_000_000;
 const STEP = 30_000;
 const at = (...steps: number[]) => steps.map((i) => T0 + i * STEP);
 
-function model(frames: ReturnType<typeof seriesFrames>, o: Partial<PingmeshOptions> = {}): MatrixModel {
-  const r = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, ...o }, theme });
+function model(frames: ReturnType<typeof seriesFrames>, o: Partial<ModelOptions> = {}): MatrixModel {
+  const r = buildMatrix({ frames, options: { ...DEFAULT_MODEL_OPTIONS, ...o }, theme });
   if (!r.model) {
     throw new Error(r.warning);
   }

@@ -1,6 +1,6 @@
 import { DataFrame, Field, FieldType, Labels } from '@grafana/data';
 
-import { quantileOf } from '../model/aggregate';
+import { quantileOf } from '../view/aggregate';
 import { splitMergedFrames } from '../ingest/merged';
 import { NumberFieldView, labelReader, numberFieldViews, refIdOf, toNumber } from '../ingest/series';
 import { MatrixModel } from '../model/types';

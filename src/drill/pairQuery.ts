@@ -4,7 +4,7 @@ import { getDataSourceSrv } from '@grafana/runtime';
 import type { DataQuery } from '@grafana/schema';
 import { isObservable, lastValueFrom } from 'rxjs';
 
-import { RAW } from '../i18nText';
+import { RAW } from '../util/i18n';
 import { PairData, PairRef, PairSideValues } from './pair';
 
 type PairMatch = PairData['match'];

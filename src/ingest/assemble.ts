@@ -1,7 +1,7 @@
 import { Field, FieldConfig, FieldType, GrafanaTheme2, getDisplayProcessor } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
-import { RAW } from '../i18nText';
+import { RAW } from '../util/i18n';
 import { UNKNOWN_GROUP } from '../model/topology';
 import { CellState, MatrixModel, PairSource } from '../model/types';
 import { GroupedAxes, TopologyInput, hostPaths } from './cardinality';

@@ -1,6 +1,6 @@
 import { t } from '@grafana/i18n';
 
-import { RAW } from '../i18nText';
+import { RAW } from '../util/i18n';
 import { ExporterPreset } from '../model/presets';
 import { BucketInfo } from '../model/types';
 import { TimeUnit, conversionFactor } from '../model/units';

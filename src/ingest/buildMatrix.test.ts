@@ -1,13 +1,14 @@
 import { FieldType, ReducerID, createTheme, toDataFrame } from '@grafana/data';
 
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
+import { ModelOptions } from '../options/types';
 import { BuildMatrixResult, buildMatrix } from '.';
 import { PRESETS } from '../model/presets';
 import { mesh, seriesFrames, tableFrame } from '../model/testFrames';
 import { CellState, MatrixModel } from '../model/types';
 
 const theme = createTheme();
-const opts = (o: Partial<PingmeshOptions> = {}): PingmeshOptions => ({ ...DEFAULT_OPTIONS, ...o });
+const opts = (o: Partial<ModelOptions> = {}): ModelOptions => ({ ...DEFAULT_MODEL_OPTIONS, ...o });
 
 function model(result: BuildMatrixResult): MatrixModel {
   if (!result.model) {

@@ -1,7 +1,7 @@
 import { Field, FieldType, ReducerID } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
-import { RAW } from '../i18nText';
+import { RAW } from '../util/i18n';
 import { HostJoin } from './join';
 import { PairTopology } from './topology';
 import { ScaleTally, SeriesScale } from './units';

@@ -1,14 +1,14 @@
 import { DataFrame, GrafanaTheme2, ReducerID } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
-import { RAW } from '../i18nText';
+import { RAW } from '../util/i18n';
 import { PRESETS, splitLabels } from '../model/presets';
 import { withSortedThresholds } from '../model/thresholds';
 import { MAX_LEVELS } from '../model/sla';
 import { parseLevels } from '../model/topology';
 import { MatrixModel, PairSource, UnitReport } from '../model/types';
 import { conversionFactor } from '../model/units';
-import { ModelOptions } from '../types';
+import { ModelOptions } from '../options/types';
 import { ExtraMetrics, assemble } from './assemble';
 import { bucketsOf, counterNotice } from './buckets';
 import { GroupedAxes, MAX_HOSTS, groupHosts, hostPaths } from './cardinality';
@@ -18,12 +18,12 @@ import { HostTable, hostNamer } from './hosts';
 import { listed, orList, resolveMapping } from './mapping';
 import { HostJoin, composeAliases } from './join';
 import { splitMergedFrames } from './merged';
-import { checkModelOptions } from './options';
 import { isModeQuery, modeIdentities, passiveHosts } from './passive';
 import { pairRoles } from './roles';
 import { NumberFieldView, labelNames, metricNames, numberFieldViews, refIdOf } from './series';
 import { PairTopology, topologyConflictNotice, topologyConflicts, topologyFromFrames } from './topology';
 import { PairScale, ScaleSettings, ScaleTally, displayUnit, latencyScale, lossScale, unitNotices } from './units';
+import { formatCount } from '../util/format';
 
 export { MAX_HOSTS } from './cardinality';
 export { ROWS_PER_STEP } from './gather';
@@ -53,11 +53,10 @@ export function buildMatrix(input: BuildMatrixInput): BuildMatrixResult {
  * (see useMatrixModel) instead of freezing the page. `buildMatrix` runs it to the end at once.
  */
 export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, BuildMatrixResult> {
-  const { theme } = input;
+  // Options come checked from the panel's edge (options/normalize.ts).
+  const { theme, options } = input;
   // A Merge transformation's `Value #A` / `Value #B` columns: one frame per query again, each in its own role.
   const frames = splitMergedFrames(input.frames);
-  // Bad option values (wrong type, out of range) fall back to their defaults, and the footer names them.
-  const { options, notices: optionNotices } = checkModelOptions(input.options);
   const withFields = frames.filter((f) => f.fields.length > 0 && f.length > 0);
   if (withFields.length === 0) {
     return { warning: t('model.warning.no-series', 'No data: the query returned no series.') };
@@ -209,7 +208,7 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
         warning: t(
           'model.warning.too-many-hosts',
           '{{hosts}} hosts is more than this panel draws one by one ({{max}}, *Max hosts*), and there is no grouping level with fewer groups: set *Group by* (e.g. region,dc,az,tor), aggregate in the query (the ToR recording rules), or filter it.',
-          { hosts: hostNames.length.toLocaleString('en-US'), max: maxHosts.toLocaleString('en-US'), ...RAW }
+          { hosts: formatCount(hostNames.length), max: formatCount(maxHosts), ...RAW }
         ),
       };
     }
@@ -223,8 +222,8 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
         'model.notice.grouped-hosts',
         '{{hosts}} hosts is more than Max hosts ({{max}}): showing {{level}} × {{level}}, the worst pair in each cell. Filter the query (e.g. by a $dc variable) or raise Max hosts to see hosts.',
         {
-          hosts: hostNames.length.toLocaleString('en-US'),
-          max: maxHosts.toLocaleString('en-US'),
+          hosts: formatCount(hostNames.length),
+          max: formatCount(maxHosts),
           level: grouped.level,
           ...RAW,
         }
@@ -273,7 +272,7 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
     notices.push(
       t('model.notice.not-pairs', '', {
         count: latency.notPairs,
-        n: latency.notPairs.toLocaleString('en-US'),
+        n: formatCount(latency.notPairs),
         label: mapping.destination.join('/'),
         prefix: mapping.destinationPrefix,
         defaultValue_one: '{{n}} series is no pair check ({{label}} is not {{prefix}}<host>) and was left out.',
@@ -341,7 +340,7 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
   });
   model.units = report;
   model.buckets = buckets;
-  model.notices.push(...roles.notes, ...optionNotices);
+  model.notices.push(...roles.notes);
   return { model };
 }
 

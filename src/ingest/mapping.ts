@@ -1,8 +1,9 @@
 import { t } from '@grafana/i18n';
 
-import { RAW } from '../i18nText';
+import { RAW } from '../util/i18n';
 import { LabelMapping, detectPreset, findPreset, presetLabel, presetSourceHint, splitLabels } from '../model/presets';
-import { DEFAULT_OPTIONS, ModelOptions } from '../types';
+import { DEFAULT_OPTIONS } from '../options/defaults';
+import { ModelOptions } from '../options/types';
 
 /** Which labels name source and destination, and whether a preset was detected rather than chosen. */
 export type ResolvedMapping = LabelMapping & {
@@ -45,7 +46,7 @@ export function resolveMapping(
   const { preset } = chosen;
   // A preset whose source is a scrape label of the user's choosing (kubenurse) tries the Source label option first.
   const own =
-    preset.sourceConfigurable && options.sourceLabel !== DEFAULT_OPTIONS.sourceLabel
+    preset.sourceConfigurable && options.sourceLabel !== DEFAULT_OPTIONS.queries.sourceLabel
       ? splitLabels(options.sourceLabel)
       : [];
   return {

@@ -5,8 +5,9 @@ import { findPairSeries } from '../drill/pair';
 import { DEFAULT_SLA_CONFIG, Status } from '../model/sla';
 import { SeriesSpec, tableFrame } from '../model/testFrames';
 import { CellState, MatrixModel } from '../model/types';
-import { classifyModel } from '../model/view';
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { classifyModel } from '../view/view';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
+import { ModelOptions } from '../options/types';
 import { buildMatrix } from '.';
 import { splitMergedFrames } from './merged';
 
@@ -34,8 +35,8 @@ const loss: SeriesSpec[] = [
   { labels: { src: 'c', dst: 'a' }, values: [0] },
 ];
 
-function build(frames: DataFrame[], o: Partial<PingmeshOptions> = {}): MatrixModel {
-  const r = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms', ...o }, theme });
+function build(frames: DataFrame[], o: Partial<ModelOptions> = {}): MatrixModel {
+  const r = buildMatrix({ frames, options: { ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms', ...o }, theme });
   if (!r.model) {
     throw new Error(r.warning);
   }

@@ -5,13 +5,14 @@ import { PRESETS } from '../model/presets';
 import { DEFAULT_SLA_CONFIG, Status } from '../model/sla';
 import { seriesFrames, tableFrame } from '../model/testFrames';
 import { CellState, MatrixModel } from '../model/types';
-import { classifyModel } from '../model/view';
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { classifyModel } from '../view/view';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
+import { ModelOptions } from '../options/types';
 import { buildMatrix } from '.';
 
 const theme = createTheme();
-const build = (frames: DataFrame[], o: Partial<PingmeshOptions> = {}): MatrixModel => {
-  const r = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, ...o }, theme });
+const build = (frames: DataFrame[], o: Partial<ModelOptions> = {}): MatrixModel => {
+  const r = buildMatrix({ frames, options: { ...DEFAULT_MODEL_OPTIONS, ...o }, theme });
   if (!r.model) {
     throw new Error(r.warning);
   }
@@ -58,7 +59,7 @@ describe('kubenurse', () => {
   it('without a source label, says how to add one', () => {
     const r = buildMatrix({
       frames: [tableFrame([{ labels: { instance: '10.1.0.5:8080', type: 'path_n2' }, values: [0.004] }])],
-      options: DEFAULT_OPTIONS,
+      options: DEFAULT_MODEL_OPTIONS,
       theme,
     });
     expect(r.warning).toBe(

@@ -2,12 +2,13 @@ import { DataFrame, ReducerID, createTheme } from '@grafana/data';
 
 import { seriesFrames, tableFrame } from '../model/testFrames';
 import { CellState, MatrixModel } from '../model/types';
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
+import { ModelOptions } from '../options/types';
 import { ROWS_PER_STEP, buildMatrix, buildMatrixSteps } from '.';
 
 const theme = createTheme();
-const build = (frames: DataFrame[], o: Partial<PingmeshOptions> = {}): MatrixModel => {
-  const r = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms', ...o }, theme });
+const build = (frames: DataFrame[], o: Partial<ModelOptions> = {}): MatrixModel => {
+  const r = buildMatrix({ frames, options: { ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms', ...o }, theme });
   if (!r.model) {
     throw new Error(r.warning);
   }
@@ -100,7 +101,7 @@ describe('a big range table', () => {
         hosts.filter((d) => d !== s).map((d) => ({ labels: { src: s, dst: d }, values: new Array(200).fill(1) }))
       )
     );
-    const steps = buildMatrixSteps({ frames: [frame], options: { ...DEFAULT_OPTIONS, inputUnit: 'ms' }, theme });
+    const steps = buildMatrixSteps({ frames: [frame], options: { ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms' }, theme });
     let yields = 0;
     let step = steps.next();
     while (!step.done) {

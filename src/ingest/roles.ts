@@ -1,7 +1,7 @@
 import { t } from '@grafana/i18n';
 
-import { RAW } from '../i18nText';
-import { ModelOptions } from '../types';
+import { RAW } from '../util/i18n';
+import { ModelOptions } from '../options/types';
 
 /** Which refId plays which part; `notes` name configured queries that sent no frame at all (a wrong refId). */
 export interface PairRoles {

@@ -2,12 +2,12 @@ import { FieldType, ReducerID, createTheme, toDataFrame } from '@grafana/data';
 
 import { seriesFrames, tableFrame } from '../model/testFrames';
 import { CellState, MatrixModel } from '../model/types';
-import { DEFAULT_OPTIONS } from '../types';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
 import { buildMatrix } from '.';
 
 const theme = createTheme();
 const build = (frames: Parameters<typeof buildMatrix>[0]['frames'], reducer = ReducerID.lastNotNull) => {
-  const r = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms', reducer }, theme });
+  const r = buildMatrix({ frames, options: { ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms', reducer }, theme });
   if (!r.model) {
     throw new Error(r.warning);
   }

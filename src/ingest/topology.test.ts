@@ -3,13 +3,14 @@ import { DataFrame, createTheme } from '@grafana/data';
 import { DEFAULT_SLA_CONFIG, MAX_LEVELS, Status } from '../model/sla';
 import { seriesFrames, tableFrame } from '../model/testFrames';
 import { MatrixModel } from '../model/types';
-import { classifyModel } from '../model/view';
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { classifyModel } from '../view/view';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
+import { ModelOptions } from '../options/types';
 import { buildMatrix } from '.';
 
 const theme = createTheme();
-function model(frames: DataFrame[], o: Partial<PingmeshOptions> = {}): MatrixModel {
-  const r = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms', ...o }, theme });
+function model(frames: DataFrame[], o: Partial<ModelOptions> = {}): MatrixModel {
+  const r = buildMatrix({ frames, options: { ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms', ...o }, theme });
   if (!r.model) {
     throw new Error(r.warning);
   }

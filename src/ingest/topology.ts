@@ -1,7 +1,7 @@
 import { DataFrame } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
-import { RAW } from '../i18nText';
+import { RAW } from '../util/i18n';
 import { hostIdentity } from '../model/hostId';
 import { LevelSpec } from '../model/topology';
 import { LabelReader, NumberFieldView, labelReader, numberFieldViews, refIdOf } from './series';

@@ -3,12 +3,13 @@ import { DataFrame, createTheme } from '@grafana/data';
 import { findPairSeries } from '../drill/pair';
 import { seriesFrames, tableFrame } from '../model/testFrames';
 import { CellState, MatrixModel } from '../model/types';
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
+import { ModelOptions } from '../options/types';
 import { buildMatrix } from '.';
 
 const theme = createTheme();
-const build = (frames: DataFrame[], o: Partial<PingmeshOptions> = {}): MatrixModel => {
-  const r = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, ...o }, theme });
+const build = (frames: DataFrame[], o: Partial<ModelOptions> = {}): MatrixModel => {
+  const r = buildMatrix({ frames, options: { ...DEFAULT_MODEL_OPTIONS, ...o }, theme });
   if (!r.model) {
     throw new Error(r.warning);
   }

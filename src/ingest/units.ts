@@ -1,10 +1,11 @@
 import { t } from '@grafana/i18n';
 
-import { RAW } from '../i18nText';
+import { RAW } from '../util/i18n';
 import { ExporterPreset } from '../model/presets';
 import { UnitReport, UnitSource } from '../model/types';
 import { TimeUnit, conversionFactor } from '../model/units';
-import { InputUnit } from '../types';
+import { InputUnit } from '../options/types';
+import { formatCount } from '../util/format';
 
 const SUFFIX_UNIT: Record<string, TimeUnit> = {
   seconds: 's',
@@ -191,7 +192,7 @@ export function unitNotices(report: UnitReport): string[] {
     out.push(
       t('model.notice.unit-unknown', '', {
         count: report.guessed,
-        n: report.guessed.toLocaleString('en-US'),
+        n: formatCount(report.guessed),
         unit: report.display,
         defaultValue_one:
           'Unit unknown for {{n}} series (no unit in its metric name, no preset or field unit): read as {{unit}} — set *Input unit*.',

@@ -4,8 +4,8 @@ import { buildMatrix } from '../ingest';
 import { DEFAULT_SLA_CONFIG, Status } from '../model/sla';
 import { SeriesSpec, msThresholds, seriesFrames, tableFrame } from '../model/testFrames';
 import { MatrixModel } from '../model/types';
-import { classifyModel } from '../model/view';
-import { DEFAULT_OPTIONS, pickModelOptions } from '../types';
+import { classifyModel } from '../view/view';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
 import {
   INDEX_ROWS_PER_STEP,
   breachShare,
@@ -20,7 +20,7 @@ import {
 } from './timeline';
 
 const theme = createTheme();
-const options = pickModelOptions(DEFAULT_OPTIONS);
+const options = DEFAULT_MODEL_OPTIONS;
 const T0 = 1_700_000_000_000;
 const STEP = 30_000;
 const at = (i: number) => T0 + i * STEP;

@@ -3,8 +3,8 @@ import { DataFrame, Field, FieldType, GrafanaTheme2 } from '@grafana/data';
 import { buildMatrixSteps } from '../ingest';
 import { SlaConfig, Status } from '../model/sla';
 import { MatrixModel } from '../model/types';
-import { classifyModel } from '../model/view';
-import { ModelOptions } from '../types';
+import { classifyModel } from '../view/view';
+import { ModelOptions } from '../options/types';
 
 /**
  * "What changed": the matrix at any time of a range query, the share of pairs over SLA at each step, and the cells

@@ -3,11 +3,11 @@ import { createTheme } from '@grafana/data';
 import { buildMatrix } from '../ingest';
 import { groupHosts } from '../ingest/cardinality';
 import { parseLevels } from './topology';
-import { DEFAULT_OPTIONS } from '../types';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
 import { childGroupId, groupAncestry, groupId, groupPath, isInGroup } from './groupId';
-import { buildAxisTree } from './hierarchy';
+import { buildAxisTree } from '../view/hierarchy';
 import { tableFrame } from './testFrames';
-import { buildView } from './view';
+import { buildView } from '../view/view';
 
 const SEP = '\u001f';
 
@@ -73,7 +73,7 @@ describe('a level value holding U+001F', () => {
           values: [1],
         }))
     );
-    const options = { ...DEFAULT_OPTIONS, inputUnit: 'ms' as const, levels: 'dc,tor' };
+    const options = { ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms' as const, levels: 'dc,tor' };
     const model = buildMatrix({ frames: [tableFrame(specs)], options, theme: createTheme() }).model!;
     const id = groupId(['a', 'b']);
     const view = buildView({

@@ -22,13 +22,14 @@ import fc from 'fast-check';
 import { paintCells, rgba } from '../render/paint';
 import { statusColors } from '../render/palette';
 import { poolWorst } from '../render/pool';
-import { Aggregation, DEFAULT_OPTIONS, InputUnit, PingmeshOptions, SortBy } from '../types';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
+import { Aggregation, InputUnit, ModelOptions, SortBy } from '../options/types';
 import { buildMatrix } from '../ingest';
 import { PRESETS } from './presets';
 import { DEFAULT_SCOPE_SLAS, DEFAULT_SLA_CONFIG, STATUS_COUNT, SlaConfig, Status, StatusCode } from './sla';
 import { SeriesSpec, seriesFrames, tableFrame } from './testFrames';
 import { CellState, MatrixModel } from './types';
-import { buildView, classifyModel } from './view';
+import { buildView, classifyModel } from '../view/view';
 
 const RUNS = { neverThrows: 400, everyPair: 200, roundTrip: 100 };
 const THEMES = { dark: createTheme({ colors: { mode: 'dark' } }), light: createTheme({ colors: { mode: 'light' } }) };
@@ -466,7 +467,7 @@ const mostly = <T>(usual: T, ...others: T[]) =>
   fc.oneof({ arbitrary: fc.constant(usual), weight: 5 }, { arbitrary: fc.constantFrom(...others), weight: 1 });
 
 /** Options for frames whose pairs mostly carry these labels: auto-detected or custom, and now and then a mismatch. */
-const optionsArb = (pair: [string, string]): fc.Arbitrary<PingmeshOptions> =>
+const optionsArb = (pair: [string, string]): fc.Arbitrary<ModelOptions> =>
   fc
     .record({
       // Auto-detection for the presets' labels, custom labels for the others; any preset now and then.
@@ -493,7 +494,7 @@ const optionsArb = (pair: [string, string]): fc.Arbitrary<PingmeshOptions> =>
       expectedRefId: mostly('', 'none', 'D', 'A'),
       baselineRefId: mostly('', 'none', 'D', 'B'),
       timestampRefId: mostly('', 'none', 'D'),
-      missingMeans: fc.constantFrom<PingmeshOptions['missingMeans']>('auto', 'noData', 'notProbed', 'ok'),
+      missingMeans: fc.constantFrom<ModelOptions['missingMeans']>('auto', 'noData', 'notProbed', 'ok'),
       levels: fc.constantFrom(
         '',
         '',
@@ -507,9 +508,9 @@ const optionsArb = (pair: [string, string]): fc.Arbitrary<PingmeshOptions> =>
         'dc,dc'
       ),
       topologyRefIds: mostly('', 'T', 'T,C', 'A'),
-      topologyHostLabels: mostly(DEFAULT_OPTIONS.topologyHostLabels, '', 'node'),
+      topologyHostLabels: mostly(DEFAULT_MODEL_OPTIONS.topologyHostLabels, '', 'node'),
     })
-    .map((o) => ({ ...DEFAULT_OPTIONS, ...o }));
+    .map((o) => ({ ...DEFAULT_MODEL_OPTIONS, ...o }));
 
 const caseArb = fc.constantFrom(...PAIR_LABELS).chain((pair) => fc.tuple(framesArb(pair), optionsArb(pair)));
 
@@ -611,7 +612,7 @@ describe('the pipeline on arbitrary frames', () => {
 
 interface Flavour {
   name: string;
-  options: Partial<PingmeshOptions>;
+  options: Partial<ModelOptions>;
   srcLabel: string;
   dstLabel: string;
   metric?: string;
@@ -811,7 +812,7 @@ function expectEveryPairInItsCell(c: MeshCase): MatrixModel {
   const theme = THEMES.dark;
   const result = buildMatrix({
     frames: meshFrames(c),
-    options: { ...DEFAULT_OPTIONS, ...c.flavour.options, reducer: c.reducer as ReducerID },
+    options: { ...DEFAULT_MODEL_OPTIONS, ...c.flavour.options, reducer: c.reducer as ReducerID },
     theme,
   });
   if (!result.model) {
@@ -961,7 +962,7 @@ describe('found by the properties', () => {
     // there. Throws "TypeError: value.trim is not a function" in hostIdentity (via labelReader's fixed-label branch).
     for (const src of [5, null] as unknown as string[]) {
       const frames = seriesFrames([{ labels: { src, dst: 'b' }, values: [1] }]);
-      const result = buildMatrix({ frames, options: DEFAULT_OPTIONS, theme });
+      const result = buildMatrix({ frames, options: DEFAULT_MODEL_OPTIONS, theme });
       expect(result.model ?? result.warning).toBeDefined();
     }
   });
@@ -992,7 +993,7 @@ describe('found by the properties', () => {
         },
       };
     }
-    const m = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms' }, theme }).model!;
+    const m = buildMatrix({ frames, options: { ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms' }, theme }).model!;
     const classified = classifyModel(m, DEFAULT_SLA_CONFIG);
     expect(Array.from(classified.status)).toEqual([Status.Self, Status.OK, Status.Breach, Status.Self]);
     const px = pixels(paintCells({ ...m, status: classified.status }, theme, colors), 4);
@@ -1007,7 +1008,7 @@ describe('found by the properties', () => {
       { labels: { __name__: 'x_seconds', src: 'a', dst: 'b' }, values: [1e308] },
       { labels: { __name__: 'x_seconds', src: 'b', dst: 'a' }, values: [0.001] },
     ]);
-    const m = buildMatrix({ frames, options: DEFAULT_OPTIONS, theme }).model!;
+    const m = buildMatrix({ frames, options: DEFAULT_MODEL_OPTIONS, theme }).model!;
     expect(m.states[1] === CellState.Value && !Number.isFinite(m.values[1])).toBe(false);
   });
 
@@ -1019,7 +1020,7 @@ describe('found by the properties', () => {
       { labels: { src: 'a', dst: 'b\u0000' }, values: [1, 2] },
       { labels: { src: '\u0000a', dst: 'b' }, values: [100, 200] },
     ]);
-    const m = buildMatrix({ frames: [frame], options: DEFAULT_OPTIONS, theme }).model!;
+    const m = buildMatrix({ frames: [frame], options: DEFAULT_MODEL_OPTIONS, theme }).model!;
     expect(m.pairs).toBe(2);
     expect([...m.rows].sort()).toEqual(['\u0000a', 'a']);
   });

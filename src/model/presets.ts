@@ -1,6 +1,6 @@
 import { t } from '@grafana/i18n';
 
-import { InputUnit } from '../types';
+import { InputUnit } from '../options/types';
 import { ScopeSla } from './sla';
 
 /**

@@ -1,16 +1,18 @@
 import { DataFrame, createTheme, formattedValueToString } from '@grafana/data';
 
 import { buildMatrix } from '../ingest';
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
-import { resolutionIssues, resolutionNotice } from './resolution';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
+import { ModelOptions } from '../options/types';
+import { resolutionNotice } from '../text/resolution';
+import { resolutionIssues } from './resolution';
 import { DEFAULT_SLA_CONFIG } from './sla';
 import { seriesFrames, tableFrame } from './testFrames';
 import { MatrixModel } from './types';
-import { classifyModel } from './view';
+import { classifyModel } from '../view/view';
 
 const theme = createTheme();
-const build = (frames: DataFrame[], o: Partial<PingmeshOptions> = {}): MatrixModel =>
-  buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, ...o }, theme }).model!;
+const build = (frames: DataFrame[], o: Partial<ModelOptions> = {}): MatrixModel =>
+  buildMatrix({ frames, options: { ...DEFAULT_MODEL_OPTIONS, ...o }, theme }).model!;
 const notice = (m: MatrixModel) =>
   resolutionNotice(resolutionIssues(classifyModel(m, DEFAULT_SLA_CONFIG), m.buckets), m.buckets, (v) =>
     formattedValueToString(m.field.display!(v))

@@ -1,17 +1,18 @@
 import { createTheme } from '@grafana/data';
 
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
+import { ModelOptions } from '../options/types';
 import { buildMatrix } from '../ingest';
 import { DEFAULT_SLA_CONFIG, Status } from './sla';
 import { msThresholds, seriesFrames, tableFrame } from './testFrames';
 import { CellState, MatrixModel } from './types';
-import { classifyModel } from './view';
+import { classifyModel } from '../view/view';
 
 const theme = createTheme();
-const opts = (o: Partial<PingmeshOptions> = {}): PingmeshOptions => ({ ...DEFAULT_OPTIONS, inputUnit: 'ms', ...o });
+const opts = (o: Partial<ModelOptions> = {}): ModelOptions => ({ ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms', ...o });
 const HOSTS = ['a', 'b', 'c', 'd'];
 
-function build(frames: Array<ReturnType<typeof tableFrame>>, o: Partial<PingmeshOptions> = {}): MatrixModel {
+function build(frames: Array<ReturnType<typeof tableFrame>>, o: Partial<ModelOptions> = {}): MatrixModel {
   const r = buildMatrix({ frames, options: opts(o), theme });
   if (!r.model) {
     throw new Error(r.warning);

@@ -2,11 +2,11 @@ import { ThresholdsConfig, ThresholdsMode, createTheme } from '@grafana/data';
 
 import { buildMatrix } from '../ingest';
 import { statusColors } from '../render/palette';
-import { DEFAULT_OPTIONS } from '../types';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
 import { DEFAULT_SLA_CONFIG, Status } from './sla';
 import { msThresholds, seriesFrames } from './testFrames';
 import { sortedThresholds } from './thresholds';
-import { classifyModel } from './view';
+import { classifyModel } from '../view/view';
 
 const theme = createTheme();
 
@@ -49,7 +49,7 @@ describe('thresholds stored in descending order', () => {
       { labels: { src: 'b', dst: 'a' }, values: [30] },
     ]);
     frames.forEach((f) => (f.fields[1].config = config));
-    const model = buildMatrix({ frames, options: DEFAULT_OPTIONS, theme }).model!;
+    const model = buildMatrix({ frames, options: DEFAULT_MODEL_OPTIONS, theme }).model!;
     const { status } = classifyModel(model, { ...DEFAULT_SLA_CONFIG, mode: 'thresholds' });
     const at = (s: string, d: string) => status[model.rows.indexOf(s) * model.cols.length + model.cols.indexOf(d)];
     expect(at('a', 'b')).toBe(Status.Warning);

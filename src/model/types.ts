@@ -19,7 +19,6 @@ export const CellState = {
   /** No series, and the exporter only exports slow or failing pairs: missing means healthy. */
   AssumedOK: 6,
 } as const;
-export type CellStateCode = (typeof CellState)[keyof typeof CellState];
 
 export interface MatrixModel {
   /** Source hosts, natural order. */

@@ -1,6 +1,5 @@
-import { InputUnit } from '../types';
-
-export type TimeUnit = Exclude<InputUnit, 'auto'>;
+/** A time unit series may arrive in. */
+export type TimeUnit = 's' | 'ms' | 'us' | 'ns';
 
 /** Grafana unit ids for time, in seconds. */
 const SECONDS: Record<string, number> = { ns: 1e-9, µs: 1e-6, us: 1e-6, ms: 1e-3, s: 1 };

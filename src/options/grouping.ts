@@ -1,69 +1,72 @@
 import { PanelOptionsEditorBuilder } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { optionName } from '../text/options';
+import { DEFAULT_OPTIONS } from './defaults';
+import { RefIdSettings, refIdPicker } from './refIds';
+import { normalized as opts } from './normalize';
+import { PingmeshOptions } from './types';
 
-/** Examples in the inputs: level names and refIds are the user's data, not words to translate. */
+/** The example in the input: level names are the user's data, not words to translate. */
 const LEVELS_EXAMPLE = 'region,dc,az,tor';
-const REF_IDS_EXAMPLE = 'B,C';
 
 /** The Grouping section of the panel's options. */
 export function addGroupingOptions(builder: PanelOptionsEditorBuilder<PingmeshOptions>): void {
-  // One t() per category name: Grafana shows it as the section title.
-  const grouping = [t('options.category.grouping', 'Grouping')];
+  // Grafana shows the category name as the section title.
+  const grouping = [optionName('grouping')];
   builder
     .addTextInput({
-      path: 'levels',
-      name: t('options.levels.name', 'Group by'),
+      path: 'grouping.levels',
+      name: optionName('grouping.levels'),
       description: t(
         'options.levels.description',
         'Topology levels, outermost first, e.g. region,dc,az,tor. Read from src_<level>/dst_<level> labels or a topology query; zone=label_x reads label_x from the topology query.'
       ),
       category: grouping,
-      defaultValue: DEFAULT_OPTIONS.levels,
+      defaultValue: DEFAULT_OPTIONS.grouping.levels,
       settings: { placeholder: LEVELS_EXAMPLE },
     })
     .addTextInput({
-      path: 'startLevel',
-      name: t('options.start-level.name', 'Start at level'),
+      path: 'grouping.startLevel',
+      name: optionName('grouping.startLevel'),
       description: t(
         'options.start-level.description',
         'Level the matrix opens at, collapsed (e.g. dc for DC × DC). Empty: the outermost level; host: every group open.'
       ),
       category: grouping,
-      defaultValue: DEFAULT_OPTIONS.startLevel,
-      showIf: (o) => o.levels !== '',
+      defaultValue: DEFAULT_OPTIONS.grouping.startLevel,
+      showIf: (raw) => opts(raw).grouping.levels !== '',
     })
     .addNumberInput({
-      path: 'maxHosts',
-      name: t('options.max-hosts.name', 'Max hosts'),
+      path: 'grouping.maxHosts',
+      name: optionName('grouping.maxHosts'),
       description: t(
         'options.max-hosts.description',
         'More hosts than this are drawn as their groups (the deepest Group by level that fits, worst pair per cell), so a huge mesh never freezes the dashboard.'
       ),
       category: grouping,
-      defaultValue: DEFAULT_OPTIONS.maxHosts,
+      defaultValue: DEFAULT_OPTIONS.grouping.maxHosts,
       settings: { min: 10, max: 4096, integer: true },
     })
     .addTextInput({
-      path: 'hostOrder',
-      name: t('options.host-order.name', 'Host order'),
+      path: 'grouping.hostOrder',
+      name: optionName('grouping.hostOrder'),
       description: t(
         'options.host-order.description',
         'Hosts to put first, in this order (comma-separated; the rest follow by name). Imported from the kubeservice pingmesh panel’s instance list.'
       ),
       category: grouping,
-      defaultValue: DEFAULT_OPTIONS.hostOrder,
+      defaultValue: DEFAULT_OPTIONS.grouping.hostOrder,
     })
     .addSelect({
-      path: 'aggregation',
-      name: t('options.aggregation.name', 'Group cell value'),
+      path: 'grouping.aggregation',
+      name: optionName('grouping.aggregation'),
       description: t(
         'options.aggregation.description',
         'How a group × group cell summarises its pairs. The tooltip also counts pairs over SLA and without data.'
       ),
       category: grouping,
-      defaultValue: DEFAULT_OPTIONS.aggregation,
+      defaultValue: DEFAULT_OPTIONS.grouping.aggregation,
       settings: {
         options: [
           { value: 'max', label: t('options.aggregation.option.max', 'Worst pair') },
@@ -81,13 +84,13 @@ export function addGroupingOptions(builder: PanelOptionsEditorBuilder<PingmeshOp
           },
         ],
       },
-      showIf: (o) => o.levels !== '',
+      showIf: (raw) => opts(raw).grouping.levels !== '',
     })
     .addRadio({
-      path: 'sortBy',
-      name: t('options.sort-by.name', 'Sort within level'),
+      path: 'grouping.sortBy',
+      name: optionName('grouping.sortBy'),
       category: grouping,
-      defaultValue: DEFAULT_OPTIONS.sortBy,
+      defaultValue: DEFAULT_OPTIONS.grouping.sortBy,
       settings: {
         options: [
           { value: 'name', label: t('options.sort-by.option.name', 'Name') },
@@ -96,26 +99,26 @@ export function addGroupingOptions(builder: PanelOptionsEditorBuilder<PingmeshOp
         ],
       },
     })
-    .addTextInput({
-      path: 'topologyRefIds',
-      name: t('options.topology-ref-ids.name', 'Topology queries'),
+    .addMultiSelect<string, RefIdSettings>({
+      path: 'grouping.topologyRefIds',
+      name: optionName('grouping.topologyRefIds'),
       description: t(
         'options.topology-ref-ids.description',
-        'refIds of queries giving each host its topology (e.g. kube_node_labels, kube_node_info), comma-separated.'
+        'The queries giving each host its topology (e.g. kube_node_labels, kube_node_info).'
       ),
       category: grouping,
-      defaultValue: DEFAULT_OPTIONS.topologyRefIds,
-      settings: { placeholder: REF_IDS_EXAMPLE },
+      // No defaultValue: Grafana types a multi-select's default as one item; none (the normaliser's []) is the default.
+      settings: refIdPicker(),
     })
     .addTextInput({
-      path: 'topologyHostLabels',
-      name: t('options.topology-host-labels.name', 'Topology host labels'),
+      path: 'grouping.topologyHostLabels',
+      name: optionName('grouping.topologyHostLabels'),
       description: t(
         'options.topology-host-labels.description',
         'Labels of the topology series that name a host (node name or IP); series sharing any of them are joined.'
       ),
       category: grouping,
-      defaultValue: DEFAULT_OPTIONS.topologyHostLabels,
-      showIf: (o) => o.topologyRefIds !== '',
+      defaultValue: DEFAULT_OPTIONS.grouping.topologyHostLabels,
+      showIf: (raw) => opts(raw).grouping.topologyRefIds.length > 0,
     });
 }

@@ -2,23 +2,26 @@ import { PanelOptionsEditorBuilder } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
 import { SlaScopesEditor } from '../components/SlaScopesEditor';
-import { DEFAULT_OPTIONS, PingmeshOptions } from '../types';
+import { optionName } from '../text/options';
+import { DEFAULT_OPTIONS } from './defaults';
+import { normalized as opts } from './normalize';
+import { PingmeshOptions } from './types';
 
 /** The SLA section of the panel's options. */
 export function addSlaOptions(builder: PanelOptionsEditorBuilder<PingmeshOptions>): void {
-  // One t() per category name: Grafana shows it as the section title.
-  const sla = [t('options.category.sla', 'SLA')];
+  // Grafana shows the category name as the section title.
+  const sla = [optionName('sla')];
   const auto = t('options.option.auto', 'Auto');
   builder
     .addRadio({
-      path: 'slaMode',
-      name: t('options.sla-mode.name', 'Judge cells by'),
+      path: 'sla.mode',
+      name: optionName('sla.mode'),
       description: t(
         'options.sla-mode.description',
         'Auto: per-scope SLAs when the matrix is grouped (same ToR … cross-region), else the Thresholds field option. Baseline: the ratio to each pair’s own baseline query.'
       ),
       category: sla,
-      defaultValue: DEFAULT_OPTIONS.slaMode,
+      defaultValue: DEFAULT_OPTIONS.sla.mode,
       settings: {
         options: [
           { value: 'auto', label: auto },
@@ -29,86 +32,70 @@ export function addSlaOptions(builder: PanelOptionsEditorBuilder<PingmeshOptions
       },
     })
     .addCustomEditor({
-      id: 'slaScopes',
-      path: 'slaScopes',
-      name: t('options.sla-scopes.name', 'SLA per scope'),
+      id: 'sla.scopes',
+      path: 'sla.scopes',
+      name: optionName('sla.scopes'),
       description: t(
         'options.sla-scopes.description',
         'Latency (ms) and loss (%) at which a pair is a warning or over its SLA, by how far apart it is.'
       ),
       category: sla,
       editor: SlaScopesEditor,
-      defaultValue: DEFAULT_OPTIONS.slaScopes,
-      showIf: (o) => o.slaMode === 'auto' || o.slaMode === 'scopes',
+      defaultValue: DEFAULT_OPTIONS.sla.scopes,
+      showIf: (raw) => opts(raw).sla.mode === 'auto' || opts(raw).sla.mode === 'scopes',
     })
     .addNumberInput({
-      path: 'lossWarn',
-      name: t('options.loss-warn.name', 'Loss warning (ratio)'),
+      path: 'sla.lossWarn',
+      name: optionName('sla.lossWarn'),
       description: t(
         'options.loss-warn.description',
         'Loss ratio at which a pair is a warning when not judged per scope (0.0001 = 0.01 %).'
       ),
       category: sla,
-      defaultValue: DEFAULT_OPTIONS.lossWarn,
+      defaultValue: DEFAULT_OPTIONS.sla.lossWarn,
       settings: { min: 0, max: 1 },
-      showIf: (o) => o.slaMode !== 'scopes',
+      showIf: (raw) => opts(raw).sla.mode !== 'scopes',
     })
     .addNumberInput({
-      path: 'lossBreach',
-      name: t('options.loss-breach.name', 'Loss SLA (ratio)'),
+      path: 'sla.lossBreach',
+      name: optionName('sla.lossBreach'),
       description: t(
         'options.loss-breach.description',
         'Loss ratio at which a pair is over SLA when not judged per scope (0.001 = 0.1 %).'
       ),
       category: sla,
-      defaultValue: DEFAULT_OPTIONS.lossBreach,
+      defaultValue: DEFAULT_OPTIONS.sla.lossBreach,
       settings: { min: 0, max: 1 },
-      showIf: (o) => o.slaMode !== 'scopes',
+      showIf: (raw) => opts(raw).sla.mode !== 'scopes',
     })
     .addNumberInput({
-      path: 'baselineWarn',
-      name: t('options.baseline-warn.name', 'Baseline warning ratio'),
+      path: 'sla.baselineWarn',
+      name: optionName('sla.baselineWarn'),
       category: sla,
-      defaultValue: DEFAULT_OPTIONS.baselineWarn,
+      defaultValue: DEFAULT_OPTIONS.sla.baselineWarn,
       settings: { min: 1 },
-      showIf: (o) => o.slaMode === 'baseline',
+      showIf: (raw) => opts(raw).sla.mode === 'baseline',
     })
     .addNumberInput({
-      path: 'baselineBreach',
-      name: t('options.baseline-breach.name', 'Baseline SLA ratio'),
+      path: 'sla.baselineBreach',
+      name: optionName('sla.baselineBreach'),
       description: t(
         'options.baseline-breach.description',
         'Latency at or above this multiple of the pair’s baseline is over SLA.'
       ),
       category: sla,
-      defaultValue: DEFAULT_OPTIONS.baselineBreach,
+      defaultValue: DEFAULT_OPTIONS.sla.baselineBreach,
       settings: { min: 1 },
-      showIf: (o) => o.slaMode === 'baseline',
+      showIf: (raw) => opts(raw).sla.mode === 'baseline',
     })
     .addTextInput({
-      path: 'staleAfter',
-      name: t('options.stale-after.name', 'Stale after'),
+      path: 'sla.staleAfter',
+      name: optionName('sla.staleAfter'),
       description: t(
         'options.stale-after.description',
         'A pair whose newest sample is this much older than the newest in the response is stale (needs a range query; empty = never).'
       ),
       category: sla,
-      defaultValue: DEFAULT_OPTIONS.staleAfter,
-    })
-    .addRadio({
-      path: 'palette',
-      name: t('options.palette.name', 'Colours'),
-      description: t(
-        'options.palette.description',
-        'Colour-blind-safe state colours (with marks in big cells), or the Thresholds field option’s colours.'
-      ),
-      category: sla,
-      defaultValue: DEFAULT_OPTIONS.palette,
-      settings: {
-        options: [
-          { value: 'accessible', label: t('options.palette.option.accessible', 'Colour-blind safe') },
-          { value: 'thresholds', label: t('options.palette.option.thresholds', 'Threshold colours') },
-        ],
-      },
+      defaultValue: DEFAULT_OPTIONS.sla.staleAfter,
     });
 }

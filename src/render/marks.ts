@@ -1,4 +1,4 @@
-import { rgb } from 'd3-color';
+import { colorManipulator } from '@grafana/data';
 
 import { STATUS_COUNT, Status, StatusCode } from '../model/sla';
 import { MARK_INK } from './palette';
@@ -38,20 +38,14 @@ export function markFor(status: StatusCode): Mark | undefined {
   return MARK_OF[status];
 }
 
-/** Whichever ink contrasts more with the fill (WCAG relative luminance): near-black on light fills, near-white on dark. */
+/** Whichever ink contrasts more with the fill (WCAG contrast, Grafana's colorManipulator); dark on what it cannot read. */
 export function inkFor(fill: string): string {
-  const c = rgb(fill);
-  if (c == null || Number.isNaN(c.r)) {
+  try {
+    const dark = colorManipulator.getContrastRatio(MARK_INK.dark, fill);
+    return dark >= colorManipulator.getContrastRatio(MARK_INK.light, fill) ? MARK_INK.dark : MARK_INK.light;
+  } catch {
     return MARK_INK.dark;
   }
-  const lum = 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b);
-  // Contrast with black (lum + 0.05) / 0.05 against white 1.05 / (lum + 0.05): equal at lum ≈ 0.179.
-  return (lum + 0.05) ** 2 >= 0.05 * 1.05 ? MARK_INK.dark : MARK_INK.light;
-}
-
-function linear(c: number): number {
-  const v = c / 255;
-  return v <= 0.04045 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4;
 }
 
 /** The subset of CanvasPath the glyphs use; {@link SvgPath} implements it for the legend. */

@@ -4,8 +4,8 @@ import { rgb } from 'd3-color';
 import { buildMatrix } from '../ingest';
 import { DEFAULT_SLA_CONFIG, Status } from '../model/sla';
 import { msThresholds, seriesFrames } from '../model/testFrames';
-import { classifyModel } from '../model/view';
-import { DEFAULT_OPTIONS } from '../types';
+import { classifyModel } from '../view/view';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
 import { paintCells } from './paint';
 import { statusColors } from './palette';
 
@@ -28,7 +28,7 @@ describe('paintCells', () => {
           [100, 'red'],
         ]);
       });
-      const { model } = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms' }, theme });
+      const { model } = buildMatrix({ frames, options: { ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms' }, theme });
       const classified = classifyModel(model!, DEFAULT_SLA_CONFIG);
       for (const palette of ['accessible', 'thresholds'] as const) {
         const colors = statusColors(theme, palette, model!.field.config.thresholds);
@@ -72,7 +72,7 @@ describe('paintCells with a continuous colour scheme', () => {
         color: { mode: FieldColorModeId.ContinuousGrYlRd },
       };
     });
-    const { model } = buildMatrix({ frames, options: { ...DEFAULT_OPTIONS, inputUnit: 'ms' }, theme });
+    const { model } = buildMatrix({ frames, options: { ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms' }, theme });
     const classified = classifyModel(model!, DEFAULT_SLA_CONFIG);
     const colors = statusColors(theme, 'accessible');
     const { rgba, rank } = paintCells({ ...model!, status: classified.status }, theme, colors);

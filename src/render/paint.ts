@@ -1,7 +1,7 @@
 import { Field, GrafanaTheme2, getFieldColorModeForField, getScaleCalculator } from '@grafana/data';
 import { rgb } from 'd3-color';
 
-import { SHARE_BREACH, SHARE_WARN } from '../model/aggregate';
+import { SHARE_BREACH, SHARE_WARN } from '../view/aggregate';
 import { Status, StatusCode } from '../model/sla';
 
 /** The cells to paint: a model or a view, whichever is drawn. */

@@ -3,23 +3,6 @@ import { color } from 'd3-color';
 
 import { Status, StatusCode } from '../model/sla';
 import { sortedThresholds } from '../model/thresholds';
-import { CellState } from '../model/types';
-
-type LegacyState = typeof CellState.NoData | typeof CellState.Invalid | typeof CellState.Self;
-
-/**
- * Colours of the states that are not a value. None of them is a threshold colour: "no data" must never
- * look OK, and an invalid value must never look like a reading.
- * Superseded by {@link statusColors}; kept until the painter moves to cell statuses.
- */
-export function stateColors(theme: GrafanaTheme2): Record<LegacyState, string> {
-  const dark = theme.isDark;
-  return {
-    [CellState.NoData]: dark ? '#4a4d55' : '#b9bcc4',
-    [CellState.Invalid]: theme.visualization.getColorByName('purple'),
-    [CellState.Self]: dark ? '#1d1f24' : '#eef0f3',
-  };
-}
 
 /** `accessible`: separable under colour-vision deficiencies and in greyscale. `thresholds`: the field's threshold colours. */
 export type PaletteId = 'accessible' | 'thresholds';

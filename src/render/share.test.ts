@@ -4,9 +4,10 @@ import { rgb } from 'd3-color';
 import { buildMatrix } from '../ingest';
 import { DEFAULT_SLA_CONFIG, Status } from '../model/sla';
 import { SeriesSpec, tableFrame } from '../model/testFrames';
-import { buildView, classifyModel } from '../model/view';
-import { Aggregation, DEFAULT_OPTIONS } from '../types';
-import { describeCell } from './describe';
+import { buildView, classifyModel } from '../view/view';
+import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
+import { Aggregation } from '../options/types';
+import { describeCell } from '../text/describe';
 import { paintCells, shareRamp } from './paint';
 import { statusColors } from './palette';
 
@@ -46,7 +47,7 @@ const specs: SeriesSpec[] = hosts.flatMap((s) =>
 );
 const { model } = buildMatrix({
   frames: [tableFrame(specs)],
-  options: { ...DEFAULT_OPTIONS, preset: 'custom', inputUnit: 'ms', levels: 'region,dc,tor' },
+  options: { ...DEFAULT_MODEL_OPTIONS, preset: 'custom', inputUnit: 'ms', levels: 'region,dc,tor' },
   theme,
 });
 const classified = classifyModel(model!, DEFAULT_SLA_CONFIG);

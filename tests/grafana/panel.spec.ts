@@ -2,7 +2,7 @@ import { expect, test, type DashboardPage } from '@grafana/plugin-e2e';
 import type { Locator, Page } from '@playwright/test';
 
 import { PRESETS } from '../../src/model/presets';
-import { CanvasLayout, TEST_IDS } from '../../src/constants';
+import { CanvasLayout, TEST_IDS } from '../../src/components/testIds';
 import { DATASOURCE, TITLES, UIDS } from './provisioning';
 
 /**

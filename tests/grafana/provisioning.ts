@@ -10,6 +10,7 @@ import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { PRESETS, type ExporterPreset } from '../../src/model/presets';
+import { sectionsOf } from '../../src/options/flat';
 
 const root = join(__dirname, '..', '..');
 const dashboardsDir = join(root, 'provisioning', 'dashboards');
@@ -179,13 +180,16 @@ function pingmeshPanel(
     gridPos: { h: gridPos.h, w: gridPos.w, x: gridPos.x, y: gridPos.y },
     datasource: DATASOURCE,
     targets,
-    options,
+    options: nested(options),
     fieldConfig: {
       defaults: { unit: 'ms', color: { mode: 'thresholds' }, thresholds: THRESHOLDS, ...defaults },
       overrides: [],
     },
   };
 }
+
+/** The panel's options by section (`queries.*`, `grouping.*` …), from the option names used above. */
+const nested = sectionsOf;
 
 function textPanel(id: number, title: string, gridPos: GridPos, content: string): Json {
   return {
@@ -369,7 +373,7 @@ function companionOptions(companions: ReadonlyArray<{ what: CompanionRole }>): J
       topology.push(refIdOf(i));
     }
   });
-  return topology.length > 0 ? { ...out, topologyRefIds: topology.join(',') } : out;
+  return topology.length > 0 ? { ...out, topologyRefIds: topology } : out;
 }
 
 function presetDashboard(p: ExporterPreset, variant?: Variant): Json {

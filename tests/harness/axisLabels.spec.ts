@@ -2,7 +2,7 @@ import { Page, expect, test } from '@playwright/test';
 
 import { Status } from '../../src/model/sla';
 import { harnessEnv } from './env';
-import { PanelSpec, TEST_IDS, cellColours, hoverCell, openHarness, statusColour } from './helpers';
+import { PanelSpec, TEST_IDS, cellColours, hoverCell, openHarness, statusColour, panelOptions } from './helpers';
 import { snap } from './snap';
 
 /**
@@ -14,7 +14,13 @@ const DOMAIN = '.k8s.prod.example.com';
 
 const mesh = (args: Record<string, unknown>, options: Record<string, unknown> = {}, size = {}): PanelSpec => ({
   synthetic: { module: '/fixtures/namedMesh.mjs', args },
-  options: { preset: 'topology', inputUnit: 's', levels: 'region,dc,tor', startLevel: 'host', ...options },
+  options: panelOptions({
+    preset: 'topology',
+    inputUnit: 's',
+    levels: 'region,dc,tor',
+    startLevel: 'host',
+    ...options,
+  }),
   ...size,
 });
 
@@ -87,7 +93,7 @@ test.describe('axis labels: long names, crowded gutters, addresses', () => {
     // Display › Shorten host names off: the full names, no notice.
     await page.evaluate(() =>
       (window as unknown as { harness: { update(i: number, u: object): Promise<void> } }).harness.update(0, {
-        options: { shortNames: false },
+        options: { display: { shortNames: false } },
       })
     );
     await expect(rows.first()).toHaveText(/^node-\d\d\.k8s\.prod\.example\.com$/);

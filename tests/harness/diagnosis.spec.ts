@@ -17,7 +17,7 @@ test.describe('diagnosis on meshes of other shapes, real Prometheus (sim/mesh)',
     const errors = await openHarness(page, mesh, [
       {
         targets: [table('A', 'pingmesh_duration_milliseconds'), table('B', 'pingmesh_fail')],
-        options: { preset: 'auto' },
+        options: { queries: { preset: 'auto' } },
       },
     ]);
     // Prometheus agrees on what the agent exported: every failing probe touches one of the four hosts.
@@ -94,7 +94,9 @@ test.describe('diagnosis on meshes of other shapes, real Prometheus (sim/mesh)',
           table('C', 'pingmesh_pair_fail'),
         ],
         // The README's sparse-mesh setting: a pair with no series is not probed (neither healthy nor failing).
-        options: { preset: 'custom', sourceLabel: 'src', destinationLabel: 'dst', missingMeans: 'notProbed' },
+        options: {
+          queries: { preset: 'custom', sourceLabel: 'src', destinationLabel: 'dst', missingMeans: 'notProbed' },
+        },
       },
     ]);
     const text = page.getByTestId(TEST_IDS.diagnosisText);

@@ -165,7 +165,10 @@ test.describe('drill-down from a cell to the pair’s time series, real Promethe
     const errors = await openHarness(page, env, [
       {
         targets: [hostile],
-        options: { levels: 'dc,tor', startLevel: 'tor', sourceVariable: 'src', destinationVariable: 'dst' },
+        options: {
+          grouping: { levels: 'dc,tor', startLevel: 'tor' },
+          drill: { sourceVariable: 'src', destinationVariable: 'dst' },
+        },
         fieldConfig: { defaults: { links: [{ title: 'Runbook for ${__data.fields.src}', url: link }] } },
       },
     ]);
@@ -219,7 +222,9 @@ test.describe('drill-down from a cell to the pair’s time series, real Promethe
     page,
     context,
   }) => {
-    await openHarness(page, env, [{ targets: [latencyTable], options: { levels: 'dc,tor', startLevel: 'dc' } }]);
+    await openHarness(page, env, [
+      { targets: [latencyTable], options: { grouping: { levels: 'dc,tor', startLevel: 'dc' } } },
+    ]);
     // Zoom into the culprit's DC × itself, then open a pair inside it.
     const dc = culprits[0].dc;
     let rows = await axisOrder(page, TEST_IDS.rowLabel);
@@ -258,7 +263,7 @@ test.describe('drill-down from a cell to the pair’s time series, real Promethe
 
   test('search highlights a host on both axes and reveals it inside its collapsed groups', async ({ page }) => {
     const errors = await openHarness(page, env, [
-      { targets: [latencyTable], options: { levels: 'dc,tor', startLevel: 'dc' } },
+      { targets: [latencyTable], options: { grouping: { levels: 'dc,tor', startLevel: 'dc' } } },
     ]);
     const target = culprits[1].name;
     const search = page.getByTestId(TEST_IDS.search);
@@ -286,7 +291,9 @@ test.describe('drill-down from a cell to the pair’s time series, real Promethe
   });
 
   test('worst pairs list: worst first, each row opens the same drill-down', async ({ page }) => {
-    const errors = await openHarness(page, env, [{ targets: [latencyTable], width: 1300, options: { worstPairs: 8 } }]);
+    const errors = await openHarness(page, env, [
+      { targets: [latencyTable], width: 1300, options: { display: { worstPairs: 8 } } },
+    ]);
     const items = page.getByTestId(TEST_IDS.worstItem);
     await expect(items).toHaveCount(8);
     const listed = await items.evaluateAll((trs) =>

@@ -2,10 +2,17 @@ import { Page, expect } from '@playwright/test';
 
 import { HarnessConfig } from '../../harness/host/config';
 import { openHarnessPage } from '../../harness/launch';
-import { CanvasLayout, TEST_IDS } from '../../src/constants';
+import { CanvasLayout, TEST_IDS } from '../../src/components/testIds';
+import { sectionsOf } from '../../src/options/flat';
 import { HarnessEnv } from './env';
 
 export { TEST_IDS };
+
+/**
+ * The panel's options by section (`grouping.levels` …) from the option names the specs use, e.g.
+ * `panelOptions({ levels: 'dc,tor', slaMode: 'thresholds' })` → `{ grouping: { levels: 'dc,tor' }, sla: { mode: … } }`.
+ */
+export const panelOptions = sectionsOf;
 export type { CanvasLayout };
 
 export interface PanelSpec {

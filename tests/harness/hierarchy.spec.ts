@@ -22,7 +22,7 @@ const otherDcs = Object.keys(env.tors).filter((d) => d !== dc);
 const panel = {
   targets: [latencyTable],
   // Judged by the Thresholds option below, not per-scope SLAs: one 4 ms SLA for every pair.
-  options: { levels: 'dc,tor', startLevel: 'dc', slaMode: 'thresholds' },
+  options: { grouping: { levels: 'dc,tor', startLevel: 'dc' }, sla: { mode: 'thresholds' } },
   fieldConfig: {
     defaults: {
       thresholds: {

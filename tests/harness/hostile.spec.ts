@@ -28,7 +28,9 @@ test.describe('hostile label values from real Prometheus are text everywhere', (
         // Only that host's probes: its row is the matrix, so it fills the worst-pairs list too.
         expr: `label_replace(pingmesh_pair_latency_seconds{src="${culprit.name}"}, "src", "${escaped}", "src", "${culprit.name}")`,
       };
-      const errors = await openHarness(page, env, [{ targets: [target], width: 1300, options: { worstPairs: 5 } }]);
+      const errors = await openHarness(page, env, [
+        { targets: [target], width: 1300, options: { display: { worstPairs: 5 } } },
+      ]);
       const rows = await axisOrder(page, TEST_IDS.rowLabel);
       const cols = await axisOrder(page, TEST_IDS.colLabel);
       expect(rows.has(value), 'axis label text').toBe(true);

@@ -50,7 +50,12 @@ test.describe('the panel speaks the user’s language: zh-Hans, real bundle, rea
     const errors = await openHarness(
       page,
       env,
-      [{ targets: [latencyTable], options: { preset: 'custom', sourceLabel: 'source', destinationLabel: 'dst' } }],
+      [
+        {
+          targets: [latencyTable],
+          options: { queries: { preset: 'custom', sourceLabel: 'source', destinationLabel: 'dst' } },
+        },
+      ],
       'dark',
       { language: 'zh-Hans' }
     );

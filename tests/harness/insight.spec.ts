@@ -8,7 +8,10 @@ const env = harnessEnv();
 test.describe('diagnosis: the culprit named from the matrix pattern, real Prometheus', () => {
   test('ToR down: the failing ToR, with its 276 pairs outlined on request', async ({ page }) => {
     const errors = await openHarness(page, env, [
-      { targets: [latencyTable, lossTable, failTable], options: { levels: 'region,dc,az,tor', startLevel: 'host' } },
+      {
+        targets: [latencyTable, lossTable, failTable],
+        options: { grouping: { levels: 'region,dc,az,tor', startLevel: 'host' } },
+      },
     ]);
     const line = page.getByTestId(TEST_IDS.diagnosis);
     await expect(line).toHaveAttribute('data-kind', 'group');
@@ -26,7 +29,7 @@ test.describe('diagnosis: the culprit named from the matrix pattern, real Promet
   test('spine loss: the layer above the ToRs of one DC, at DC × DC', async ({ page }) => {
     const spine = env.spine;
     await openHarness(page, spine, [
-      { targets: [latencyTable, lossTable], options: { levels: 'region,dc,az,tor', startLevel: 'dc' } },
+      { targets: [latencyTable, lossTable], options: { grouping: { levels: 'region,dc,az,tor', startLevel: 'dc' } } },
     ]);
     const line = page.getByTestId(TEST_IDS.diagnosis);
     await expect(line).toHaveAttribute('data-kind', 'layer-above');
@@ -47,7 +50,7 @@ test.describe('diagnosis: the culprit named from the matrix pattern, real Promet
             expr: `pingmesh_pair_latency_seconds{src_dc!="${spine.culpritDc}",dst_dc!="${spine.culpritDc}"}`,
           },
         ],
-        options: { levels: 'region,dc,az,tor' },
+        options: { grouping: { levels: 'region,dc,az,tor' } },
       },
     ]);
     await expect(page.getByTestId(TEST_IDS.canvas)).toBeVisible();

@@ -30,7 +30,10 @@ async function openWithHostile(page: Page, value: string) {
   const errors = await openHarness(page, env, [
     {
       targets: [target],
-      options: { levels: 'dc,tor', startLevel: 'tor', sourceVariable: 'src', destinationVariable: 'dst' },
+      options: {
+        grouping: { levels: 'dc,tor', startLevel: 'tor' },
+        drill: { sourceVariable: 'src', destinationVariable: 'dst' },
+      },
       fieldConfig: { defaults: { links: [{ title: 'Runbook', url: LINK, targetBlank: true }] } },
     },
   ]);

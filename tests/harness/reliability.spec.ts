@@ -117,7 +117,7 @@ test.describe('cardinality guard', () => {
             width: 1000,
             height: 820,
             synthetic: { module: '/fixtures/bigMesh.mjs', args: { hosts: 4000 } },
-            options: { levels: 'dc,tor' },
+            options: { grouping: { levels: 'dc,tor' } },
           },
         ],
       })
@@ -210,7 +210,9 @@ test.describe('long-open dashboards', () => {
         };
         const frames = w.mesh.map((f) => ({ ...f, fields: f.fields.map((x) => ({ ...x })) }));
         const extra =
-          k % 10 === 0 ? { width: k % 20 === 0 ? 900 : 1000, options: { sortBy: k % 20 ? 'name' : 'worst' } } : {};
+          k % 10 === 0
+            ? { width: k % 20 === 0 ? 900 : 1000, options: { grouping: { sortBy: k % 20 ? 'name' : 'worst' } } }
+            : {};
         return w.harness.update(0, { frames, ...extra });
       }, i);
     const samples: number[] = [];
@@ -243,7 +245,9 @@ test.describe('long-open dashboards', () => {
           h.update(0, {
             width: 700 + (k % 5) * 60,
             height: 600 + (k % 3) * 50,
-            options: k % 2 ? { levels: 'region,dc,az,tor', startLevel: 'dc' } : { levels: '', startLevel: '' },
+            options: {
+              grouping: k % 2 ? { levels: 'region,dc,az,tor', startLevel: 'dc' } : { levels: '', startLevel: '' },
+            },
           })
         );
       }

@@ -19,7 +19,7 @@ const env = harnessEnv();
 const group = (name: string) => `▸ ${name}`;
 const panel = (aggregation: string) => ({
   targets: [latencyTable, lossTable, failTable],
-  options: { levels: 'region,dc,az,tor', startLevel: 'dc', aggregation },
+  options: { grouping: { levels: 'region,dc,az,tor', startLevel: 'dc', aggregation } },
 });
 
 test.describe('group cells by share of pairs over SLA: a ToR down, DC × DC, real Prometheus', () => {
@@ -40,7 +40,7 @@ test.describe('group cells by share of pairs over SLA: a ToR down, DC × DC, rea
 
     await page.evaluate(() =>
       (window as unknown as { harness: { update(i: number, p: object): Promise<void> } }).harness.update(0, {
-        options: { aggregation: 'share' },
+        options: { grouping: { aggregation: 'share' } },
       })
     );
     const { layout, colours } = await cellColours(page, 0, 0.15);

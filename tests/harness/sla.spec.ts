@@ -30,7 +30,10 @@ const panel = {
   targets,
   width: 1000,
   height: 840,
-  options: { levels: 'region,dc,az,tor', startLevel: 'host', expectedRefId: 'D', timestampRefId: 'E' },
+  options: {
+    grouping: { levels: 'region,dc,az,tor', startLevel: 'host' },
+    queries: { expectedRefId: 'D', timestampRefId: 'E' },
+  },
 };
 
 const byName = new Map(env.hosts.map((h) => [h.name, h]));
@@ -196,7 +199,10 @@ test.describe('SLA states from real Prometheus: sparse mesh, lossy link, failed 
     const errors: string[] = [];
     const configs = [
       { options: panel.options, status: Status.OK },
-      { options: { ...panel.options, slaMode: 'thresholds', palette: 'thresholds' }, status: Status.Warning },
+      {
+        options: { ...panel.options, sla: { mode: 'thresholds' }, display: { palette: 'thresholds' } },
+        status: Status.Warning,
+      },
     ];
     for (const { options, status } of configs) {
       errors.push(...(await openHarness(page, env, [{ ...panel, options }])));

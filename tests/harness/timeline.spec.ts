@@ -9,7 +9,7 @@ const env = harnessEnv();
 // Range queries in table format: the matrix shows the latest step, the strip every step of the 10 minutes.
 const latency = { refId: 'A', expr: 'pingmesh_pair_latency_seconds', format: 'table', range: true, instant: false };
 const fail = { refId: 'C', expr: 'pingmesh_pair_fail', format: 'table', range: true, instant: false };
-const options = { levels: 'region,dc,az,tor', startLevel: 'host' };
+const grouping = { levels: 'region,dc,az,tor', startLevel: 'host' };
 // Every pair to or from the failing ToR's 3 hosts: 3 × 47 + 47 × 3 − 6 counted twice; 48 × 47 pairs in all.
 const TOR_PAIRS = 276;
 const ALL_PAIRS = 48 * 47;
@@ -27,7 +27,7 @@ async function legendCount(page: Page, status: number): Promise<number> {
 }
 
 async function openStrip(page: Page, extra: Record<string, unknown> = {}) {
-  const errors = await openHarness(page, env, [{ targets: [latency, fail], options: { ...options, ...extra } }]);
+  const errors = await openHarness(page, env, [{ targets: [latency, fail], options: { grouping, display: extra } }]);
   const strip = page.getByTestId(TEST_IDS.timeline);
   await expect(strip).toBeVisible();
   await expect(strip).not.toHaveAttribute('data-computing', /.*/);
@@ -109,7 +109,9 @@ test.describe('what changed: the breach timeline and changed cells, real Prometh
 
   test('an instant query has no strip, and says that changes need a range query', async ({ page }) => {
     const instant = { ...latency, range: false, instant: true };
-    const errors = await openHarness(page, env, [{ targets: [instant], options: { ...options, changedSince: '5m' } }]);
+    const errors = await openHarness(page, env, [
+      { targets: [instant], options: { grouping, display: { changedSince: '5m' } } },
+    ]);
     await expect(page.getByTestId(TEST_IDS.canvas)).toBeVisible();
     await expect(page.getByTestId(TEST_IDS.timeline)).toHaveCount(0);
     await expect(page.getByTestId(TEST_IDS.notices)).toContainText('Highlight changes needs a range query.');

@@ -136,7 +136,10 @@ test.describe('messages instead of a broken panel', () => {
 
   test('wrong labels name what is missing and what was seen', async ({ page }) => {
     await openHarness(page, env, [
-      { targets: [latencyTable], options: { preset: 'custom', sourceLabel: 'source', destinationLabel: 'dst' } },
+      {
+        targets: [latencyTable],
+        options: { queries: { preset: 'custom', sourceLabel: 'source', destinationLabel: 'dst' } },
+      },
     ]);
     await expect(page.getByTestId(TEST_IDS.message)).toContainText('No series has label `source`; labels seen:');
     await expect(page.getByTestId(TEST_IDS.message)).toContainText('`src_tor`');

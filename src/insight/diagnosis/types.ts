@@ -33,7 +33,7 @@ export interface PairCounts {
   judged: number;
 }
 
-/** One culprit candidate, as structure; `describeCandidate` (words.ts) turns it into a sentence. */
+/** One culprit candidate, as structure; `describeCandidate` (text/diagnosis.ts) turns it into a sentence. */
 export interface Candidate {
   kind: CandidateKind;
   role?: Role;
