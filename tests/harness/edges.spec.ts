@@ -52,7 +52,7 @@ test('a merged table: Value #B is the loss query — 50 % loss on h1 → h2 is o
           (s, d) => (s === 'h1' && d === 'h2' ? 0.5 : 0)
         ),
       ],
-      options: { latencyRefId: 'A', lossRefId: 'B', inputUnit: 'ms' },
+      options: { queries: { latencyRefId: 'A', lossRefId: 'B', inputUnit: 'ms' } },
     },
   ]);
   // Off the centre: cells this big carry a mark there.
@@ -82,7 +82,7 @@ test('thresholds saved in descending order and an unusable colour: judged and dr
       width: 600,
       height: 500,
       frames: [latencyTable((s, d) => (s === 'h1' && d === 'h2' ? 15 : s === 'h2' && d === 'h1' ? 30 : 1))],
-      options: { inputUnit: 'ms', palette: 'thresholds' },
+      options: { queries: { inputUnit: 'ms' }, display: { palette: 'thresholds' } },
       fieldConfig: { defaults: { unit: 'ms', thresholds, color: { mode: 'thresholds' } }, overrides: [] },
     },
   ]);

@@ -193,7 +193,7 @@ for (const c of CASES) {
           // Every group open: one cell per host pair.
           await page.evaluate(() =>
             (window as unknown as { harness: { update(i: number, u: object): Promise<void> } }).harness.update(0, {
-              options: { startLevel: 'host' },
+              options: { grouping: { startLevel: 'host' } },
             })
           );
           await expect(scope.getByTestId(TEST_IDS.rowLabel)).toHaveCount(facts.hosts.length);
@@ -238,7 +238,7 @@ test.describe('unit notice, real Prometheus', () => {
     const errors = await openHarness(page, at('torDown'), [
       {
         targets: [{ refId: 'A', expr, format: 'table', instant: true, range: false }],
-        options: { preset: 'custom', sourceLabel: 'src', destinationLabel: 'dst' },
+        options: { queries: { preset: 'custom', sourceLabel: 'src', destinationLabel: 'dst' } },
       },
     ]);
     const scope = page.getByTestId('harness-panel-0');
@@ -280,7 +280,7 @@ test.describe('unit notice, real Prometheus', () => {
 
     await page.evaluate(() =>
       (window as unknown as { harness: { update(i: number, u: object): Promise<void> } }).harness.update(0, {
-        options: { inputUnit: 's' },
+        options: { queries: { inputUnit: 's' } },
       })
     );
     await expect(notices).not.toContainText('Unit unknown');

@@ -175,7 +175,7 @@ test.describe('cardinality guard', () => {
     const marks = await page.evaluate(() => performance.getEntriesByName('pingmesh:build-end').length);
     await page.evaluate(() =>
       (window as unknown as { harness: { update(i: number, u: object): Promise<void> } }).harness.update(0, {
-        options: { maxHosts: 2400 },
+        options: { grouping: { maxHosts: 2400 } },
       })
     );
     await page.waitForFunction((n) => performance.getEntriesByName('pingmesh:build-end').length > n, marks);
