@@ -316,4 +316,35 @@ test.describe('drill-down from a cell to the pair’s time series, real Promethe
     );
     expect(errors).toEqual([]);
   });
+
+  // Regression: a 57-character unit made the value column as wide as its text: the pair column was 0 px, rows unclickable.
+  test('worst pairs list with a long unit: the pair keeps its room, the value is cut, a row still opens', async ({
+    page,
+  }) => {
+    const unit = 'suffix: ms of round-trip time between the two agents (p99)';
+    const errors = await openHarness(page, env, [
+      {
+        targets: [latencyTable],
+        width: 1300,
+        options: { display: { worstPairs: 5 } },
+        fieldConfig: { defaults: { unit }, overrides: [] },
+      },
+    ]);
+    const items = page.getByTestId(TEST_IDS.worstItem);
+    await expect(items).toHaveCount(5);
+    const list = (await page.getByTestId(TEST_IDS.worstList).boundingBox())!;
+    const first = items.first();
+    const button = (await first.getByRole('button').boundingBox())!;
+    const value = first.locator('td').last();
+    // The pair gets at least half the list; the value is cut with an ellipsis and said whole in its title.
+    expect(button.width).toBeGreaterThanOrEqual(list.width * 0.5);
+    await expect(value).toHaveAttribute('title', /round-trip time between the two agents \(p99\)/);
+    const cut = await value.locator('span').evaluate((el) => el.scrollWidth > el.clientWidth);
+    expect(cut).toBe(true);
+    const src = await first.getAttribute('data-source');
+    const dst = await first.getAttribute('data-destination');
+    await first.getByRole('button').click();
+    await expect(page.getByTestId(TEST_IDS.pairView).getByRole('heading')).toHaveText(`${src} ⇄ ${dst}`);
+    expect(errors).toEqual([]);
+  });
 });
