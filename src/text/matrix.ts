@@ -21,10 +21,12 @@ export interface FooterInput {
   shortened: string[];
   /** "Highlight changes": its own note, or how many pairs changed. */
   changes?: { since: string; note?: string; count: number };
+  /** The pair a link selected when it is not in the data. */
+  linked?: { source: string; destination: string };
 }
 
 /** The lines under the matrix: what the panel detected, guessed or could not do, as one list. */
-export function footerLines({ model, pooled, rows, cols, options, shortened, changes }: FooterInput): string[] {
+export function footerLines({ model, pooled, rows, cols, options, shortened, changes, linked }: FooterInput): string[] {
   const preset = PRESETS.find((p) => p.name === model.mapping.presetName);
   const presetText = preset ? presetLabel(preset) : model.mapping.presetName;
   return [
@@ -54,6 +56,12 @@ export function footerLines({ model, pooled, rows, cols, options, shortened, cha
           defaultValue_other: '{{n}} pairs changed state in the last {{since}} (outlined)',
           ...RAW,
         })),
+    linked &&
+      t('matrix.footer.linked-pair-missing', 'The linked pair {{source}} → {{destination}} is not in the data.', {
+        source: linked.source,
+        destination: linked.destination,
+        ...RAW,
+      }),
     ...model.notices,
   ].filter((x): x is string => typeof x === 'string' && x !== '');
 }

@@ -67,7 +67,7 @@ export function MatrixView(props: Props) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const measure = useTextWidth(FONT_SIZE, theme.typography.fontFamily);
-  const state = useMatrixState(props.panelId);
+  const state = useMatrixState(props.panelId, model);
   const { toggled, selected } = state;
   const data = useMatrixData({
     model,
@@ -119,8 +119,6 @@ export function MatrixView(props: Props) {
     rows: nRows,
     cols: nCols,
     menuAt: pointer.menuAt,
-    menuOpen: state.menu !== undefined,
-    pairOpen: selected !== undefined,
   });
   const list = useDiagnosisList({ insight, search, grid });
 
@@ -133,6 +131,7 @@ export function MatrixView(props: Props) {
     options: [...props.optionNotices, data.resolution, data.colorNotice],
     shortened: display.showAxisLabels ? hostLabels.patterns : [],
     changes: changes && { since: changes.since, note: changes.note, count: data.changed?.length ?? 0 },
+    linked: state.linked,
   });
 
   return (
