@@ -105,3 +105,15 @@ export function gridSummary(rows: number, cols: number): string {
     { rows, cols, ...RAW }
   );
 }
+
+/** Instead of the matrix in a panel too small for its cells: a short line, and the why in its title. */
+export function tooSmallText(width: number, height: number, min: number): { text: string; title: string } {
+  return {
+    text: t('matrix.too-small', 'Panel too small'),
+    title: t(
+      'matrix.too-small-detail',
+      'At {{width}} × {{height}} px the matrix’s cells would get less than {{min}} px after the labels, legend and notices: make the panel larger.',
+      { width: Math.round(width), height: Math.round(height), min, ...RAW }
+    ),
+  };
+}

@@ -7,7 +7,8 @@ import { DrillData } from '../../drill/types';
 import { SlaConfig, Status } from '../../model/sla';
 import { MatrixModel } from '../../model/types';
 import { PingmeshOptions } from '../../options/types';
-import { focusAnnouncement, footerLines, gridSummary } from '../../text/matrix';
+import { minCellArea } from '../../render/layout';
+import { focusAnnouncement, footerLines, gridSummary, tooSmallText } from '../../text/matrix';
 import { CellMenu } from '../CellActions';
 import { DiagnosisLine, DiagnosisList } from '../Diagnosis';
 import { LEGEND_HEIGHT } from '../Legend';
@@ -85,7 +86,7 @@ export function MatrixView(props: Props) {
 
   const insight = useDiagnosis(model, classified, display.showDiagnosis);
   const { diagnosis, entries } = insight;
-  const { areas, hostLabels, layout } = useMatrixLayout({
+  const { areas, hostLabels, layout, fits } = useMatrixLayout({
     view,
     hosts: { rows: model.rows, cols: model.cols },
     panel: {
@@ -133,6 +134,21 @@ export function MatrixView(props: Props) {
     changes: changes && { since: changes.since, note: changes.note, count: data.changed?.length ?? 0 },
     linked: state.linked,
   });
+
+  if (!fits) {
+    const small = tooSmallText(width, height, minCellArea(FONT_SIZE));
+    return (
+      <div
+        className={styles.tooSmall}
+        data-testid={TEST_IDS.tooSmall}
+        role="status"
+        title={small.title}
+        style={{ width, height }}
+      >
+        {small.text}
+      </div>
+    );
+  }
 
   return (
     <div className={styles.root} data-testid={TEST_IDS.panel} style={{ width, height }} onKeyDown={keys.onRootKeyDown}>
