@@ -141,7 +141,7 @@ export function classifyModel(model: MatrixModel, config: SlaConfig): Classified
   const colPaths = g ? (model.cols === model.rows ? rowPaths : withSelf(model.colPaths, model.cols)) : model.colPaths;
   return classify({
     values: model.values,
-    states: model.states,
+    presence: model.presence,
     loss: model.loss,
     baseline: model.baseline,
     age: model.age,
