@@ -104,6 +104,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
   button: css({
     all: 'unset',
     display: 'block',
+    // A button shrinks to its text even as a block: the whole pair column is the row's target.
+    width: '100%',
+    boxSizing: 'border-box',
     cursor: 'pointer',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
