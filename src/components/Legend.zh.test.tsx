@@ -1,25 +1,13 @@
 import { createTheme } from '@grafana/data';
-import { initPluginTranslations } from '@grafana/i18n';
 import { render, screen } from '@testing-library/react';
-import i18next from 'i18next';
 import React from 'react';
 
-import zh from '../locales/zh-Hans/netobs-pingmesh-panel.json';
 import { STATUS_COUNT, Status } from '../model/sla';
 import { statusColors } from '../render/palette';
 import { Legend } from './Legend';
+import { inSimplifiedChinese } from './testPanel';
 
-beforeAll(async () => {
-  // What Grafana does before the plugin loads: the shared i18next already runs in the user's language, with the
-  // plugin's bundle added under its id.
-  await i18next.init({
-    lng: 'zh-Hans',
-    fallbackLng: 'en-US',
-    resources: { 'zh-Hans': { 'netobs-pingmesh-panel': zh } },
-    showSupportNotice: false,
-  });
-  await initPluginTranslations('netobs-pingmesh-panel');
-});
+beforeAll(inSimplifiedChinese);
 
 it('renders the legend in Simplified Chinese', () => {
   const counts = new Uint32Array(STATUS_COUNT);

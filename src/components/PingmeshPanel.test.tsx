@@ -1,7 +1,9 @@
 import { act, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import React from 'react';
 
 import { Status } from '../model/sla';
-import { canvasLayout, failOnConsoleError, meshFrames, renderPanel } from './testPanel';
+import { PingmeshPanel } from './PingmeshPanel';
+import { canvasLayout, failOnConsoleError, meshFrames, panelProps, renderPanel } from './testPanel';
 import { TEST_IDS } from './testIds';
 
 /** The centre of a cell, in client coordinates (the grid sits at 0,0 in jsdom). */
@@ -105,5 +107,20 @@ describe('PingmeshPanel', () => {
     const { container } = renderPanel({ grouping: { hostOrder: 'b' } }, meshFrames(['a', 'b']));
     const labels = [...container.querySelectorAll(`[data-testid="${TEST_IDS.rowLabel}"]`)].map((e) => e.textContent);
     expect(labels).toEqual(['b', 'a']);
+  });
+
+  // Regression: a 50 × 50 px panel drew a 46 × 3 px matrix with no message.
+  it('a panel too small for the cells says so instead of drawing a sliver; a little larger draws the matrix', () => {
+    const { rerender } = renderPanel({}, meshFrames(), { width: 50, height: 50 });
+    const small = screen.getByTestId(TEST_IDS.tooSmall);
+    expect(small).toHaveTextContent('Panel too small');
+    expect(small).toHaveAttribute(
+      'title',
+      expect.stringMatching(/^At 50 × 50 px the matrix’s cells would get less than 26 px/)
+    );
+    expect(screen.queryByRole('grid')).toBeNull();
+    rerender(<PingmeshPanel {...panelProps({}, meshFrames(), { width: 120, height: 120 })} />);
+    expect(screen.queryByTestId(TEST_IDS.tooSmall)).toBeNull();
+    expect(screen.getByRole('grid')).toBeInTheDocument();
   });
 });

@@ -27,6 +27,9 @@ interface Props {
 export const WorstList = memo(function WorstList({ view, painted, cells, width, height, onOpen }: Props) {
   const styles = useStyles2(getStyles);
   const px = painted.rgba;
+  // The value column takes at most this share of the list, so a long unit (a custom suffix) cannot squeeze the pair
+  // column to nothing: the value is cut with an ellipsis instead, its full text in the cell's title.
+  const valueWidth = Math.max(MIN_VALUE_WIDTH, Math.floor(width * VALUE_SHARE));
   return (
     <div className={styles.root} style={{ width, height }}>
       <table className={styles.table} data-testid={TEST_IDS.worstList}>
@@ -64,8 +67,10 @@ export const WorstList = memo(function WorstList({ view, painted, cells, width, 
                     {pair}
                   </button>
                 </th>
-                <td className={styles.value} title={[d.state, d.pairs].filter(Boolean).join(' · ')}>
-                  {d.value}
+                <td className={styles.value} title={[d.value, d.state, d.pairs].filter(Boolean).join(' · ')}>
+                  <span className={styles.valueText} style={{ maxWidth: valueWidth }}>
+                    {d.value}
+                  </span>
                 </td>
               </tr>
             );
@@ -75,6 +80,9 @@ export const WorstList = memo(function WorstList({ view, painted, cells, width, 
     </div>
   );
 });
+
+const VALUE_SHARE = 0.4;
+const MIN_VALUE_WIDTH = 48;
 
 const getStyles = (theme: GrafanaTheme2) => ({
   root: css({
@@ -96,6 +104,9 @@ const getStyles = (theme: GrafanaTheme2) => ({
   button: css({
     all: 'unset',
     display: 'block',
+    // A button shrinks to its text even as a block: the whole pair column is the row's target.
+    width: '100%',
+    boxSizing: 'border-box',
     cursor: 'pointer',
     overflow: 'hidden',
     textOverflow: 'ellipsis',
@@ -107,4 +118,6 @@ const getStyles = (theme: GrafanaTheme2) => ({
     '&:focus-visible': { outline: `2px solid ${theme.colors.primary.main}` },
   }),
   value: css({ textAlign: 'right', whiteSpace: 'nowrap', paddingLeft: theme.spacing(1) }),
+  // A block with a max width bounds the column's width in the table's automatic layout.
+  valueText: css({ display: 'block', overflow: 'hidden', textOverflow: 'ellipsis' }),
 });

@@ -9,6 +9,7 @@ export const TEST_IDS = {
   tooltipState: 'pingmesh-tooltip-state',
   notices: 'pingmesh-notices',
   message: 'pingmesh-message',
+  tooSmall: 'pingmesh-too-small',
   dataIssue: 'pingmesh-data-issue',
   diagnosis: 'pingmesh-diagnosis',
   diagnosisText: 'pingmesh-diagnosis-text',

@@ -1,6 +1,10 @@
 import { DataFrame, EventBusSrv, LoadingState, PanelProps, TimeRange, dateTime } from '@grafana/data';
+import { initPluginTranslations } from '@grafana/i18n';
 import { render } from '@testing-library/react';
+import i18next from 'i18next';
 import React from 'react';
+
+import zh from '../locales/zh-Hans/netobs-pingmesh-panel.json';
 
 import { msThresholds, mesh, tableFrame } from '../model/testFrames';
 import { PingmeshOptions } from '../options/types';
@@ -71,4 +75,18 @@ export function failOnConsoleError() {
     expect(spy).not.toHaveBeenCalled();
     spy.mockRestore();
   });
+}
+
+/**
+ * Runs the test file in Simplified Chinese, as Grafana runs a plugin for a zh-Hans user: the shared i18next already in
+ * that language, the plugin's bundle added under its id. Call in `beforeAll`.
+ */
+export async function inSimplifiedChinese() {
+  await i18next.init({
+    lng: 'zh-Hans',
+    fallbackLng: 'en-US',
+    resources: { 'zh-Hans': { 'netobs-pingmesh-panel': zh } },
+    showSupportNotice: false,
+  });
+  await initPluginTranslations('netobs-pingmesh-panel');
 }

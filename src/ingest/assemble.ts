@@ -3,7 +3,8 @@ import { t } from '@grafana/i18n';
 
 import { RAW } from '../util/i18n';
 import { UNKNOWN_GROUP } from '../model/topology';
-import { CellState, MatrixModel, PairSource } from '../model/types';
+import { MEASURED, Status } from '../model/sla';
+import { MatrixModel, PairSource } from '../model/types';
 import { GroupedAxes, TopologyInput, hostPaths } from './cardinality';
 import { PairAcc } from './fold';
 import { ResolvedMapping } from './mapping';
@@ -81,18 +82,19 @@ export function assemble({
   const nRows = rowIds.length;
   const nCols = colIds.length;
   const values = new Float64Array(nRows * nCols).fill(NaN);
-  const absent = { noData: CellState.NoData, notProbed: CellState.NotProbed, ok: CellState.AssumedOK }[extra.missing];
-  const states = new Uint8Array(nRows * nCols).fill(absent);
+  // Presence: the status ingest decides alone, or MEASURED for the SLA to judge (MatrixModel.presence).
+  const absent = { noData: Status.NoData, notProbed: Status.NotProbed, ok: Status.OK }[extra.missing];
+  const presence = new Uint8Array(nRows * nCols).fill(absent);
   const cellOf = (a: PairAcc, i: number) => rowOf[a.src[i]] * nCols + colOf[a.dst[i]];
   // A pair with a series in any pair query is expected: without a latency or loss sample it has no data.
   for (const a of pairAccs) {
     for (let i = 0; i < a.length; i++) {
-      states[cellOf(a, i)] = CellState.NoData;
+      presence[cellOf(a, i)] = Status.NoData;
     }
   }
   if (sameAxes) {
     for (let r = 0; r < nRows; r++) {
-      states[r * nCols + r] = CellState.Self;
+      presence[r * nCols + r] = Status.Self;
     }
   }
   let duplicates = 0;
@@ -113,14 +115,14 @@ export function assemble({
     if (acc.kind[i] === 1) {
       const v = acc.value[i];
       values[cell] = v;
-      states[cell] = CellState.Value;
+      presence[cell] = MEASURED;
       min = Math.min(min, v);
       max = Math.max(max, v);
     } else if (acc.kind[i] === 2) {
-      states[cell] = CellState.Invalid;
+      presence[cell] = Status.Invalid;
       invalid++;
-    } else if (states[cell] !== CellState.Self) {
-      states[cell] = CellState.NoData;
+    } else if (presence[cell] !== Status.Self) {
+      presence[cell] = Status.NoData;
     }
   }
   // A passive node's row: nothing was sent from it, so what has no series there was never probed.
@@ -131,8 +133,8 @@ export function assemble({
         passiveRows++;
         for (let c = 0; c < nCols; c++) {
           const k = r * nCols + c;
-          if (states[k] === CellState.NoData || states[k] === CellState.AssumedOK) {
-            states[k] = CellState.NotProbed;
+          if (presence[k] === Status.NoData || presence[k] === Status.OK) {
+            presence[k] = Status.NotProbed;
           }
         }
       }
@@ -165,8 +167,8 @@ export function assemble({
   const loss = dense(extra.loss, true);
   if (loss) {
     for (let k = 0; k < loss.length; k++) {
-      if (!Number.isNaN(loss[k]) && states[k] === CellState.NoData) {
-        states[k] = CellState.Value;
+      if (!Number.isNaN(loss[k]) && presence[k] === Status.NoData) {
+        presence[k] = MEASURED;
       }
     }
   }
@@ -174,8 +176,8 @@ export function assemble({
   if (extra.fail) {
     for (let i = 0; i < extra.fail.length; i++) {
       const cell = cellOf(extra.fail, i);
-      if (extra.fail.kind[i] === 1 && extra.fail.value[i] > 0 && states[cell] !== CellState.Self) {
-        states[cell] = CellState.Failed;
+      if (extra.fail.kind[i] === 1 && extra.fail.value[i] > 0 && presence[cell] !== Status.Self) {
+        presence[cell] = Status.Failed;
         failed++;
       }
     }
@@ -269,7 +271,7 @@ export function assemble({
     rowPaths,
     colPaths,
     values,
-    states,
+    presence,
     loss,
     baseline,
     age: ages,

@@ -5,7 +5,8 @@ import { ModelOptions } from '../options/types';
 import { BuildMatrixResult, buildMatrix } from '.';
 import { PRESETS } from '../model/presets';
 import { mesh, seriesFrames, tableFrame } from '../model/testFrames';
-import { CellState, MatrixModel } from '../model/types';
+import { MEASURED, Status } from '../model/sla';
+import { MatrixModel } from '../model/types';
 
 const theme = createTheme();
 const opts = (o: Partial<ModelOptions> = {}): ModelOptions => ({ ...DEFAULT_MODEL_OPTIONS, ...o });
@@ -22,7 +23,7 @@ function cell(m: MatrixModel, src: string, dst: string) {
   const c = m.cols.indexOf(dst);
   expect(r).toBeGreaterThanOrEqual(0);
   expect(c).toBeGreaterThanOrEqual(0);
-  return { value: m.values[r * m.cols.length + c], state: m.states[r * m.cols.length + c] };
+  return { value: m.values[r * m.cols.length + c], state: m.presence[r * m.cols.length + c] };
 }
 
 const hosts = ['h1', 'h2', 'h10'];
@@ -55,14 +56,14 @@ describe('frame shapes', () => {
     // natural order: h2 before h10
     expect(m.rows).toEqual(['h1', 'h2', 'h10']);
     expect(m.cols).toBe(m.rows);
-    expect(cell(m, 'h10', 'h2')).toEqual({ value: 1002, state: CellState.Value });
-    expect(cell(m, 'h2', 'h2').state).toBe(CellState.Self);
+    expect(cell(m, 'h10', 'h2')).toEqual({ value: 1002, state: MEASURED });
+    expect(cell(m, 'h2', 'h2').state).toBe(Status.Self);
     expect(m.pairs).toBe(6);
   });
 
   it('reads the instant table format (labels as columns)', () => {
     const m = model(buildMatrix({ frames: [tableFrame(mesh(hosts, ms))], options: opts(), theme }));
-    expect(cell(m, 'h1', 'h10')).toEqual({ value: 110, state: CellState.Value });
+    expect(cell(m, 'h1', 'h10')).toEqual({ value: 110, state: MEASURED });
     expect(m.duplicates).toBe(0);
   });
 
@@ -182,7 +183,7 @@ describe('presets', () => {
     const m = model(buildMatrix({ frames, options: opts(), theme }));
     const preset = PRESETS.find((p) => p.id === id)!;
     expect(m.mapping).toMatchObject({ presetName: preset.name, detected: true });
-    expect(cell(m, src, dst).state).toBe(CellState.Value);
+    expect(cell(m, src, dst).state).toBe(MEASURED);
   });
 
   it('every preset has a case here', () => {
@@ -209,7 +210,7 @@ describe('presets', () => {
         theme,
       })
     );
-    expect(cell(m, 'c', 'a').state).toBe(CellState.Value);
+    expect(cell(m, 'c', 'a').state).toBe(MEASURED);
   });
 
   it('asks for a choice when presets with different labels fit equally', () => {
@@ -236,7 +237,7 @@ describe('host identity', () => {
     expect(m.rows).toEqual(expect.arrayContaining(['fe80::1', 'fe80::2', '10.0.0.1']));
     expect(m.rows).toHaveLength(3);
     expect(cell(m, 'fe80::2', 'fe80::1').value).toBe(2);
-    expect(cell(m, 'fe80::1', 'fe80::1').state).toBe(CellState.Self);
+    expect(cell(m, 'fe80::1', 'fe80::1').state).toBe(Status.Self);
   });
 });
 
@@ -255,11 +256,11 @@ describe('breach-only exporter during an outage', () => {
     const m = model(buildMatrix({ frames, options: opts(), theme }));
     expect(m.mapping.presetName).toBe('kubeservice pingmesh-agent');
     expect(m.source.refId).toBe('A');
-    expect(cell(m, 'fd00::2', 'fd00::1').state).toBe(CellState.Failed);
-    expect(cell(m, 'fd00::1', 'fd00::2').state).toBe(CellState.Failed);
-    expect(cell(m, 'fd00::2', 'fd00::4').state).toBe(CellState.Failed);
+    expect(cell(m, 'fd00::2', 'fd00::1').state).toBe(Status.Failed);
+    expect(cell(m, 'fd00::1', 'fd00::2').state).toBe(Status.Failed);
+    expect(cell(m, 'fd00::2', 'fd00::4').state).toBe(Status.Failed);
     // Every other pair has no series: healthy, for a breach-only exporter.
-    expect(cell(m, 'fd00::1', 'fd00::3').state).toBe(CellState.AssumedOK);
+    expect(cell(m, 'fd00::1', 'fd00::3').state).toBe(Status.OK);
     expect(m.failed).toBe(5);
   });
 
@@ -271,8 +272,8 @@ describe('breach-only exporter during an outage', () => {
     const frames = [toDataFrame({ refId: 'A', fields: [] }), ...seriesFrames(fails, 'B')];
     const m = model(buildMatrix({ frames, options: opts(), theme }));
     expect(m.source.refId).toBe('A');
-    expect(cell(m, 'h1', 'h2').state).toBe(CellState.Failed);
-    expect(cell(m, 'h1', 'h3').state).toBe(CellState.Failed);
+    expect(cell(m, 'h1', 'h2').state).toBe(Status.Failed);
+    expect(cell(m, 'h1', 'h3').state).toBe(Status.Failed);
     expect(m.failed).toBe(2);
   });
 
@@ -302,7 +303,7 @@ describe('duplicates, invalid values, no data', () => {
     ]);
     const m = model(buildMatrix({ frames, options: opts({ preset: 'topology', inputUnit: 'ms' }), theme }));
     // A NaN/±Inf duplicate outranks finite ones (reduce.test.ts); among finite ones the largest wins.
-    expect(cell(m, 'a', 'b')).toEqual({ value: 80, state: CellState.Value });
+    expect(cell(m, 'a', 'b')).toEqual({ value: 80, state: MEASURED });
     expect(m.duplicates).toBe(1);
     expect(m.notices).toContain('1 pair has more than one series; the worst value is shown.');
   });
@@ -313,7 +314,7 @@ describe('duplicates, invalid values, no data', () => {
       { labels: { src: 'b', dst: 'a' }, values: [1] },
     ]);
     const m = model(buildMatrix({ frames, options: opts(), theme }));
-    expect(cell(m, 'a', 'b').state).toBe(CellState.Invalid);
+    expect(cell(m, 'a', 'b').state).toBe(Status.Invalid);
     expect(m.invalid).toBe(1);
   });
 
@@ -324,9 +325,9 @@ describe('duplicates, invalid values, no data', () => {
       { labels: { src: 'c', dst: 'a' }, values: [1] },
     ]);
     const m = model(buildMatrix({ frames, options: opts(), theme }));
-    expect(cell(m, 'b', 'a').state).toBe(CellState.NoData);
-    expect(cell(m, 'b', 'c').state).toBe(CellState.NoData);
-    expect(cell(m, 'a', 'b').state).toBe(CellState.Value);
+    expect(cell(m, 'b', 'a').state).toBe(Status.NoData);
+    expect(cell(m, 'b', 'c').state).toBe(Status.NoData);
+    expect(cell(m, 'a', 'b').state).toBe(MEASURED);
   });
 
   it('warns on no frames and on frames without numbers', () => {
@@ -363,7 +364,7 @@ describe('axes', () => {
     const m = model(buildMatrix({ frames, options: opts(), theme }));
     expect(m.rows).toEqual(['node-a', 'node-b']);
     expect(m.cols).toEqual(['10.0.0.1', '10.0.0.2']);
-    expect(m.states.includes(CellState.Self)).toBe(false);
+    expect(m.presence.includes(Status.Self)).toBe(false);
   });
 });
 

@@ -2,9 +2,9 @@ import { DataFrame, FieldType, createTheme, standardTransformers } from '@grafan
 import { firstValueFrom, of } from 'rxjs';
 
 import { findPairSeries } from '../drill/pair';
-import { DEFAULT_SLA_CONFIG, Status } from '../model/sla';
+import { DEFAULT_SLA_CONFIG, MEASURED, Status } from '../model/sla';
 import { SeriesSpec, tableFrame } from '../model/testFrames';
-import { CellState, MatrixModel } from '../model/types';
+import { MatrixModel } from '../model/types';
 import { classifyModel } from '../view/view';
 import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
 import { ModelOptions } from '../options/types';
@@ -64,7 +64,7 @@ describe('merged tables (Merge transformation)', () => {
     expect(m.loss![at(m, 'a', 'b')]).toBe(0.5);
     expect(m.duplicates).toBe(0);
     // Only the rows with a latency are latency series; the loss-only pair is measured by its loss alone.
-    expect(m.states[at(m, 'c', 'a')]).toBe(CellState.Value);
+    expect(m.presence[at(m, 'c', 'a')]).toBe(MEASURED);
     expect(m.values[at(m, 'c', 'a')]).toBeNaN();
     expect(m.loss![at(m, 'a', 'c')]).toBeNaN();
     const { status } = classifyModel(m, DEFAULT_SLA_CONFIG);

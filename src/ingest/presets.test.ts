@@ -2,9 +2,9 @@ import { DataFrame, createTheme } from '@grafana/data';
 
 import { findPairSeries } from '../drill/pair';
 import { PRESETS } from '../model/presets';
-import { DEFAULT_SLA_CONFIG, Status } from '../model/sla';
+import { DEFAULT_SLA_CONFIG, MEASURED, Status } from '../model/sla';
 import { seriesFrames, tableFrame } from '../model/testFrames';
-import { CellState, MatrixModel } from '../model/types';
+import { MatrixModel } from '../model/types';
 import { classifyModel } from '../view/view';
 import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
 import { ModelOptions } from '../options/types';
@@ -46,8 +46,8 @@ describe('kubenurse', () => {
     expect(m.cols).toBe(m.rows);
     expect(m.values[at(m, 'n1', 'n2')]).toBeCloseTo(4);
     // Each node checks a few neighbours: the pairs it does not check are not probed, not "no data".
-    expect(m.states[at(m, 'n1', 'n3')]).toBe(CellState.NotProbed);
-    expect(m.states[at(m, 'n2', 'n2')]).toBe(CellState.Self);
+    expect(m.presence[at(m, 'n1', 'n3')]).toBe(Status.NotProbed);
+    expect(m.presence[at(m, 'n2', 'n2')]).toBe(Status.Self);
     expect(m.notices).toContain('2 series are no pair checks (type is not path_<host>) and were left out.');
     expect(m.units!.from).toEqual([{ unit: 's', source: 'preset', series: 3 }]);
     // The pair view finds the pair's own series by the raw label (path_n2), for the drill-down query too.
@@ -98,7 +98,7 @@ describe('R-Pingmesh', () => {
       expect(m.mapping.presetName).toBe(nameOf('rpingmesh'));
       expect(m.values[at(m, 'tor-1.r1', 'tor-2.r1')]).toBeCloseTo(0.008);
       // Intra-ToR probes are real pairs, not "self".
-      expect(m.states[at(m, 'tor-1.r1', 'tor-1.r1')]).toBe(CellState.Value);
+      expect(m.presence[at(m, 'tor-1.r1', 'tor-1.r1')]).toBe(MEASURED);
       // Its default thresholds are RDMA's (1 ms / 5 ms ungrouped), not the 10 / 100 ms field default.
       const status = classifyModel(m, DEFAULT_SLA_CONFIG).status;
       expect(status[at(m, 'tor-1.r1', 'tor-2.r1')]).toBe(Status.OK);
@@ -164,7 +164,7 @@ describe('R-Pingmesh', () => {
       ),
     ];
     const m = build(frames);
-    expect(m.states[at(m, 'b', 'a')]).toBe(CellState.Failed);
+    expect(m.presence[at(m, 'b', 'a')]).toBe(Status.Failed);
   });
 });
 
@@ -196,7 +196,7 @@ describe('Goldpinger', () => {
     const m = build([tableFrame(pairs(undefined, () => 0.004))], { preset: 'goldpinger' });
     expect(m.rows).toEqual(['node-a', 'node-b', 'node-c']);
     expect(m.cols).toBe(m.rows);
-    expect(m.states[at(m, 'node-b', 'node-b')]).toBe(CellState.Self);
+    expect(m.presence[at(m, 'node-b', 'node-b')]).toBe(Status.Self);
     expect(m.values[at(m, 'node-a', 'node-c')]).toBeCloseTo(4);
     // The pair view finds the series by the raw IP labels.
     const pair = findPairSeries([tableFrame(pairs(undefined, () => 0.004))], m, {
@@ -245,8 +245,8 @@ describe('Goldpinger', () => {
     expect(m.loss![at(m, 'node-a', 'node-b')]).toBeCloseTo(0.2);
     expect(m.values[at(m, 'node-a', 'node-b')]).toBeCloseTo(0.3);
     // node-c is passive: its row is not probed; the active nodes still probe it.
-    expect(m.states[at(m, 'node-c', 'node-a')]).toBe(CellState.NotProbed);
-    expect(m.states[at(m, 'node-a', 'node-c')]).toBe(CellState.Value);
+    expect(m.presence[at(m, 'node-c', 'node-a')]).toBe(Status.NotProbed);
+    expect(m.presence[at(m, 'node-a', 'node-c')]).toBe(MEASURED);
     expect(m.notices).toContain('1 node is passive (node mode 0): it probes nothing, so its row is not probed.');
     const status = classifyModel(m, DEFAULT_SLA_CONFIG).status;
     expect(status[at(m, 'node-a', 'node-b')]).toBe(Status.Breach);

@@ -1,7 +1,8 @@
 import { DataFrame, ReducerID, createTheme } from '@grafana/data';
 
 import { seriesFrames, tableFrame } from '../model/testFrames';
-import { CellState, MatrixModel } from '../model/types';
+import { MEASURED, Status } from '../model/sla';
+import { MatrixModel } from '../model/types';
 import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
 import { ModelOptions } from '../options/types';
 import { ROWS_PER_STEP, buildMatrix, buildMatrixSteps } from '.';
@@ -16,7 +17,7 @@ const build = (frames: DataFrame[], o: Partial<ModelOptions> = {}): MatrixModel 
 };
 const cell = (m: MatrixModel, s: string, d: string) => {
   const i = m.rows.indexOf(s) * m.cols.length + m.cols.indexOf(d);
-  return { value: m.values[i], state: m.states[i] };
+  return { value: m.values[i], state: m.presence[i] };
 };
 
 /** The frame's rows reordered (a Sort by transformation): every field permuted the same way. */
@@ -66,11 +67,11 @@ describe("a pair's duplicates keep the worst state", () => {
       { labels: { src: 'a', dst: 'c', replica: '2' }, values: [8] },
     ]);
     const m = build(frames);
-    expect(cell(m, 'a', 'b').state).toBe(CellState.Invalid);
+    expect(cell(m, 'a', 'b').state).toBe(Status.Invalid);
     expect(cell(m, 'a', 'b').value).toBeNaN();
-    expect(cell(m, 'b', 'a').state).toBe(CellState.Invalid);
+    expect(cell(m, 'b', 'a').state).toBe(Status.Invalid);
     // Finite duplicates still keep the larger value.
-    expect(cell(m, 'a', 'c')).toEqual({ value: 8, state: CellState.Value });
+    expect(cell(m, 'a', 'c')).toEqual({ value: 8, state: MEASURED });
     expect(m.duplicates).toBe(3);
     expect(m.notices).toContain('3 pairs have more than one series; the worst value is shown.');
     expect(m.notices).toContain(
@@ -86,8 +87,8 @@ describe("a pair's duplicates keep the worst state", () => {
           { labels: { src: 'a', dst: 'b', r: '2' }, values: [second] },
         ])
       );
-    expect(cell(one(1, Infinity), 'a', 'b').state).toBe(CellState.Invalid);
-    expect(cell(one(Infinity, 1), 'a', 'b').state).toBe(CellState.Invalid);
+    expect(cell(one(1, Infinity), 'a', 'b').state).toBe(Status.Invalid);
+    expect(cell(one(Infinity, 1), 'a', 'b').state).toBe(Status.Invalid);
   });
 });
 

@@ -1,7 +1,8 @@
 import { FieldType, ReducerID, createTheme, toDataFrame } from '@grafana/data';
 
 import { seriesFrames, tableFrame } from '../model/testFrames';
-import { CellState, MatrixModel } from '../model/types';
+import { MEASURED, Status } from '../model/sla';
+import { MatrixModel } from '../model/types';
 import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
 import { buildMatrix } from '.';
 
@@ -15,7 +16,7 @@ const build = (frames: Parameters<typeof buildMatrix>[0]['frames'], reducer = Re
 };
 const cell = (m: MatrixModel, s: string, d: string) => {
   const i = m.rows.indexOf(s) * m.cols.length + m.cols.indexOf(d);
-  return { value: m.values[i], state: m.states[i] };
+  return { value: m.values[i], state: m.presence[i] };
 };
 
 /** A table frame whose value column holds what a broken transformation or data source may put in a number field. */
@@ -31,11 +32,11 @@ describe('samples that are no number', () => {
   it('in an instant table: true, [], [null], "0x1F" are invalid pairs, counted in the footer', () => {
     const m = build([oddTable([true, [], [null], '0x1F', '12', 5])]);
     for (const d of ['d0', 'd1', 'd2', 'd3']) {
-      expect(cell(m, 'a', d)).toEqual({ value: NaN, state: CellState.Invalid });
+      expect(cell(m, 'a', d)).toEqual({ value: NaN, state: Status.Invalid });
     }
     // A numeric string in plain decimal notation is still the number it says.
-    expect(cell(m, 'a', 'd4')).toEqual({ value: 12, state: CellState.Value });
-    expect(cell(m, 'a', 'd5')).toEqual({ value: 5, state: CellState.Value });
+    expect(cell(m, 'a', 'd4')).toEqual({ value: 12, state: MEASURED });
+    expect(cell(m, 'a', 'd5')).toEqual({ value: 5, state: MEASURED });
     expect(m.notices).toContain('4 samples are not numbers (such as true): read as invalid values.');
   });
 
@@ -59,7 +60,7 @@ describe('samples that are no number', () => {
       ],
     });
     const m = build([frame, ...seriesFrames([{ labels: { src: 'b', dst: 'a' }, values: [1] }])]);
-    expect(cell(m, 'a', 'b').state).toBe(CellState.Invalid);
+    expect(cell(m, 'a', 'b').state).toBe(Status.Invalid);
     expect(m.notices).toContain('2 samples are not numbers (such as []): read as invalid values.');
   });
 });

@@ -2,7 +2,8 @@ import { DataFrame, createTheme } from '@grafana/data';
 
 import { findPairSeries } from '../drill/pair';
 import { seriesFrames, tableFrame } from '../model/testFrames';
-import { CellState, MatrixModel } from '../model/types';
+import { MEASURED } from '../model/sla';
+import { MatrixModel } from '../model/types';
 import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
 import { ModelOptions } from '../options/types';
 import { buildMatrix } from '.';
@@ -112,6 +113,6 @@ describe('every unit known or said', () => {
     const m = build(frames, { preset: 'goldpinger' });
     expect(m.values[at(m, 'n1', '10.0.0.2')]).toBeCloseTo(4);
     expect(m.units).toMatchObject({ guessed: 0, from: [{ unit: 's', source: 'preset', series: 2 }] });
-    expect(m.states[at(m, 'n1', '10.0.0.2')]).toBe(CellState.Value);
+    expect(m.presence[at(m, 'n1', '10.0.0.2')]).toBe(MEASURED);
   });
 });

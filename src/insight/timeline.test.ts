@@ -106,7 +106,7 @@ describe('framesAt: the matrix at a time', () => {
     const frames = seriesFrames(specs());
     const m = modelAt(frames, at(2) + STEP / 2);
     expect(value(m, 'b', 'a')).toBe(3);
-    expect(Number.isNaN(value(m, 'c', 'a')) || m.states[m.rows.indexOf('c') * 3] !== 0).toBe(true);
+    expect(Number.isNaN(value(m, 'c', 'a')) || m.presence[m.rows.indexOf('c') * 3] !== Status.NoData).toBe(true);
     expect(value(modelAt(frames, at(1)), 'c', 'a')).toBe(2);
     // Before the first sample there is nothing at all.
     expect(buildMatrix({ frames: framesAt(indexTimes(frames), at(0) - 1), options, theme }).model).toBeUndefined();
@@ -120,7 +120,7 @@ describe('framesAt: the matrix at a time', () => {
       const b = modelAt(table, at(i));
       expect(b.rows).toEqual(a.rows);
       expect(Array.from(b.values)).toEqual(Array.from(a.values));
-      expect(Array.from(b.states)).toEqual(Array.from(a.states));
+      expect(Array.from(b.presence)).toEqual(Array.from(a.presence));
     }
   });
 

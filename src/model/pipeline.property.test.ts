@@ -26,9 +26,9 @@ import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
 import { Aggregation, InputUnit, ModelOptions, SortBy } from '../options/types';
 import { buildMatrix } from '../ingest';
 import { PRESETS } from './presets';
-import { DEFAULT_SCOPE_SLAS, DEFAULT_SLA_CONFIG, STATUS_COUNT, SlaConfig, Status, StatusCode } from './sla';
+import { DEFAULT_SCOPE_SLAS, DEFAULT_SLA_CONFIG, MEASURED, STATUS_COUNT, SlaConfig, Status, StatusCode } from './sla';
 import { SeriesSpec, seriesFrames, tableFrame } from './testFrames';
-import { CellState, MatrixModel } from './types';
+import { MatrixModel } from './types';
 import { buildView, classifyModel } from '../view/view';
 
 const RUNS = { neverThrows: 400, everyPair: 200, roundTrip: 100 };
@@ -97,12 +97,23 @@ function expectPaintedByStatus(
 }
 
 /** Structural invariants of any model buildMatrix returns. */
+/** What ingest may put in `presence`: the statuses it decides alone, or MEASURED for the SLA to judge. */
+const PRESENCE_CODES = new Set<number>([
+  Status.Self,
+  Status.NotProbed,
+  Status.NoData,
+  Status.Invalid,
+  Status.Failed,
+  Status.OK,
+  MEASURED,
+]);
+
 function expectSaneModel(m: MatrixModel) {
   const R = m.rows.length;
   const C = m.cols.length;
   const n = R * C;
   expect(m.values.length).toBe(n);
-  expect(m.states.length).toBe(n);
+  expect(m.presence.length).toBe(n);
   for (const a of [m.loss, m.baseline, m.age]) {
     if (a) {
       expect(a.length).toBe(n);
@@ -122,18 +133,18 @@ function expectSaneModel(m: MatrixModel) {
   }
   expect(typeof m.field.display).toBe('function');
   for (let i = 0; i < n; i++) {
-    const s = m.states[i];
+    const s = m.presence[i];
     const v = m.values[i];
-    if (s > CellState.AssumedOK) {
-      throw new Error(`cell ${i}: state ${s}`);
+    if (!PRESENCE_CODES.has(s)) {
+      throw new Error(`cell ${i}: presence ${s}`);
     }
     if (v === v) {
       // A value is never negative and only sits on a measured (or failed) pair.
-      if (!(v >= 0) || (s !== CellState.Value && s !== CellState.Failed)) {
-        throw new Error(`cell ${i}: value ${v} with state ${s}`);
+      if (!(v >= 0) || (s !== MEASURED && s !== Status.Failed)) {
+        throw new Error(`cell ${i}: value ${v} with presence ${s}`);
       }
-    } else if (s === CellState.Value && !m.loss) {
-      throw new Error(`cell ${i}: state Value without a latency or loss value`);
+    } else if (s === MEASURED && !m.loss) {
+      throw new Error(`cell ${i}: measured without a latency or loss value`);
     }
   }
 }
@@ -588,7 +599,6 @@ describe('the pipeline on arbitrary frames', () => {
         const C = matrix.cols.length;
         expect(matrix.values.length).toBe(R * C);
         expect(matrix.status.length).toBe(R * C);
-        expect(matrix.states.length).toBe(R * C);
         for (const e of [...matrix.rows, ...matrix.cols]) {
           expect(e.end).toBeGreaterThan(e.start);
         }
@@ -847,10 +857,10 @@ function expectEveryPairInItsCell(c: MeshCase): MatrixModel {
   for (let i = 0; i < m.values.length; i++) {
     const want = expected.get(i);
     if (want === undefined) {
-      expect(m.states[i]).not.toBe(CellState.Value);
+      expect(m.presence[i]).not.toBe(MEASURED);
       expect(m.values[i]).toBeNaN();
     } else {
-      expect(m.states[i]).toBe(CellState.Value);
+      expect(m.presence[i]).toBe(MEASURED);
       if (!close(m.values[i], want)) {
         throw new Error(`cell ${i}: value ${m.values[i]}, expected ${want}`);
       }
@@ -1009,7 +1019,7 @@ describe('found by the properties', () => {
       { labels: { __name__: 'x_seconds', src: 'b', dst: 'a' }, values: [0.001] },
     ]);
     const m = buildMatrix({ frames, options: DEFAULT_MODEL_OPTIONS, theme }).model!;
-    expect(m.states[1] === CellState.Value && !Number.isFinite(m.values[1])).toBe(false);
+    expect(m.presence[1] === MEASURED && !Number.isFinite(m.values[1])).toBe(false);
   });
 
   it('fixed: in a range table, label values with NUL can merge two series into one', () => {

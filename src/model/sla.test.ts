@@ -1,8 +1,8 @@
-import { CellState } from './types';
 import {
   ClassifyInput,
   DEFAULT_SCOPE_SLAS,
   DEFAULT_SLA_CONFIG,
+  MEASURED,
   SlaConfig,
   Status,
   StatusCode,
@@ -33,7 +33,8 @@ const config = (o: Partial<SlaConfig> = {}): SlaConfig => ({ ...DEFAULT_SLA_CONF
 
 interface Pair {
   dst: keyof typeof PATHS;
-  state?: number;
+  /** What ingest decided (MatrixModel.presence); measured by default. */
+  presence?: number;
   latency?: number;
   loss?: number;
   baseline?: number;
@@ -47,7 +48,7 @@ function one(pairs: Pair[], o: Partial<SlaConfig> = {}, levels = LEVELS, extra: 
   const withBaseline = pairs.some((p) => p.baseline !== undefined);
   const input: ClassifyInput = {
     values: Float64Array.from(pairs, (p) => p.latency ?? NaN),
-    states: Uint8Array.from(pairs, (p) => p.state ?? CellState.Value),
+    presence: Uint8Array.from(pairs, (p) => p.presence ?? MEASURED),
     loss: withLoss ? Float64Array.from(pairs, (p) => p.loss ?? NaN) : undefined,
     baseline: withBaseline ? Float64Array.from(pairs, (p) => p.baseline ?? NaN) : undefined,
     age: Float64Array.from(pairs, (p) => p.age ?? 0),
@@ -127,14 +128,14 @@ describe('decision table: latency × loss, the worse wins', () => {
   });
 });
 
-describe('decision table: presence states beat measurements', () => {
+describe('decision table: a status ingest decided beats measurements', () => {
   const cases: Array<[string, Pair, StatusCode]> = [
-    ['self', { dst: 'b', state: CellState.Self }, Status.Self],
-    ['not probed', { dst: 'b', state: CellState.NotProbed }, Status.NotProbed],
-    ['no data', { dst: 'b', state: CellState.NoData }, Status.NoData],
-    ['invalid', { dst: 'b', state: CellState.Invalid }, Status.Invalid],
-    ['failed, even with an OK latency', { dst: 'b', state: CellState.Failed, latency: 0.1 }, Status.Failed],
-    ['missing under a breach-only exporter', { dst: 'b', state: CellState.AssumedOK }, Status.OK],
+    ['self', { dst: 'b', presence: Status.Self }, Status.Self],
+    ['not probed', { dst: 'b', presence: Status.NotProbed }, Status.NotProbed],
+    ['no data', { dst: 'b', presence: Status.NoData }, Status.NoData],
+    ['invalid', { dst: 'b', presence: Status.Invalid }, Status.Invalid],
+    ['failed, even with an OK latency', { dst: 'b', presence: Status.Failed, latency: 0.1 }, Status.Failed],
+    ['missing under a breach-only exporter', { dst: 'b', presence: Status.OK }, Status.OK],
     ['stale: newest sample 3 min old', { dst: 'b', latency: 0.1, age: 180_000 }, Status.Stale],
     ['stale beats a breach (the value is old)', { dst: 'b', latency: 50, age: 180_000 }, Status.Stale],
     ['fresh enough', { dst: 'b', latency: 0.1, age: 60_000 }, Status.OK],
@@ -149,8 +150,8 @@ describe('decision table: presence states beat measurements', () => {
     const r = one([
       { dst: 'b', latency: 0.1 },
       { dst: 'c', latency: 9 },
-      { dst: 'd', state: CellState.NoData },
-      { dst: 'e', state: CellState.Failed },
+      { dst: 'd', presence: Status.NoData },
+      { dst: 'e', presence: Status.Failed },
       { dst: 'f', latency: 40 },
     ]);
     expect(r.counts[Status.OK]).toBe(2);

@@ -1,5 +1,4 @@
 import { groupId } from './groupId';
-import { CellState } from './types';
 
 /**
  * What a pair's measurements mean against its SLA: one status per cell, from latency and loss, judged by the SLA of the
@@ -26,6 +25,12 @@ export const Status = {
 } as const;
 export type StatusCode = (typeof Status)[keyof typeof Status];
 export const STATUS_COUNT = 9;
+
+/**
+ * The model's presence code (`MatrixModel.presence`) for a pair with a latency or loss sample: no status yet, the SLA
+ * decides it (classify). Every other presence code is a `Status` ingest decided alone. Outside the status range.
+ */
+export const MEASURED = 255;
 
 /**
  * Most grouping levels a model has (ingest caps *Group by* and says so). A cell's scope is a byte — how many levels
@@ -132,18 +137,10 @@ export function slaFor(
   return defaults[DEFAULT_ORDER[Math.max(0, DEFAULT_ORDER.length - 1 - fromInner)]];
 }
 
-/** The status a presence state decides by itself, indexed by CellState; -1 for a measured pair, judged below. */
-const PRESENCE = new Int8Array(8).fill(-1);
-PRESENCE[CellState.NoData] = Status.NoData;
-PRESENCE[CellState.Invalid] = Status.Invalid;
-PRESENCE[CellState.Self] = Status.Self;
-PRESENCE[CellState.NotProbed] = Status.NotProbed;
-PRESENCE[CellState.Failed] = Status.Failed;
-PRESENCE[CellState.AssumedOK] = Status.OK;
-
 export interface ClassifyInput {
   values: Float64Array;
-  states: Uint8Array;
+  /** MatrixModel.presence: a status ingest decided, or MEASURED. */
+  presence: Uint8Array;
   loss?: Float64Array;
   baseline?: Float64Array;
   age?: Float64Array;
@@ -162,11 +159,12 @@ export interface ClassifyInput {
 }
 
 /**
- * Every cell's status: presence first (self, not probed, failed, no data, invalid), then stale, then the worse of the
- * latency and loss judgements. O(cells); no allocation per cell.
+ * Every cell's status: the one ingest decided (self, not probed, failed, no data, invalid, OK where missing means
+ * healthy) as it is; a measured pair stale first, then the worse of its latency and loss judgements. O(cells); no
+ * allocation per cell.
  */
 export function classify(input: ClassifyInput): Classified {
-  const { values, states, loss, baseline, age, rows, cols, levels, config } = input;
+  const { values, presence, loss, baseline, age, rows, cols, levels, config } = input;
   const mode =
     config.mode === 'auto'
       ? levels.length > 0
@@ -237,8 +235,8 @@ export function classify(input: ClassifyInput): Classified {
 
   const staleMs = config.staleMs;
   for (let i = 0; i < n; i++) {
-    let st: number = PRESENCE[states[i]];
-    if (st < 0) {
+    let st: number = presence[i];
+    if (st === MEASURED) {
       // A measured pair: stale first (its values are old), then the worse of latency and loss.
       if (staleMs > 0 && age !== undefined && age[i] > staleMs) {
         st = Status.Stale;

@@ -3,9 +3,9 @@ import { createTheme } from '@grafana/data';
 import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
 import { ModelOptions } from '../options/types';
 import { buildMatrix } from '../ingest';
-import { DEFAULT_SLA_CONFIG, Status } from './sla';
+import { DEFAULT_SLA_CONFIG, MEASURED, Status } from './sla';
 import { msThresholds, seriesFrames, tableFrame } from './testFrames';
-import { CellState, MatrixModel } from './types';
+import { MatrixModel } from './types';
 import { classifyModel } from '../view/view';
 
 const theme = createTheme();
@@ -54,7 +54,7 @@ describe('the other pair queries', () => {
     expect(m.values[cell(m, 'a', 'b')]).toBe(1);
     expect(statusOf(m, 'a', 'b')).toBe(Status.Breach); // 1 ms is OK under 10/100, 2 % loss is not
     expect(statusOf(m, 'a', 'c')).toBe(Status.OK);
-    expect(m.states[cell(m, 'c', 'a')]).toBe(CellState.Value);
+    expect(m.presence[cell(m, 'c', 'a')]).toBe(MEASURED);
     expect(statusOf(m, 'c', 'a')).toBe(Status.Breach);
     expect(build([loss, latency()], { lossRefId: 'none' }).loss).toBeUndefined();
   });

@@ -2,24 +2,6 @@ import { Field } from '@grafana/data';
 
 import type { TimeUnit } from './units';
 
-/** What a cell shows. Numbers, not strings: the model keeps one byte per cell. */
-export const CellState = {
-  /** The pair is on the axes but has no series or no samples. Never painted with the OK colour. */
-  NoData: 0,
-  /** A valid value, coloured by the field's thresholds / colour scheme. */
-  Value: 1,
-  /** NaN, ±Inf or a negative latency: never a threshold colour. */
-  Invalid: 2,
-  /** The diagonal (a host to itself) when it has no series. */
-  Self: 3,
-  /** No series in any pair query, and the mesh is sparse (or an expected-pairs query does not list the pair). */
-  NotProbed: 4,
-  /** The probe-failure query says the probe failed (value > 0). */
-  Failed: 5,
-  /** No series, and the exporter only exports slow or failing pairs: missing means healthy. */
-  AssumedOK: 6,
-} as const;
-
 export interface MatrixModel {
   /** Source hosts, natural order. */
   rows: string[];
@@ -32,7 +14,12 @@ export interface MatrixModel {
   colPaths: string[][];
   /** rows × cols, row-major; NaN where there is no valid value. In the field's unit. */
   values: Float64Array;
-  states: Uint8Array;
+  /**
+   * rows × cols: what ingest knows of each pair before any SLA (model/sla.ts). Either the `Status` it decides alone —
+   * Self, NotProbed, NoData, Invalid, Failed, or OK for a pair a breach-only exporter leaves out — or `MEASURED`, a
+   * pair with a latency or loss sample that `classify` judges against its SLA. One status enum; this is its first stage.
+   */
+  presence: Uint8Array;
   /** Loss ratio per cell (0.01 = 1 %) when a loss query is present; NaN where none. */
   loss?: Float64Array;
   /** The pair's baseline latency (field unit) when a baseline query is present. */

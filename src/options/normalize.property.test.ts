@@ -9,9 +9,8 @@ import { FieldColorModeId, ReducerID, ThresholdsMode, createTheme } from '@grafa
 import fc from 'fast-check';
 
 import { buildMatrix } from '../ingest';
-import { Status } from '../model/sla';
+import { MEASURED, Status } from '../model/sla';
 import { seriesFrames, tableFrame } from '../model/testFrames';
-import { CellState } from '../model/types';
 import { paintCells, rgba } from '../render/paint';
 import { statusColors } from '../render/palette';
 import { optionNoticeText } from '../text/options';
@@ -248,7 +247,7 @@ describe('any option object', () => {
           const i = m.rows.indexOf(spec.labels.src) * m.cols.length + m.cols.indexOf(spec.labels.dst);
           const v = spec.values[0] * factor;
           const deserved = v >= breach ? Status.Breach : v >= warn ? Status.Warning : Status.OK;
-          expect(m.states[i]).toBe(CellState.Value);
+          expect(m.presence[i]).toBe(MEASURED);
           expect(classified.status[i]).toBe(deserved);
           const want = rgba(colors[deserved]);
           expect(Array.from(painted.rgba.slice(i * 4, i * 4 + 4))).toEqual(Array.from(want));

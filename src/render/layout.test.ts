@@ -4,6 +4,8 @@ import {
   cellAt,
   computeLayout,
   labelIndices,
+  matrixFits,
+  minCellArea,
   TOOLBAR_HEIGHT,
   panelAreas,
 } from './layout';
@@ -100,6 +102,35 @@ describe('computeLayout', () => {
   it('keeps sub-pixel cells instead of dropping rows', () => {
     const l = computeLayout({ ...base, rows: 1000, cols: 1000, showLabels: false, width: 500, height: 500 });
     expect(l.cellW * 1000).toBeCloseTo(496);
+  });
+});
+
+describe('matrixFits', () => {
+  const panel = { ...base, fontSize: 11, footer: 40, rows: 3, cols: 3, rowLabelWidth: 20, colLabelWidth: 20 };
+
+  // Regression: a 50 × 50 px panel drew a 46 × 3 px matrix with no message.
+  it('a 50 × 50 panel leaves no room for cells under its legend and footer', () => {
+    expect(computeLayout({ ...panel, width: 50, height: 50 }).h).toBeLessThan(minCellArea(11));
+    expect(matrixFits({ ...panel, width: 50, height: 50 })).toBe(false);
+  });
+
+  it('fits from two label lines of cells on each axis, after labels, legend and footer', () => {
+    expect(minCellArea(11)).toBe(26);
+    const bare = { ...panel, showLabels: false };
+    // 4 px padding on each axis, 40 px of legend and footer below.
+    expect(matrixFits({ ...bare, width: 30, height: 70 })).toBe(true);
+    expect(matrixFits({ ...bare, width: 29, height: 70 })).toBe(false);
+    expect(matrixFits({ ...bare, width: 30, height: 69 })).toBe(false);
+    // Labels take their gutter first.
+    const labelled = computeLayout({ ...panel, width: 100, height: 100 });
+    expect(labelled.x).toBeGreaterThan(0);
+    expect(matrixFits({ ...panel, width: 100, height: 100 })).toBe(labelled.w >= 26 && labelled.h >= 26);
+    expect(matrixFits({ ...panel, width: 100, height: 100 })).toBe(true);
+  });
+
+  it('holds for any number of hosts (cells shrink below a pixel and are pooled) and for none', () => {
+    expect(matrixFits({ ...panel, width: 200, height: 200, rows: 4096, cols: 4096 })).toBe(true);
+    expect(matrixFits({ ...panel, width: 200, height: 200, rows: 0, cols: 0 })).toBe(true);
   });
 });
 

@@ -109,6 +109,24 @@ function fitGutter(gutter: number, bands: number, bandSize: number, minLabel: nu
   return { bands: shown, labels: left >= minLabel ? left : 0 };
 }
 
+/**
+ * The least room, in CSS px on each axis, worth drawing cells in: two label lines. Less is a sliver (a 50 × 50 panel
+ * left 46 × 3 px of cells under its legend and footer) that no pointer can aim at and no label can name.
+ */
+export function minCellArea(fontSize: number): number {
+  return 2 * (fontSize + 2);
+}
+
+/**
+ * Whether the matrix, alone in a panel of this size (no search bar, list or pair view: those are only added where the
+ * matrix keeps room), has at least `minCellArea` px of cells on both axes after its labels, legend and footer.
+ */
+export function matrixFits(input: LayoutInput): boolean {
+  const l = computeLayout({ ...input, rows: Math.max(1, input.rows), cols: Math.max(1, input.cols) });
+  const min = minCellArea(input.fontSize);
+  return l.w >= min && l.h >= min;
+}
+
 /** Cells fill the space; fractional sizes are fine because the canvas scales by nearest neighbour and grid lines are rounded. */
 function cellSize(avail: number, n: number): number {
   return n === 0 ? 0 : avail / n;

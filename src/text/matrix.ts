@@ -21,10 +21,12 @@ export interface FooterInput {
   shortened: string[];
   /** "Highlight changes": its own note, or how many pairs changed. */
   changes?: { since: string; note?: string; count: number };
+  /** The pair a link selected when it is not in the data. */
+  linked?: { source: string; destination: string };
 }
 
 /** The lines under the matrix: what the panel detected, guessed or could not do, as one list. */
-export function footerLines({ model, pooled, rows, cols, options, shortened, changes }: FooterInput): string[] {
+export function footerLines({ model, pooled, rows, cols, options, shortened, changes, linked }: FooterInput): string[] {
   const preset = PRESETS.find((p) => p.name === model.mapping.presetName);
   const presetText = preset ? presetLabel(preset) : model.mapping.presetName;
   return [
@@ -54,6 +56,12 @@ export function footerLines({ model, pooled, rows, cols, options, shortened, cha
           defaultValue_other: '{{n}} pairs changed state in the last {{since}} (outlined)',
           ...RAW,
         })),
+    linked &&
+      t('matrix.footer.linked-pair-missing', 'The linked pair {{source}} → {{destination}} is not in the data.', {
+        source: linked.source,
+        destination: linked.destination,
+        ...RAW,
+      }),
     ...model.notices,
   ].filter((x): x is string => typeof x === 'string' && x !== '');
 }
@@ -96,4 +104,16 @@ export function gridSummary(rows: number, cols: number): string {
     'Pingmesh matrix, {{rows}} sources × {{cols}} destinations. Arrow keys move between cells; Enter opens the pair view or a group; Shift+F10 opens the cell menu.',
     { rows, cols, ...RAW }
   );
+}
+
+/** Instead of the matrix in a panel too small for its cells: a short line, and the why in its title. */
+export function tooSmallText(width: number, height: number, min: number): { text: string; title: string } {
+  return {
+    text: t('matrix.too-small', 'Panel too small'),
+    title: t(
+      'matrix.too-small-detail',
+      'At {{width}} × {{height}} px the matrix’s cells would get less than {{min}} px after the labels, legend and notices: make the panel larger.',
+      { width: Math.round(width), height: Math.round(height), min, ...RAW }
+    ),
+  };
 }

@@ -13,9 +13,9 @@ import { Aggregation, ModelOptions, SortBy } from '../options/types';
 import { quantileOf } from './aggregate';
 import { buildMatrix } from '../ingest';
 import { AxisEntry } from './hierarchy';
-import { Classified, DEFAULT_SLA_CONFIG, SlaConfig, Status } from '../model/sla';
+import { Classified, DEFAULT_SLA_CONFIG, MEASURED, SlaConfig, Status } from '../model/sla';
 import { SeriesSpec, seriesFrames, tableFrame } from '../model/testFrames';
-import { CellState, MatrixModel } from '../model/types';
+import { MatrixModel } from '../model/types';
 import { View, Zoom, buildView, classifyModel } from './view';
 
 const RUNS = { aggregation: 120, lossOnly: 80, lossOnlyMean: 50, breach: 250 };
@@ -263,7 +263,6 @@ function expectCellsSummariseTheirPairs(
       const nums: number[] = [];
       const byStatus = new Array<number>(9).fill(0);
       let pairs = 0;
-      let invalid = 0;
       let worst = 0;
       for (const h of rowMembers[r]) {
         for (const k of colMembers[c]) {
@@ -271,13 +270,11 @@ function expectCellsSummariseTheirPairs(
           const st = classified.status[i];
           byStatus[st]++;
           worst = Math.max(worst, st);
-          if (model.states[i] === CellState.Value) {
+          if (model.presence[i] === MEASURED) {
             pairs++;
             if (model.values[i] === model.values[i]) {
               nums.push(model.values[i]);
             }
-          } else if (model.states[i] === CellState.Invalid) {
-            invalid++;
           }
         }
       }
@@ -332,17 +329,8 @@ function expectCellsSummariseTheirPairs(
         throw new Error(`${where()}: a group cell without counts`);
       }
 
-      // Status and state: a host cell is its pair; a group cell's status under "worst" is its worst pair's.
+      // Status: a host cell is its pair; a group cell's status under "worst" is its worst pair's.
       const wantStatus = hostCell ? classified.status[rowMembers[r][0] * C + colMembers[c][0]] : worst;
-      const wantState = hostCell
-        ? model.states[rowMembers[r][0] * C + colMembers[c][0]]
-        : pairs > 0
-          ? CellState.Value
-          : invalid > 0
-            ? CellState.Invalid
-            : expected === 0
-              ? CellState.Self
-              : CellState.NoData;
       if ((aggregation === 'max' || hostCell) && matrix.status[cell] !== wantStatus) {
         throw new Error(`${where()}: status ${matrix.status[cell]}, expected ${wantStatus}`);
       }
@@ -359,9 +347,6 @@ function expectCellsSummariseTheirPairs(
         if (matrix.status[cell] !== status) {
           throw new Error(`${where()}: status ${matrix.status[cell]}, expected ${status} for share ${share}`);
         }
-      }
-      if (matrix.states[cell] !== wantState) {
-        throw new Error(`${where()}: state ${matrix.states[cell]}, expected ${wantState}`);
       }
       stats.cells++;
     }

@@ -2,18 +2,17 @@ import { Field, ThresholdsMode } from '@grafana/data';
 
 import { Aggregation } from '../options/types';
 import { AxisEntry, AxisTree } from './hierarchy';
-import { Classified, Status } from '../model/sla';
+import { Classified, MEASURED, Status } from '../model/sla';
 import { hostView } from './hostView';
-import { CellState, MatrixModel } from '../model/types';
+import { MatrixModel } from '../model/types';
 
 /** What is drawn: one cell per (row entry, column entry); a group entry summarises its pairs. */
 export interface ViewMatrix {
   rows: AxisEntry[];
   cols: AxisEntry[];
   values: Float64Array;
-  states: Uint8Array;
   field: Field;
-  /** SLA status per cell (sla.ts `Status`): a host cell's own, a group cell's summary of its pairs. */
+  /** SLA status per cell (sla.ts `Status`): a host cell's own, a group cell's summary of its pairs. What is drawn. */
   status: Uint8Array;
   /** Status of the loss metric alone per cell (0 where none), when there is a loss query. */
   lossStatus?: Uint8Array;
@@ -116,7 +115,6 @@ export function aggregateView({
     return {
       ...base,
       values: model.values,
-      states: model.states,
       status: classified.status,
       lossStatus: classified.lossStatus,
       loss: model.loss,
@@ -132,7 +130,6 @@ export function aggregateView({
   const view: ViewMatrix = {
     ...base,
     values: new Float64Array(n).fill(NaN),
-    states: new Uint8Array(n),
     status: new Uint8Array(n),
     lossStatus: withLoss ? new Uint8Array(n) : undefined,
     loss: withLoss ? new Float64Array(n).fill(NaN) : undefined,
@@ -152,7 +149,7 @@ export function aggregateView({
     share: anyGroup && aggregation === 'share' ? new Float32Array(n).fill(NaN) : undefined,
   };
   const hostCols = model.cols.length;
-  const { values, states } = model;
+  const { values, presence } = model;
   const { status, lossStatus } = classified;
   const loss = model.loss;
   const guessed = model.unitGuessed;
@@ -172,7 +169,6 @@ export function aggregateView({
       }
       let pairs = 0;
       let valued = 0;
-      let invalid = 0;
       let acc = aggregation === 'max' || aggregation === 'share' ? -Infinity : 0;
       let worstLoss = NaN;
       let worstLossStatus = 0;
@@ -183,8 +179,7 @@ export function aggregateView({
         for (let q = ce.start; q < ce.end; q++) {
           const i = base + colTree.order[q];
           byStatus[status[i]]++;
-          const state = states[i];
-          if (state === CellState.Value) {
+          if (presence[i] === MEASURED) {
             const v = values[i];
             pairs++;
             if (v === v) {
@@ -197,8 +192,6 @@ export function aggregateView({
                 scratch.push(v);
               }
             }
-          } else if (state === CellState.Invalid) {
-            invalid++;
           }
           if (guessed !== undefined && guessed[i] === 1) {
             view.unitGuessed![cell] = 1;
@@ -225,14 +218,6 @@ export function aggregateView({
         view.values[cell] =
           quantile !== undefined ? quantileOf(scratch, quantile) : aggregation === 'mean' ? acc / valued : acc;
       }
-      view.states[cell] =
-        pairs > 0
-          ? CellState.Value
-          : invalid > 0
-            ? CellState.Invalid
-            : expected === 0
-              ? CellState.Self
-              : CellState.NoData;
       view.status[cell] = groupStatus(byStatus, aggregation, quantile);
       if (view.share) {
         const judged =
@@ -293,11 +278,8 @@ function groupStatus(byStatus: Uint32Array, aggregation: Aggregation, quantile: 
 }
 
 function hostCell(view: ViewMatrix, cell: number, i: number, model: MatrixModel, classified: Classified) {
-  const { values, states } = model;
-  const state = states[i];
   const st = classified.status[i];
-  view.states[cell] = state;
-  view.values[cell] = values[i];
+  view.values[cell] = model.values[i];
   view.status[cell] = st;
   if (view.scope) {
     view.scope[cell] = classified.scope![i];
@@ -314,7 +296,7 @@ function hostCell(view: ViewMatrix, cell: number, i: number, model: MatrixModel,
     return;
   }
   counts.expected[cell] = 1;
-  counts.pairs[cell] = state === CellState.Value ? 1 : 0;
+  counts.pairs[cell] = model.presence[i] === MEASURED ? 1 : 0;
   counts.breached[cell] = st === Status.Breach ? 1 : 0;
   counts.warning[cell] = st === Status.Warning ? 1 : 0;
   counts.failed[cell] = st === Status.Failed ? 1 : 0;

@@ -6,8 +6,8 @@ import { aggregateView, quantileOf } from './aggregate';
 import { buildMatrix } from '../ingest';
 import { buildAxisTree, visibleEntries } from './hierarchy';
 import { msThresholds, seriesFrames, tableFrame } from '../model/testFrames';
-import { DEFAULT_SLA_CONFIG } from '../model/sla';
-import { CellState, MatrixModel } from '../model/types';
+import { DEFAULT_SLA_CONFIG, Status } from '../model/sla';
+import { MatrixModel } from '../model/types';
 import { classifyModel } from './view';
 
 const theme = createTheme();
@@ -64,7 +64,7 @@ const cellOf = (v: ReturnType<typeof view>, row: string, col: string) => {
   const n = v.counts;
   return {
     value: v.values[i],
-    state: v.states[i],
+    status: v.status[i],
     pairs: n?.pairs[i],
     expected: n?.expected[i],
     breached: n?.breached[i],
@@ -95,7 +95,7 @@ describe('DC × DC', () => {
     // dc-a × dc-a: 4 hosts → 12 pairs, 6 involve h3 (200 ms, over the 100 ms SLA)
     expect(cellOf(v, 'dc-a', 'dc-a')).toEqual({
       value: 200,
-      state: CellState.Value,
+      status: Status.Breach,
       pairs: 12,
       expected: 12,
       breached: 6,
@@ -104,7 +104,7 @@ describe('DC × DC', () => {
     // dc-b × dc-a: 16 pairs, h8 → h1 missing, h3 column breached (4 pairs)
     expect(cellOf(v, 'dc-b', 'dc-a')).toEqual({
       value: 200,
-      state: CellState.Value,
+      status: Status.Breach,
       pairs: 15,
       expected: 16,
       breached: 4,
@@ -138,9 +138,9 @@ describe('expand and collapse', () => {
     const m = model();
     const v = view(m, 2);
     expect(v.rows).toHaveLength(8);
-    expect(cellOf(v, 'h8', 'h1').state).toBe(CellState.NoData);
-    expect(cellOf(v, 'h1', 'h1').state).toBe(CellState.Self);
-    expect(cellOf(v, 'h3', 'h1')).toMatchObject({ state: CellState.Value, value: 200 });
+    expect(cellOf(v, 'h8', 'h1').status).toBe(Status.NoData);
+    expect(cellOf(v, 'h1', 'h1').status).toBe(Status.Self);
+    expect(cellOf(v, 'h3', 'h1')).toMatchObject({ status: Status.Breach, value: 200 });
     // all hosts in model order: the view shares the model's cells instead of copying them
     expect(v.values).toBe(m.values);
   });

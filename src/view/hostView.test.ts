@@ -48,9 +48,8 @@ describe('a view of hosts in another order', () => {
       m.cols.forEach((ce, c) => {
         const i = model.rows.indexOf(re.label) * C + model.cols.indexOf(ce.label);
         const k = r * m.cols.length + c;
-        expect([m.values[k], m.states[k], m.status[k], m.loss![k], m.lossStatus![k], m.scope![k]]).toEqual([
+        expect([m.values[k], m.status[k], m.loss![k], m.lossStatus![k], m.scope![k]]).toEqual([
           model.values[i],
-          model.states[i],
           classified.status[i],
           model.loss![i],
           classified.lossStatus![i],

@@ -24,7 +24,6 @@ export function hostView(
   return {
     ...base,
     values: f64(model.values),
-    states: u8(model.states),
     status: u8(classified.status),
     lossStatus: classified.lossStatus && u8(classified.lossStatus),
     loss: model.loss && f64(model.loss),

@@ -132,3 +132,29 @@ describe('host order', () => {
     expect(labels(v)).toEqual(['h4', 'web-h5', 'h1', 'h2', 'h3']);
   });
 });
+
+describe('zoom from a URL (buildView keeps the steps that exist and nest)', () => {
+  const A = { row: 'dc-a', col: 'dc-b' };
+  const AT = { row: 'dc-a\u001ftor-1', col: 'dc-b\u001ftor-3' };
+
+  it('keeps a zoom as clicks make it: each step inside the previous on both axes', () => {
+    const v = viewOf(new Set(), [A, AT]);
+    expect(v.zoom).toEqual([A, AT]);
+    expect(labels(v)).toEqual(['h1', 'h2']);
+  });
+
+  // Regression: 64 copies of one zoom id gave a 64-level breadcrumb.
+  it('drops repeated steps, steps outside the previous one and unknown ids', () => {
+    expect(
+      viewOf(
+        new Set(),
+        Array.from({ length: 64 }, () => A)
+      ).zoom
+    ).toEqual([A]);
+    // Back out, sideways, or the inner step first: only what nests in what came before.
+    expect(viewOf(new Set(), [AT, A]).zoom).toEqual([AT]);
+    expect(viewOf(new Set(), [A, { row: 'dc-b\u001ftor-3', col: 'dc-b\u001ftor-3' }]).zoom).toEqual([A]);
+    expect(viewOf(new Set(), [A, { row: 'dc-a\u001ftor-1', col: 'dc-a' }]).zoom).toEqual([A]);
+    expect(viewOf(new Set(), [{ row: 'nope', col: 'dc-a' }, A, { row: '', col: '' }, AT]).zoom).toEqual([A, AT]);
+  });
+});

@@ -1,6 +1,6 @@
 import { urlUtil } from '@grafana/data';
 
-import { PanelUrlState, decodeUrlState, encodeUrlState, urlKeys } from './urlState';
+import { PanelUrlState, decodeUrlState, encodeUrlState, pairInModel, urlKeys } from './urlState';
 
 const LONG = 'x&=#%'.repeat(410); // ~2 kB
 const HOSTILE: PanelUrlState = {
@@ -97,5 +97,23 @@ describe('decodeUrlState is tolerant', () => {
     expect(decodeUrlState(1, null as unknown as Record<string, unknown>)).toEqual(empty);
     expect(decodeUrlState(1, new URLSearchParams('pingmesh-1-cell=%5B'))).toEqual(empty);
     expect(decodeUrlState(1, Object.create({ 'pingmesh-1-cell': '["a","b"]' }))).toEqual(empty);
+  });
+});
+
+describe('pairInModel', () => {
+  const model = { rows: ['a', 'b'], cols: ['a', 'b', 'c'] };
+
+  // Regression: a crafted pingmesh-<id>-cell opened the pair view and queried a pair that is not in the data.
+  it('keeps a pair whose source is a row host and destination a column host, nothing else', () => {
+    expect(pairInModel(model, { source: 'a', destination: 'c' })).toEqual({ source: 'a', destination: 'c' });
+    expect(pairInModel(model, { source: 'c', destination: 'a' })).toBeUndefined();
+    expect(pairInModel(model, { source: 'a', destination: 'zz' })).toBeUndefined();
+    expect(pairInModel(model, { source: '__proto__', destination: 'a' })).toBeUndefined();
+    expect(pairInModel(model, undefined)).toBeUndefined();
+  });
+
+  it('opens nothing on a model folded by the cardinality guard (its axes are groups)', () => {
+    const grouped = { ...model, grouped: { level: 'tor', hosts: 5000 } };
+    expect(pairInModel(grouped, { source: 'a', destination: 'b' })).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { MatrixModel } from '../model/types';
 import { Zoom } from './view';
 
 /**
@@ -7,7 +8,7 @@ import { Zoom } from './view';
  */
 export interface PanelUrlState {
   selected?: { source: string; destination: string };
-  /** Row group × column group ids, outermost first. */
+  /** Row group × column group ids, outermost first; buildView keeps the steps that exist and nest (nestedZoom). */
   zoom: Zoom[];
 }
 
@@ -70,4 +71,19 @@ export function decodeUrlState(panelId: number, search: Record<string, unknown> 
     state.zoom = zoom.map(([row, col]) => ({ row, col }));
   }
   return state;
+}
+
+/**
+ * The selected pair when both its hosts are on the model's axes, else undefined: a link (or a refresh that lost a host)
+ * may name a pair that is not in the data, and nothing may open or query it. A model folded by the cardinality guard
+ * has groups on its axes, not hosts: no pair of it is one to show.
+ */
+export function pairInModel(
+  model: Pick<MatrixModel, 'rows' | 'cols' | 'grouped'>,
+  selected: PanelUrlState['selected']
+): PanelUrlState['selected'] {
+  if (!selected || model.grouped) {
+    return undefined;
+  }
+  return model.rows.includes(selected.source) && model.cols.includes(selected.destination) ? selected : undefined;
 }

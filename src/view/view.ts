@@ -36,7 +36,7 @@ export interface View {
   /** Expanded groups drawn as header bands on each axis. */
   rowHeaders: GroupNode[];
   colHeaders: GroupNode[];
-  /** The zoom that applied (ids that no longer exist after a refresh are dropped). */
+  /** The zoom that applied: the steps of `ViewInput.zoom` that exist and nest (nestedZoom). */
   zoom: Zoom[];
 }
 
@@ -71,7 +71,7 @@ export function buildView(input: ViewInput): View {
           combine: sortBy === 'breaches' ? 'sum' : 'max',
         });
 
-  const zoom = input.zoom.filter((z) => rowTree.byId.has(z.row) && colTree.byId.has(z.col));
+  const zoom = nestedZoom(input.zoom, rowTree, colTree);
   const last = zoom[zoom.length - 1];
   const rowWithin = last && rowTree.byId.get(last.row);
   const colWithin = last && colTree.byId.get(last.col);
@@ -89,6 +89,30 @@ export function buildView(input: ViewInput): View {
     colHeaders: expandedHeaders(colTree, colState, colWithin),
     zoom,
   };
+}
+
+/**
+ * The zoom steps that apply, outermost first: each step's row and column groups exist and lie inside the previous
+ * step's (a deeper group of it), as clicks make them. The zoom comes from the URL, where a link may carry ids that no
+ * longer exist after a refresh, repeat (64 copies of one id), or were never nested: those steps are dropped.
+ */
+export function nestedZoom(zoom: readonly Zoom[], rowTree: AxisTree, colTree: AxisTree): Zoom[] {
+  const out: Zoom[] = [];
+  let prev: { row: GroupNode; col: GroupNode } | undefined;
+  for (const z of zoom) {
+    const row = rowTree.byId.get(z.row);
+    const col = colTree.byId.get(z.col);
+    if (row && col && (!prev || (inside(row, prev.row) && inside(col, prev.col)))) {
+      out.push(z);
+      prev = { row, col };
+    }
+  }
+  return out;
+}
+
+/** Whether `node` is a group below `outer` (positions within its range, a deeper level). */
+function inside(node: GroupNode, outer: GroupNode): boolean {
+  return node.level > outer.level && node.start >= outer.start && node.end <= outer.end;
 }
 
 /** The model judged against the SLA: the field thresholds, or per-scope SLAs converted to the field unit. */
@@ -117,7 +141,7 @@ export function classifyModel(model: MatrixModel, config: SlaConfig): Classified
   const colPaths = g ? (model.cols === model.rows ? rowPaths : withSelf(model.colPaths, model.cols)) : model.colPaths;
   return classify({
     values: model.values,
-    states: model.states,
+    presence: model.presence,
     loss: model.loss,
     baseline: model.baseline,
     age: model.age,

@@ -144,6 +144,22 @@ test.describe('messages instead of a broken panel', () => {
     await expect(page.getByTestId(TEST_IDS.message)).toContainText('No series has label `source`; labels seen:');
     await expect(page.getByTestId(TEST_IDS.message)).toContainText('`src_tor`');
   });
+
+  // Regression: a 50 × 50 px panel drew a 46 × 3 px matrix with no message.
+  test('a panel too small for the cells says so; a larger one beside it draws the matrix', async ({ page }) => {
+    const errors = await openHarness(page, env, [
+      { targets: [latencyTable], width: 50, height: 50 },
+      { targets: [latencyTable], width: 240, height: 200 },
+    ]);
+    const small = page.getByTestId('harness-panel-0');
+    await expect(small.getByTestId(TEST_IDS.tooSmall)).toHaveText('Panel too small');
+    await expect(small.getByTestId(TEST_IDS.tooSmall)).toHaveAttribute('title', /^At 50 × 50 px/);
+    await expect(small.getByTestId(TEST_IDS.canvas)).toHaveCount(0);
+    const larger = page.getByTestId('harness-panel-1');
+    await expect(larger.getByTestId(TEST_IDS.canvas)).toBeVisible();
+    await expect(larger.getByTestId(TEST_IDS.tooSmall)).toHaveCount(0);
+    expect(errors).toEqual([]);
+  });
 });
 
 test('keyboard: the matrix takes focus, arrows move, the focused cell is announced', async ({ page }) => {

@@ -45,4 +45,15 @@ export const getStyles = (theme: GrafanaTheme2) => ({
     lineHeight: '20px',
   }),
   srOnly: css(srOnly),
+  tooSmall: css({
+    width: '100%',
+    height: '100%',
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    overflow: 'hidden',
+    textAlign: 'center',
+    color: theme.colors.text.secondary,
+    fontSize: theme.typography.bodySmall.fontSize,
+  }),
 });

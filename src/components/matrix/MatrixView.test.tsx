@@ -1,5 +1,6 @@
 import { createTheme } from '@grafana/data';
-import { act, fireEvent, render, screen, within } from '@testing-library/react';
+import { locationService } from '@grafana/runtime';
+import { act, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import React from 'react';
 
 import { buildMatrix } from '../../ingest';
@@ -113,5 +114,84 @@ describe('MatrixView', () => {
     fireEvent.keyDown(grid, { key: 'Escape' });
     expect(screen.queryByTestId(TEST_IDS.pairView)).toBeNull();
     expect(grid).toHaveFocus();
+  });
+
+  it('Enter then Esc in the same tick: the pair view Enter opened is closed again, the focus cell stays', () => {
+    renderView({ grouping: { ...DEFAULT_OPTIONS.grouping, levels: 'dc', startLevel: 'host' } });
+    const grid = screen.getByRole('grid');
+    act(() => grid.focus());
+    fireEvent.keyDown(grid, { key: 'ArrowRight' });
+    fireEvent.keyDown(grid, { key: 'ArrowRight' });
+    // Regression: Esc read "pair open" from the last render, closed the focus cell instead, and the pair view opened.
+    act(() => {
+      fireEvent.keyDown(grid, { key: 'Enter' });
+      fireEvent.keyDown(grid, { key: 'Escape' });
+    });
+    expect(screen.queryByTestId(TEST_IDS.pairView)).toBeNull();
+    expect(screen.getByTestId(TEST_IDS.focus)).toHaveAttribute('data-col', '1');
+  });
+
+  it('Shift+F10 then Esc in the same tick: the menu is closed again, the focus cell stays', () => {
+    renderView();
+    const grid = screen.getByRole('grid');
+    act(() => grid.focus());
+    fireEvent.keyDown(grid, { key: 'ArrowDown' });
+    // Regression: Esc read "menu open" from the last render (closed), so the menu opened after it and stayed open.
+    act(() => {
+      fireEvent.keyDown(grid, { key: 'F10', shiftKey: true });
+      fireEvent.keyDown(grid, { key: 'Escape' });
+    });
+    expect(screen.queryByTestId(TEST_IDS.menu)).toBeNull();
+    expect(screen.getByTestId(TEST_IDS.focus)).toHaveAttribute('data-row', '0');
+    // Rendered first, before the menu has the focus: Esc on the grid closes it too.
+    fireEvent.keyDown(grid, { key: 'F10', shiftKey: true });
+    expect(screen.getByTestId(TEST_IDS.menu)).toBeInTheDocument();
+    fireEvent.keyDown(grid, { key: 'Escape' });
+    expect(screen.queryByTestId(TEST_IDS.menu)).toBeNull();
+  });
+});
+
+describe('MatrixView: view state from the URL', () => {
+  failOnConsoleError();
+  const keys = { cell: 'pingmesh-3-cell', zoom: 'pingmesh-3-zoom' };
+  afterEach(() => act(() => locationService.partial({ [keys.cell]: undefined, [keys.zoom]: undefined }, true)));
+  const hostLevel = { grouping: { ...DEFAULT_OPTIONS.grouping, levels: 'dc', startLevel: 'host' } };
+
+  // The pair's own query settles (no data source here) before the test ends.
+  const pairSettled = () => waitFor(() => expect(screen.queryByTestId(TEST_IDS.pairLoading)).toBeNull());
+
+  it('a linked pair in the data opens its pair view', async () => {
+    locationService.partial({ [keys.cell]: JSON.stringify(['a1', 'b2']) }, true);
+    renderView(hostLevel);
+    expect(screen.getByTestId(TEST_IDS.pairView)).toBeInTheDocument();
+    expect(screen.getByTestId(TEST_IDS.pinned)).toHaveTextContent('a1 → b2');
+    await pairSettled();
+  });
+
+  // Regression: a crafted pingmesh-<id>-cell opened the pair view and queried a pair that is not in the data.
+  it('a linked pair not in the data opens nothing and the footer says so', async () => {
+    locationService.partial({ [keys.cell]: JSON.stringify(['a1', 'evil<host>']) }, true);
+    renderView(hostLevel);
+    expect(screen.queryByTestId(TEST_IDS.pairView)).toBeNull();
+    expect(screen.queryByTestId(TEST_IDS.pinned)).toBeNull();
+    expect(screen.getByTestId(TEST_IDS.notices)).toHaveTextContent(
+      'The linked pair a1 → evil<host> is not in the data.'
+    );
+    // A click on a pair in the data replaces the link's.
+    const { cellW, cellH } = canvasLayout(document.body);
+    fireEvent.click(screen.getByRole('grid'), { clientX: cellW * 1.5, clientY: cellH / 2 });
+    expect(screen.getByTestId(TEST_IDS.pinned)).toHaveTextContent('a1 → a2');
+    expect(screen.getByTestId(TEST_IDS.notices)).not.toHaveTextContent('not in the data');
+    await pairSettled();
+  });
+
+  // Regression: 64 copies of one zoom id gave a 64-level breadcrumb.
+  it('zoom steps are kept once and only where they nest', () => {
+    const copies = Array.from({ length: 63 }, () => ['a', 'a']);
+    locationService.partial({ [keys.zoom]: JSON.stringify([...copies, ['b', 'b']]) }, true);
+    renderView();
+    expect(rowLabels()).toEqual(['a1', 'a2']);
+    const crumb = screen.getByTestId(TEST_IDS.breadcrumb);
+    expect(crumb).toHaveTextContent(/^All›a × a$/);
   });
 });

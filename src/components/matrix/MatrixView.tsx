@@ -7,7 +7,8 @@ import { DrillData } from '../../drill/types';
 import { SlaConfig, Status } from '../../model/sla';
 import { MatrixModel } from '../../model/types';
 import { PingmeshOptions } from '../../options/types';
-import { focusAnnouncement, footerLines, gridSummary } from '../../text/matrix';
+import { minCellArea } from '../../render/layout';
+import { focusAnnouncement, footerLines, gridSummary, tooSmallText } from '../../text/matrix';
 import { CellMenu } from '../CellActions';
 import { DiagnosisLine, DiagnosisList } from '../Diagnosis';
 import { LEGEND_HEIGHT } from '../Legend';
@@ -67,7 +68,7 @@ export function MatrixView(props: Props) {
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const measure = useTextWidth(FONT_SIZE, theme.typography.fontFamily);
-  const state = useMatrixState(props.panelId);
+  const state = useMatrixState(props.panelId, model);
   const { toggled, selected } = state;
   const data = useMatrixData({
     model,
@@ -85,7 +86,7 @@ export function MatrixView(props: Props) {
 
   const insight = useDiagnosis(model, classified, display.showDiagnosis);
   const { diagnosis, entries } = insight;
-  const { areas, hostLabels, layout } = useMatrixLayout({
+  const { areas, hostLabels, layout, fits } = useMatrixLayout({
     view,
     hosts: { rows: model.rows, cols: model.cols },
     panel: {
@@ -119,8 +120,6 @@ export function MatrixView(props: Props) {
     rows: nRows,
     cols: nCols,
     menuAt: pointer.menuAt,
-    menuOpen: state.menu !== undefined,
-    pairOpen: selected !== undefined,
   });
   const list = useDiagnosisList({ insight, search, grid });
 
@@ -133,7 +132,23 @@ export function MatrixView(props: Props) {
     options: [...props.optionNotices, data.resolution, data.colorNotice],
     shortened: display.showAxisLabels ? hostLabels.patterns : [],
     changes: changes && { since: changes.since, note: changes.note, count: data.changed?.length ?? 0 },
+    linked: state.linked,
   });
+
+  if (!fits) {
+    const small = tooSmallText(width, height, minCellArea(FONT_SIZE));
+    return (
+      <div
+        className={styles.tooSmall}
+        data-testid={TEST_IDS.tooSmall}
+        role="status"
+        title={small.title}
+        style={{ width, height }}
+      >
+        {small.text}
+      </div>
+    );
+  }
 
   return (
     <div className={styles.root} data-testid={TEST_IDS.panel} style={{ width, height }} onKeyDown={keys.onRootKeyDown}>

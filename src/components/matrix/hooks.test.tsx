@@ -29,8 +29,9 @@ function keys(over: Partial<MatrixKeysInput> = {}) {
     cols: 4,
     openCell: jest.fn(),
     menuAt: jest.fn(),
-    menuOpen: false,
-    pairOpen: false,
+    isMenuOpen: () => false,
+    isPairOpen: () => false,
+    closeMenu: jest.fn(),
     closePair: jest.fn(),
     ...over,
   };
@@ -60,8 +61,8 @@ describe('useMatrixKeys', () => {
     expect(b.input.setFocus).not.toHaveBeenCalled();
   });
 
-  it('Esc closes the innermost thing open: the pair view, then the focus cell; never while the menu is open', () => {
-    const pair = keys({ pairOpen: true, focus: { row: 0, col: 0 } });
+  it('Esc closes the innermost thing open: the menu, then the pair view, then the focus cell', () => {
+    const pair = keys({ isPairOpen: () => true, focus: { row: 0, col: 0 } });
     pair.onRootKeyDown(key('Escape'));
     expect(pair.input.closePair).toHaveBeenCalled();
     expect(pair.input.setFocus).not.toHaveBeenCalled();
@@ -70,8 +71,9 @@ describe('useMatrixKeys', () => {
     focused.onRootKeyDown(esc);
     expect(focused.input.setFocus).toHaveBeenCalledWith(undefined);
     expect(esc.stopPropagation).toHaveBeenCalled();
-    const menu = keys({ menuOpen: true, pairOpen: true });
+    const menu = keys({ isMenuOpen: () => true, isPairOpen: () => true });
     menu.onRootKeyDown(key('Escape'));
+    expect(menu.input.closeMenu).toHaveBeenCalled();
     expect(menu.input.closePair).not.toHaveBeenCalled();
   });
 });

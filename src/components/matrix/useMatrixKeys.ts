@@ -14,8 +14,13 @@ export interface MatrixKeysInput {
   openCell: (row: number, col: number) => void;
   /** Shift+F10 or the context-menu key: the cell menu. */
   menuAt: (row: number, col: number) => void;
-  menuOpen: boolean;
-  pairOpen: boolean;
+  /**
+   * Whether the menu / the pair view is open or was just asked for: what the handlers last set, not the last render's
+   * state, so that Esc in the same tick as Shift+F10 or Enter closes what they opened.
+   */
+  isMenuOpen: () => boolean;
+  isPairOpen: () => boolean;
+  closeMenu: () => void;
   closePair: () => void;
 }
 
@@ -27,8 +32,9 @@ export function useMatrixKeys({
   cols,
   openCell,
   menuAt,
-  menuOpen,
-  pairOpen,
+  isMenuOpen,
+  isPairOpen,
+  closeMenu,
   closePair,
 }: MatrixKeysInput) {
   const onGridKeyDown = useStableCallback((e: React.KeyboardEvent) => {
@@ -50,12 +56,15 @@ export function useMatrixKeys({
     setFocus(moveFocus(focus, delta, rows, cols));
   });
 
-  // Esc anywhere in the panel closes what is open, innermost first: menu (its own handler), pair view, focus cell.
+  // Esc anywhere in the panel closes what is open, innermost first: menu, pair view, focus cell. Inside the menu its
+  // own handler takes Esc; this one closes a menu the focus has not reached yet (just opened, or not rendered yet).
   const onRootKeyDown = useStableCallback((e: React.KeyboardEvent) => {
-    if (e.key !== 'Escape' || menuOpen) {
+    if (e.key !== 'Escape') {
       return;
     }
-    if (pairOpen) {
+    if (isMenuOpen()) {
+      closeMenu();
+    } else if (isPairOpen()) {
       closePair();
     } else if (focus) {
       setFocus(undefined);

@@ -1,6 +1,6 @@
 import { useMemo } from 'react';
 
-import { Areas, AreasInput, Layout, computeLayout, panelAreas } from '../../render/layout';
+import { Areas, AreasInput, Layout, computeLayout, matrixFits, panelAreas } from '../../render/layout';
 import { hostLabelsOf } from '../../model/displayNames';
 import { AxisEntry } from '../../view/hierarchy';
 import { View } from '../../view/view';
@@ -27,6 +27,8 @@ export interface MatrixLayout {
   areas: Areas;
   hostLabels: ReturnType<typeof hostLabelsOf>;
   layout: Layout;
+  /** The panel leaves the matrix room for its cells (render/layout matrixFits); else it says it is too small. */
+  fits: boolean;
 }
 
 /**
@@ -57,24 +59,23 @@ export function useMatrixLayout(input: MatrixLayoutInput): MatrixLayout {
   const { w, h } = areas.matrix;
   const rows = matrix.rows.length;
   const cols = matrix.cols.length;
-  const layout = useMemo(
-    () =>
-      computeLayout({
-        width: w,
-        height: h,
-        rows,
-        cols,
-        rowLabelWidth: labelWidths.rows + bands.rows * BAND,
-        colLabelWidth: labelWidths.cols + bands.cols * BAND,
-        showLabels,
-        fontSize,
-        footer,
-        bands,
-        bandSize: BAND,
-      }),
-    [w, h, rows, cols, labelWidths, bands, showLabels, fontSize, footer]
+  const cells = useMemo(
+    () => ({
+      rows,
+      cols,
+      rowLabelWidth: labelWidths.rows + bands.rows * BAND,
+      colLabelWidth: labelWidths.cols + bands.cols * BAND,
+      showLabels,
+      fontSize,
+      footer,
+      bands,
+      bandSize: BAND,
+    }),
+    [rows, cols, labelWidths, bands, showLabels, fontSize, footer]
   );
-  return { areas, hostLabels, layout };
+  const layout = useMemo(() => computeLayout({ ...cells, width: w, height: h }), [cells, w, h]);
+  const fits = useMemo(() => matrixFits({ ...cells, width, height }), [cells, width, height]);
+  return { areas, hostLabels, layout, fits };
 }
 
 function maxLabelWidth(

@@ -41,7 +41,7 @@ export function modelOf(hosts: Host[], levels = LEVELS, cols?: Host[]): MatrixMo
     rowPaths,
     colPaths: cols ? cols.map((h) => h.path) : rowPaths,
     values: new Float64Array(n),
-    states: new Uint8Array(n),
+    presence: new Uint8Array(n).fill(Status.NoData),
     failed: 0,
     field: { name: 'latency', type: FieldType.number, config: { unit: 'ms' }, values: [] },
     notices: [],
