@@ -166,7 +166,15 @@ async function main() {
             const t0 = performance.now();
             await harness.update(0, { frames: [copy] });
             // Big inputs build in slices after update() returns: wait for the canvas draw of the new model.
-            while (performance.getEntriesByName('pingmesh:draw').length === 0) {
+            for (
+              const until = performance.now() + 120_000;
+              performance.getEntriesByName('pingmesh:draw').length === 0;
+            ) {
+              if (performance.now() > until) {
+                throw new Error(
+                  'no pingmesh:draw mark after 2 minutes: the panel did not draw (an option it ignored?)'
+                );
+              }
               await new Promise((resolve) => setTimeout(resolve, 1));
             }
             const t1 = performance.now();
@@ -258,7 +266,15 @@ async function main() {
             performance.clearMeasures();
             const copy = { ...frame, fields: frame.fields.map((f: object) => ({ ...f })) };
             await harness.update(0, { frames: [copy] });
-            while (performance.getEntriesByName('pingmesh:timeline-end').length === 0) {
+            for (
+              const until = performance.now() + 120_000;
+              performance.getEntriesByName('pingmesh:timeline-end').length === 0;
+            ) {
+              if (performance.now() > until) {
+                throw new Error(
+                  'no pingmesh:timeline-end mark after 2 minutes: the panel did not draw (an option it ignored?)'
+                );
+              }
               await new Promise((resolve) => setTimeout(resolve, 5));
             }
             const drawn = performance.getEntriesByName('pingmesh:draw')[0];
@@ -391,7 +407,15 @@ async function edges(browser: Awaited<ReturnType<typeof launchBrowser>>, url: st
           performance.clearMeasures();
           const t0 = performance.now();
           await harness.update(0, { frames: [frame] });
-          while (performance.getEntriesByName('pingmesh:timeline-end').length === 0) {
+          for (
+            const until = performance.now() + 120_000;
+            performance.getEntriesByName('pingmesh:timeline-end').length === 0;
+          ) {
+            if (performance.now() > until) {
+              throw new Error(
+                'no pingmesh:timeline-end mark after 2 minutes: the panel did not draw (an option it ignored?)'
+              );
+            }
             await new Promise((resolve) => setTimeout(resolve, 20));
           }
           const t1 = performance.now();
@@ -431,8 +455,11 @@ async function edges(browser: Awaited<ReturnType<typeof launchBrowser>>, url: st
         const { frame, hosts: actual } = mod.makeTableFrame(n, 'tor-down', 1, { lean: true });
         // No named helper functions in here (see above): the waits for the canvas draw are written out.
         performance.clearMeasures();
-        await harness.update(0, { frames: [frame], options: { maxHosts: 4096, sortBy: 'name' } });
-        while (performance.getEntriesByName('pingmesh:draw').length === 0) {
+        await harness.update(0, { frames: [frame], options: { grouping: { maxHosts: 4096, sortBy: 'name' } } });
+        for (const until = performance.now() + 120_000; performance.getEntriesByName('pingmesh:draw').length === 0;) {
+          if (performance.now() > until) {
+            throw new Error('no pingmesh:draw mark after 2 minutes: the panel did not draw (an option it ignored?)');
+          }
           await new Promise((resolve) => setTimeout(resolve, 10));
         }
         const longest: number[] = [];
@@ -449,8 +476,16 @@ async function edges(browser: Awaited<ReturnType<typeof launchBrowser>>, url: st
             await new Promise((resolve) => setTimeout(resolve, 100));
             tasks.length = 0;
             performance.clearMeasures();
-            await harness.update(0, { options: { maxHosts: 4096, sortBy } });
-            while (performance.getEntriesByName('pingmesh:draw').length === 0) {
+            await harness.update(0, { options: { grouping: { maxHosts: 4096, sortBy } } });
+            for (
+              const until = performance.now() + 120_000;
+              performance.getEntriesByName('pingmesh:draw').length === 0;
+            ) {
+              if (performance.now() > until) {
+                throw new Error(
+                  'no pingmesh:draw mark after 2 minutes: the panel did not draw (an option it ignored?)'
+                );
+              }
               await new Promise((resolve) => setTimeout(resolve, 10));
             }
             await new Promise((resolve) => setTimeout(resolve, 200));
