@@ -47,6 +47,9 @@ test.describe('what changed: the breach timeline and changed cells, real Prometh
       'aria-valuetext',
       new RegExp(`\\(latest\\), 12% of pairs over SLA \\(${TOR_PAIRS} of ${ALL_PAIRS}\\)`)
     );
+    await expect(page.getByTestId(TEST_IDS.diagnosisText)).toContainText(env.culpritTor);
+    // The README's first image: the dashboard's view (grouped headers, the failed ToR's cross, the strip, the line).
+    await snap(page.getByTestId('harness-panel-0'), 'tor-down');
     const first = Number(await slider.getAttribute('aria-valuemin'));
     const last = Number(await slider.getAttribute('aria-valuemax'));
     expect(last - first).toBeGreaterThan(9 * 60_000);
