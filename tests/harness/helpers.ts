@@ -131,6 +131,17 @@ export async function themeColour(page: Page, name: string, mode: 'dark' | 'ligh
   return hex(css);
 }
 
+/**
+ * A number the panel shows (Grafana's display, rounded to the decimals it picks) is the value it stands for: at most
+ * half its last digit away. "263 ms" for 262.5 ms is right, for 262.4 ms or 2.625 s it is not.
+ */
+export function expectShows(shown: string, value: number) {
+  const decimals = /\d\.(\d+)/.exec(shown)?.[1].length ?? 0;
+  expect(Math.abs(parseFloat(shown) - value), `${shown} for ${value}`).toBeLessThanOrEqual(
+    0.5 * 10 ** -decimals + 1e-9
+  );
+}
+
 /** #rrggbb of any CSS colour the theme returns (Grafana returns hex or rgb()). */
 export function hex(css: string): string {
   if (css.startsWith('#')) {
