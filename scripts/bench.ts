@@ -89,9 +89,26 @@ const PEER_PANELS: Record<string, Pick<HarnessPanelConfig, 'options' | 'fieldCon
   },
 };
 
+/**
+ * `waitForMark(name, everyMs)` in the page: resolves once a performance entry `name` exists, polling every `everyMs`
+ * (1 ms where data → pixels is timed); gives up after 2 minutes with the reason. Installed as a string: a function
+ * passed from here would be wrapped by tsx in a `__name()` the page does not have.
+ */
+const WAIT_FOR_MARK = `window.waitForMark = async (name, everyMs) => {
+  for (const until = performance.now() + 120000; performance.getEntriesByName(name).length === 0; ) {
+    if (performance.now() > until) {
+      throw new Error('no ' + name + ' mark after 2 minutes: the panel did not draw (an option it ignored?)');
+    }
+    await new Promise((resolve) => setTimeout(resolve, everyMs));
+  }
+};`;
+/** In page.evaluate callbacks: the helper above. */
+declare const waitForMark: (name: string, everyMs: number) => Promise<void>;
+
 /** A page with the panel on a one-pair frame, ready for `harness.update`. */
 async function openBenchPage(browser: Awaited<ReturnType<typeof launchBrowser>>, url: string) {
   const page = await browser.newPage({ viewport: { width: 1300, height: 1000 } });
+  await page.addInitScript(WAIT_FOR_MARK);
   const tiny = { refId: 'A', fields: [{ name: 'Value', type: 'number', values: [1], labels: { src: 'a', dst: 'b' } }] };
   await openHarnessPage(page, url, {
     panels: [{ pluginId: 'netobs-pingmesh-panel', width: 1200, height: 900, frames: [tiny] }],
@@ -166,17 +183,7 @@ async function main() {
             const t0 = performance.now();
             await harness.update(0, { frames: [copy] });
             // Big inputs build in slices after update() returns: wait for the canvas draw of the new model.
-            for (
-              const until = performance.now() + 120_000;
-              performance.getEntriesByName('pingmesh:draw').length === 0;
-            ) {
-              if (performance.now() > until) {
-                throw new Error(
-                  'no pingmesh:draw mark after 2 minutes: the panel did not draw (an option it ignored?)'
-                );
-              }
-              await new Promise((resolve) => setTimeout(resolve, 1));
-            }
+            await waitForMark('pingmesh:draw', 1);
             const t1 = performance.now();
             if (i > 0) {
               dataToPixels.push(t1 - t0);
@@ -266,17 +273,7 @@ async function main() {
             performance.clearMeasures();
             const copy = { ...frame, fields: frame.fields.map((f: object) => ({ ...f })) };
             await harness.update(0, { frames: [copy] });
-            for (
-              const until = performance.now() + 120_000;
-              performance.getEntriesByName('pingmesh:timeline-end').length === 0;
-            ) {
-              if (performance.now() > until) {
-                throw new Error(
-                  'no pingmesh:timeline-end mark after 2 minutes: the panel did not draw (an option it ignored?)'
-                );
-              }
-              await new Promise((resolve) => setTimeout(resolve, 5));
-            }
+            await waitForMark('pingmesh:timeline-end', 5);
             const drawn = performance.getEntriesByName('pingmesh:draw')[0];
             const end = performance.getEntriesByName('pingmesh:timeline-end')[0];
             const strip = document.querySelector('[data-testid="pingmesh-timeline"]');
@@ -407,17 +404,7 @@ async function edges(browser: Awaited<ReturnType<typeof launchBrowser>>, url: st
           performance.clearMeasures();
           const t0 = performance.now();
           await harness.update(0, { frames: [frame] });
-          for (
-            const until = performance.now() + 120_000;
-            performance.getEntriesByName('pingmesh:timeline-end').length === 0;
-          ) {
-            if (performance.now() > until) {
-              throw new Error(
-                'no pingmesh:timeline-end mark after 2 minutes: the panel did not draw (an option it ignored?)'
-              );
-            }
-            await new Promise((resolve) => setTimeout(resolve, 20));
-          }
+          await waitForMark('pingmesh:timeline-end', 20);
           const t1 = performance.now();
           await new Promise((resolve) => setTimeout(resolve, 200));
           observer.disconnect();
@@ -453,15 +440,9 @@ async function edges(browser: Awaited<ReturnType<typeof launchBrowser>>, url: st
         const harness = (window as unknown as { harness: Harness }).harness;
         const mod = await import(/* webpackIgnore: true */ `${location.origin}/bench/frames.js`);
         const { frame, hosts: actual } = mod.makeTableFrame(n, 'tor-down', 1, { lean: true });
-        // No named helper functions in here (see above): the waits for the canvas draw are written out.
         performance.clearMeasures();
         await harness.update(0, { frames: [frame], options: { grouping: { maxHosts: 4096, sortBy: 'name' } } });
-        for (const until = performance.now() + 120_000; performance.getEntriesByName('pingmesh:draw').length === 0;) {
-          if (performance.now() > until) {
-            throw new Error('no pingmesh:draw mark after 2 minutes: the panel did not draw (an option it ignored?)');
-          }
-          await new Promise((resolve) => setTimeout(resolve, 10));
-        }
+        await waitForMark('pingmesh:draw', 10);
         const longest: number[] = [];
         const back: number[] = [];
         const view: number[] = [];
@@ -477,17 +458,7 @@ async function edges(browser: Awaited<ReturnType<typeof launchBrowser>>, url: st
             tasks.length = 0;
             performance.clearMeasures();
             await harness.update(0, { options: { grouping: { maxHosts: 4096, sortBy } } });
-            for (
-              const until = performance.now() + 120_000;
-              performance.getEntriesByName('pingmesh:draw').length === 0;
-            ) {
-              if (performance.now() > until) {
-                throw new Error(
-                  'no pingmesh:draw mark after 2 minutes: the panel did not draw (an option it ignored?)'
-                );
-              }
-              await new Promise((resolve) => setTimeout(resolve, 10));
-            }
+            await waitForMark('pingmesh:draw', 10);
             await new Promise((resolve) => setTimeout(resolve, 200));
             observer.disconnect();
             (sortBy === 'breaches' ? longest : back).push(Math.max(0, ...tasks));
