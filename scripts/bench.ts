@@ -21,8 +21,9 @@
  *                  rects in the DOM), medians; ratio = esnetMs / pingmeshMs
  * and, at the edges, the longest main-thread task (Long Tasks API: Chrome reports every task over 50 ms; 0 = none)
  * from the moment the panel gets its input until it is done, max and median over EDGE_RUNS:
- *   edge timeline – a range table of 300 hosts × 100 peers × 240 steps (7.2 M rows): new frames → every point of the
- *                  strip computed (time index, matrix and timeline, all of it)
+ *   edge timeline – a range table of 300 hosts × 100 peers × 240 steps (7.2 M rows): frames handed over → every point
+ *                  of the strip computed (time index, matrix and timeline, all of it); handoverTaskMedianMs is the task
+ *                  that hands the frames over (Grafana's applyFieldOverrides scans every number for min/max in it)
  *   edge sort     – 4,096 hosts asked (4,080 built: whole ToRs; 16.6 M rows, src/dst only), Max hosts 4,096: the
  *                  sort switched from name to breaches → canvas drawn; viewMs / paintMs are the view build and the
  *                  paint inside it, backToNameLongestTaskMs the same switch back to name order
@@ -380,6 +381,7 @@ async function edges(browser: Awaited<ReturnType<typeof launchBrowser>>, url: st
   });
   if (hosts > 0) {
     const longest: number[] = [];
+    const handover: number[] = [];
     const wall: number[] = [];
     let rows = 0;
     let over50 = 0;
@@ -404,6 +406,7 @@ async function edges(browser: Awaited<ReturnType<typeof launchBrowser>>, url: st
           performance.clearMeasures();
           const t0 = performance.now();
           await harness.update(0, { frames: [frame] });
+          const handedOver = performance.now();
           await waitForMark('pingmesh:timeline-end', 20);
           const t1 = performance.now();
           await new Promise((resolve) => setTimeout(resolve, 200));
@@ -411,13 +414,24 @@ async function edges(browser: Awaited<ReturnType<typeof launchBrowser>>, url: st
           if (harness.errors.length > 0) {
             throw new Error(harness.errors.join('\n'));
           }
-          const inside = tasks.filter(([start, d]) => start + d > t0 && start < t1).map(([, d]) => d);
-          return { rows: frame.length, longest: Math.max(0, ...inside), over50: inside.length, wall: t1 - t0 };
+          const during = tasks.filter(([start, d]) => start + d > t0 && start < t1);
+          // The task that hands the frames over is mostly Grafana's applyFieldOverrides (its min/max scan of every
+          // number); the panel's own work is every task after it.
+          const inside = during.filter(([start]) => start >= handedOver).map(([, d]) => d);
+          const handover = during.filter(([start]) => start < handedOver).map(([, d]) => d);
+          return {
+            rows: frame.length,
+            longest: Math.max(0, ...inside),
+            handover: Math.max(0, ...handover),
+            over50: inside.length,
+            wall: t1 - t0,
+          };
         },
         [hosts, peers, steps] as const
       );
       rows = r.rows;
       longest.push(r.longest);
+      handover.push(r.handover);
       wall.push(r.wall);
       over50 = Math.max(over50, r.over50);
       await page.close();
@@ -426,6 +440,7 @@ async function edges(browser: Awaited<ReturnType<typeof launchBrowser>>, url: st
       rows,
       ...summary(longest),
       tasksOver50: over50,
+      handoverTaskMedianMs: round(median(handover)),
       doneMs: round(median(wall)),
     };
   }

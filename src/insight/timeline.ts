@@ -189,6 +189,27 @@ export function* framesAtSteps(index: TimeIndex, t: number): Generator<void, Dat
   return index.order.map((o) => (o.timed ? sliced[o.i] : index.constant[o.i]));
 }
 
+/**
+ * `src[rows[i]]` for every i, in two copies of one loop: one for number and time columns, one for the rest. With a
+ * single loop fed both kinds, V8's optimised code for it allocated ~160 MB per step of a 7.2 M-row table (13 columns ×
+ * 30,000 rows: ~400 ms in scavenges, the page frozen); each copy seeing one kind of values takes ~16 ms (node 20 and
+ * Chromium, `npm run bench -- --only edges`).
+ */
+function gatherNumbers(src: unknown[], rows: Int32Array): unknown[] {
+  const values = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    values[i] = src[rows[i]];
+  }
+  return values;
+}
+function gather(src: unknown[], rows: Int32Array): unknown[] {
+  const values = new Array(rows.length);
+  for (let i = 0; i < rows.length; i++) {
+    values[i] = src[rows[i]];
+  }
+  return values;
+}
+
 function* pick(frame: DataFrame, rows: Int32Array): Generator<void, DataFrame> {
   const n = rows.length;
   // One series per frame and one row at that time: a slice, no copy loop.
@@ -201,10 +222,7 @@ function* pick(frame: DataFrame, rows: Int32Array): Generator<void, DataFrame> {
     if (contiguous) {
       values = n === 0 ? [] : src.slice(rows[0], rows[0] + n);
     } else {
-      values = new Array(n);
-      for (let i = 0; i < n; i++) {
-        values[i] = src[rows[i]];
-      }
+      values = f.type === FieldType.number || f.type === FieldType.time ? gatherNumbers(src, rows) : gather(src, rows);
       copied += n;
       if (copied >= INDEX_ROWS_PER_STEP) {
         copied = 0;
