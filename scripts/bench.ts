@@ -26,7 +26,9 @@
  *                  that hands the frames over (Grafana's applyFieldOverrides scans every number for min/max in it)
  *   edge sort     – 4,096 hosts asked (4,080 built: whole ToRs; 16.6 M rows, src/dst only), Max hosts 4,096: the
  *                  sort switched from name to breaches → canvas drawn; viewMs / paintMs are the view build and the
- *                  paint inside it, backToNameLongestTaskMs the same switch back to name order
+ *                  paint inside it (main-thread time, in slices), backToNameLongestTaskMs the same switch back to
+ *                  name order; firstDraw* the first draw of those frames (longest task after the hand-over, the
+ *                  hand-over task, the SLA judging, the whole wait)
  * Options: --sizes 100,300,1000,2000  --runs 7  --timeline-sizes 100,300  --steps 40  --peer-sizes 50,100,200
  *   --edge-timeline 300x100x240 (hosts x peers x steps)  --edge-sort 4096  --edge-runs 3
  *   --only matrix,timeline,edges,peer (default: all)
@@ -455,9 +457,27 @@ async function edges(browser: Awaited<ReturnType<typeof launchBrowser>>, url: st
         const harness = (window as unknown as { harness: Harness }).harness;
         const mod = await import(/* webpackIgnore: true */ `${location.origin}/bench/frames.js`);
         const { frame, hosts: actual } = mod.makeTableFrame(n, 'tor-down', 1, { lean: true });
+        // The first draw: frames handed over → model (in slices) → judged → view and paint → canvas.
+        const first: Array<[number, number]> = [];
+        const firstObserver = new PerformanceObserver((list) =>
+          list.getEntries().forEach((e) => first.push([e.startTime, e.duration]))
+        );
+        firstObserver.observe({ type: 'longtask', buffered: false });
+        await new Promise((resolve) => setTimeout(resolve, 3000));
         performance.clearMeasures();
+        const t0 = performance.now();
         await harness.update(0, { frames: [frame], options: { grouping: { maxHosts: 4096, sortBy: 'name' } } });
+        const handedOver = performance.now();
         await waitForMark('pingmesh:draw', 10);
+        const firstDrawMs = performance.now() - t0;
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        firstObserver.disconnect();
+        const firstLongest = Math.max(0, ...first.filter(([start]) => start >= handedOver).map(([, d]) => d));
+        const firstHandover = Math.max(
+          0,
+          ...first.filter(([start, d]) => start < handedOver && start + d > t0).map(([, d]) => d)
+        );
+        const sla = performance.getEntriesByName('pingmesh:sla').at(-1)?.duration ?? NaN;
         const longest: number[] = [];
         const back: number[] = [];
         const view: number[] = [];
@@ -495,6 +515,10 @@ async function edges(browser: Awaited<ReturnType<typeof launchBrowser>>, url: st
           view,
           paint,
           drawnRows: layout ? JSON.parse(layout).rows : 0,
+          firstLongest,
+          firstHandover,
+          firstDrawMs,
+          sla,
         };
       },
       [sortHosts, runs] as const
@@ -510,6 +534,12 @@ async function edges(browser: Awaited<ReturnType<typeof launchBrowser>>, url: st
       paintMs: round(median(r.paint)),
       // The same switch back to name order (the model's own order: no copy), for comparison.
       backToNameLongestTaskMs: round(median(r.back)),
+      // The first draw of these frames (once): the panel's longest task after the hand-over, the hand-over task
+      // (Grafana's applyFieldOverrides and the panel's first render), judging every cell, and the whole wait.
+      firstDrawLongestTaskMs: round(r.firstLongest),
+      firstDrawHandoverTaskMs: round(r.firstHandover),
+      firstDrawSlaMs: round(r.sla),
+      firstDrawMs: round(r.firstDrawMs),
     };
     await page.close();
   }

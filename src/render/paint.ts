@@ -3,6 +3,7 @@ import { rgb } from 'd3-color';
 
 import { SHARE_BREACH, SHARE_WARN } from '../view/aggregate';
 import { Status, StatusCode } from '../model/sla';
+import { CELLS_PER_STEP, finish } from '../util/steps';
 
 /** The cells to paint: a model or a view, whichever is drawn. */
 export interface CellGrid {
@@ -40,6 +41,15 @@ const SLOTS = 256;
  * instead; every other status keeps its own colour, so no data never looks like a reading.
  */
 export function paintCells(grid: CellGrid, theme: GrafanaTheme2, colors: Record<StatusCode, string>): Painted {
+  return finish(paintCellsSteps(grid, theme, colors));
+}
+
+/** The same, as steps: it yields every CELLS_PER_STEP cells (16 M cells at 4,096 hosts paint in slices). */
+export function* paintCellsSteps(
+  grid: CellGrid,
+  theme: GrafanaTheme2,
+  colors: Record<StatusCode, string>
+): Generator<void, Painted> {
   const { values, status, field } = grid;
   const n = values.length;
   const out = new Uint8ClampedArray(n * 4);
@@ -56,21 +66,33 @@ export function paintCells(grid: CellGrid, theme: GrafanaTheme2, colors: Record<
   const valueColor = getFieldColorModeForField(field).isContinuous ? scalePainter(field, theme) : undefined;
   const { share } = grid;
   const ramp = share ? shareRamp(colors) : undefined;
-  for (let i = 0; i < n; i++) {
-    const st = status[i];
-    rank[i] = st;
-    if (ramp && share![i] === share![i] && (st === Status.OK || st === Status.Warning || st === Status.Breach)) {
-      out.set(ramp(share![i]), i * 4);
-      rank[i] = st + Math.min(0.99, share![i]);
-      continue;
+  const judged = (st: number) => st === Status.OK || st === Status.Warning || st === Status.Breach;
+  for (let from = 0; from < n; from += CELLS_PER_STEP) {
+    const to = Math.min(n, from + CELLS_PER_STEP);
+    if (!ramp && !valueColor) {
+      // Colour by status alone (the default): the hot loop, one lookup and two stores per cell.
+      for (let i = from; i < to; i++) {
+        const st = status[i];
+        rank[i] = st;
+        out32[i] = lut[st];
+      }
+    } else {
+      for (let i = from; i < to; i++) {
+        const st = status[i];
+        rank[i] = st;
+        if (ramp && share![i] === share![i] && judged(st)) {
+          out.set(ramp(share![i]), i * 4);
+          rank[i] = st + Math.min(0.99, share![i]);
+        } else if (valueColor && judged(st) && values[i] === values[i]) {
+          const { px, severity } = valueColor(values[i]);
+          out.set(px, i * 4);
+          rank[i] = st + Math.min(0.99, Math.max(0, severity));
+        } else {
+          out32[i] = lut[st];
+        }
+      }
     }
-    if (valueColor && (st === Status.OK || st === Status.Warning || st === Status.Breach) && values[i] === values[i]) {
-      const { px, severity } = valueColor(values[i]);
-      out.set(px, i * 4);
-      rank[i] = st + Math.min(0.99, Math.max(0, severity));
-      continue;
-    }
-    out32[i] = lut[st];
+    yield;
   }
   return { rgba: out, rank };
 }

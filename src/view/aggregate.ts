@@ -3,8 +3,9 @@ import { Field, ThresholdsMode } from '@grafana/data';
 import { Aggregation } from '../options/types';
 import { AxisEntry, AxisTree } from './hierarchy';
 import { Classified, MEASURED, Status } from '../model/sla';
-import { hostView } from './hostView';
+import { hostViewSteps } from './hostView';
 import { MatrixModel } from '../model/types';
+import { CELLS_PER_STEP, finish } from '../util/steps';
 
 /** What is drawn: one cell per (row entry, column entry); a group entry summarises its pairs. */
 export interface ViewMatrix {
@@ -89,7 +90,12 @@ export interface AggregateInput {
 }
 
 /** Aggregates every visible cell from the host matrix. O(hosts²) whatever the grouping. */
-export function aggregateView({
+export function aggregateView(input: AggregateInput): ViewMatrix {
+  return finish(aggregateViewSteps(input));
+}
+
+/** The same, as steps: it yields every CELLS_PER_STEP host pairs read, so a huge mesh can be viewed in slices. */
+export function* aggregateViewSteps({
   model,
   rowTree,
   colTree,
@@ -97,7 +103,7 @@ export function aggregateView({
   cols,
   aggregation,
   classified,
-}: AggregateInput): ViewMatrix {
+}: AggregateInput): Generator<void, ViewMatrix> {
   const R = rows.length;
   const C = cols.length;
   const n = R * C;
@@ -124,7 +130,7 @@ export function aggregateView({
   }
   if (!anyGroup) {
     // Every entry a host, in another order (sorted by breaches, zoomed): row by row gathers, no per-cell call.
-    return hostView(base, model, classified, rowTree, colTree, rows, cols);
+    return yield* hostViewSteps(base, model, classified, rowTree, colTree, rows, cols);
   }
   const withLoss = model.loss !== undefined;
   const view: ViewMatrix = {
@@ -157,8 +163,14 @@ export function aggregateView({
   const byStatus = new Uint32Array(STATUS_SLOTS);
   const quantile = aggregation.startsWith('p') ? Number(aggregation.slice(1)) / 100 : undefined;
 
+  let read = 0;
   for (let r = 0; r < R; r++) {
     const re = rows[r];
+    read += (re.end - re.start) * hostCols;
+    if (read >= CELLS_PER_STEP) {
+      read = 0;
+      yield;
+    }
     for (let c = 0; c < C; c++) {
       const ce = cols[c];
       const cell = r * C + c;

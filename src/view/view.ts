@@ -3,11 +3,12 @@ import { ThresholdsMode } from '@grafana/data';
 import { DEFAULT_THRESHOLD_STEPS } from '../options/defaults';
 import { Aggregation, SortBy } from '../options/types';
 import { PRESETS } from '../model/presets';
-import { ViewMatrix, aggregateView, thresholdLevels } from './aggregate';
+import { ViewMatrix, aggregateViewSteps, thresholdLevels } from './aggregate';
 import { AxisTree, GroupNode, buildAxisTree, expandedHeaders, visibleEntries } from './hierarchy';
 import { Classified, DEFAULT_SLA_CONFIG, SlaConfig, Status, classify } from '../model/sla';
 import { MatrixModel } from '../model/types';
 import { conversionFactor } from '../model/units';
+import { finish, rowsPerStep } from '../util/steps';
 
 export interface Zoom {
   row: string;
@@ -42,6 +43,11 @@ export interface View {
 
 /** Model → what is drawn. Pure; the panel memoizes it on its inputs. */
 export function buildView(input: ViewInput): View {
+  return finish(buildViewSteps(input));
+}
+
+/** The same, as steps (util/steps.ts): a 4,096-host mesh is sorted and gathered in slices, not one long task. */
+export function* buildViewSteps(input: ViewInput): Generator<void, View> {
   const { model, toggled, aggregation, sortBy } = input;
   const classified = input.classified ?? classifyModel(model, DEFAULT_SLA_CONFIG);
   const depth = model.levels.length;
@@ -49,7 +55,7 @@ export function buildView(input: ViewInput): View {
   const startIndex = input.startLevel === 'host' ? depth : model.levels.indexOf(input.startLevel);
   const scores =
     sortBy !== 'name'
-      ? hostScores(model, classified, sortBy)
+      ? yield* hostScores(model, classified, sortBy)
       : input.hostOrder?.length
         ? listedFirst(model, input.hostOrder)
         : undefined;
@@ -82,7 +88,7 @@ export function buildView(input: ViewInput): View {
   const rows = visibleEntries(rowTree, rowState, model.rows, rowWithin);
   const cols = visibleEntries(colTree, colState, model.cols, colWithin);
   return {
-    matrix: aggregateView({ model, rowTree, colTree, rows, cols, aggregation, classified }),
+    matrix: yield* aggregateViewSteps({ model, rowTree, colTree, rows, cols, aggregation, classified }),
     rowTree,
     colTree,
     rowHeaders: expandedHeaders(rowTree, rowState, rowWithin),
@@ -182,44 +188,25 @@ function listedFirst(model: MatrixModel, order: string[]) {
 /**
  * Per host severity for sorting, over its row (as source) and column (as destination): worst status then worst value,
  * or the number of pairs over SLA (failed probes included). One pass over typed arrays, one loop per kind (16 M cells
- * at 4,096 hosts).
+ * at 4,096 hosts), yielding every few hundred thousand cells.
  */
-function hostScores(model: MatrixModel, classified: Classified, sortBy: Exclude<SortBy, 'name'>) {
+function* hostScores(model: MatrixModel, classified: Classified, sortBy: Exclude<SortBy, 'name'>) {
   const R = model.rows.length;
   const C = model.cols.length;
   const rows = new Float64Array(R);
   const cols = new Float64Array(C);
-  const { status } = classified;
-  const values = model.values;
-  if (sortBy === 'worst') {
-    const BIG = 1e9;
-    for (let r = 0; r < R; r++) {
-      let row = 0;
-      for (let c = 0, i = r * C; c < C; c++, i++) {
-        const v = values[i];
-        const score = status[i] * BIG + (v === v && v < BIG ? v : 0);
-        if (score > row) {
-          row = score;
-        }
-        if (score > cols[c]) {
-          cols[c] = score;
-        }
-      }
-      rows[r] = row;
+  const counts = new Uint32Array(C);
+  const step = rowsPerStep(C);
+  for (let r0 = 0; r0 < R; r0 += step) {
+    const r1 = Math.min(R, r0 + step);
+    if (sortBy === 'worst') {
+      worstScores(model.values, classified.status, C, r0, r1, rows, cols);
+    } else {
+      breachCounts(classified.status, C, r0, r1, rows, counts);
     }
-  } else {
-    const counts = new Uint32Array(C);
-    for (let r = 0; r < R; r++) {
-      let row = 0;
-      for (let c = 0, i = r * C; c < C; c++, i++) {
-        const st = status[i];
-        if (st === Status.Breach || st === Status.Failed) {
-          row++;
-          counts[c]++;
-        }
-      }
-      rows[r] = row;
-    }
+    yield;
+  }
+  if (sortBy !== 'worst') {
     cols.set(counts);
   }
   if (model.cols === model.rows) {
@@ -229,4 +216,46 @@ function hostScores(model: MatrixModel, classified: Classified, sortBy: Exclude<
     return { rows, cols: rows };
   }
   return { rows, cols };
+}
+
+/** Rows r0..r1: each row's and column's worst status × 1e9 + worst value. */
+function worstScores(
+  values: Float64Array,
+  status: Uint8Array,
+  C: number,
+  r0: number,
+  r1: number,
+  rows: Float64Array,
+  cols: Float64Array
+) {
+  const BIG = 1e9;
+  for (let r = r0; r < r1; r++) {
+    let row = 0;
+    for (let c = 0, i = r * C; c < C; c++, i++) {
+      const v = values[i];
+      const score = status[i] * BIG + (v === v && v < BIG ? v : 0);
+      if (score > row) {
+        row = score;
+      }
+      if (score > cols[c]) {
+        cols[c] = score;
+      }
+    }
+    rows[r] = row;
+  }
+}
+
+/** Rows r0..r1: pairs over SLA or failed, per row and per column. */
+function breachCounts(status: Uint8Array, C: number, r0: number, r1: number, rows: Float64Array, counts: Uint32Array) {
+  for (let r = r0; r < r1; r++) {
+    let row = 0;
+    for (let c = 0, i = r * C; c < C; c++, i++) {
+      const st = status[i];
+      if (st === Status.Breach || st === Status.Failed) {
+        row++;
+        counts[c]++;
+      }
+    }
+    rows[r] = row;
+  }
 }

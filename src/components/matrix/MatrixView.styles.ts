@@ -56,4 +56,13 @@ export const getStyles = (theme: GrafanaTheme2) => ({
     color: theme.colors.text.secondary,
     fontSize: theme.typography.bodySmall.fontSize,
   }),
+  drawing: css({
+    display: 'flex',
+    alignItems: 'center',
+    justifyContent: 'center',
+    textAlign: 'center',
+    color: theme.colors.text.secondary,
+  }),
+  /** Over the previous matrix while a huge view is drawn in slices. */
+  drawingBar: css({ position: 'absolute', top: 0, left: 0, right: 0, zIndex: 2 }),
 });

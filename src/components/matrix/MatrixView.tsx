@@ -1,6 +1,7 @@
 import { cx } from '@emotion/css';
 import { InterpolateFunction } from '@grafana/data';
-import { useStyles2, useTheme2 } from '@grafana/ui';
+import { t } from '@grafana/i18n';
+import { LoadingBar, useStyles2, useTheme2 } from '@grafana/ui';
 import React, { useRef } from 'react';
 
 import { DrillData } from '../../drill/types';
@@ -14,6 +15,8 @@ import { DiagnosisLine, DiagnosisList } from '../Diagnosis';
 import { LEGEND_HEIGHT } from '../Legend';
 import { PairView } from '../PairView';
 import { TEST_IDS } from '../testIds';
+import { RAW } from '../../util/i18n';
+import { formatCount } from '../../util/format';
 import { useDiagnosis } from '../useDiagnosis';
 import { useTextWidth } from '../useTextWidth';
 import { WorstList } from '../WorstList';
@@ -29,10 +32,10 @@ import { getStyles } from './MatrixView.styles';
 import { useDiagnosisList } from './useDiagnosisList';
 import { useGridPointer } from './useGridPointer';
 import { useMatrixActions } from './useMatrixActions';
-import { useMatrixData } from './useMatrixData';
+import { MatrixData, useMatrixData } from './useMatrixData';
 import { useMatrixKeys } from './useMatrixKeys';
 import { useMatrixLayout } from './useMatrixLayout';
-import { useMatrixState } from './useMatrixState';
+import { MatrixState, useMatrixState } from './useMatrixState';
 import { useSearch } from './useSearch';
 import { Toolbar } from './Toolbar';
 
@@ -61,24 +64,46 @@ interface Props {
 
 const FONT_SIZE = 11;
 
-/** The matrix and everything around it, composed from hooks (state, derived data, search, keys, pointer). */
+/**
+ * The matrix and everything around it. Its view state (zoom, open groups, selection) and derived data come first: a
+ * huge view is built in slices, drawn when ready (the previous one meanwhile, a message before the first).
+ */
 export function MatrixView(props: Props) {
-  const { model, options, width, height, drill, banner, stale, timeline, changes } = props;
+  const { width, height } = props;
+  const theme = useTheme2();
+  const styles = useStyles2(getStyles);
+  const state = useMatrixState(props.panelId, props.model);
+  const data = useMatrixData({
+    model: props.model,
+    options: props.options,
+    sla: props.sla,
+    toggled: state.toggled,
+    zoom: state.zoom,
+    theme,
+    before: props.changes?.before,
+  });
+  if (!data) {
+    const cells = props.model.rows.length * props.model.cols.length;
+    return (
+      <div className={styles.drawing} data-testid={TEST_IDS.message} role="status" style={{ width, height }}>
+        <div>
+          <LoadingBar width={Math.min(240, width)} />
+          {t('panel.drawing', 'Drawing {{cells}} cells…', { cells: formatCount(cells), ...RAW })}
+        </div>
+      </div>
+    );
+  }
+  return <MatrixBody {...props} model={data.model} state={state} data={data} />;
+}
+
+/** The matrix drawn from one consistent model + view, composed from hooks (search, keys, pointer, layout). */
+function MatrixBody(props: Props & { state: MatrixState; data: MatrixData }) {
+  const { model, options, width, height, drill, banner, stale, timeline, changes, state, data } = props;
   const { display } = options;
   const theme = useTheme2();
   const styles = useStyles2(getStyles);
   const measure = useTextWidth(FONT_SIZE, theme.typography.fontFamily);
-  const state = useMatrixState(props.panelId, model);
-  const { toggled, selected } = state;
-  const data = useMatrixData({
-    model,
-    options,
-    sla: props.sla,
-    toggled,
-    zoom: state.zoom,
-    theme,
-    before: changes?.before,
-  });
+  const { selected } = state;
   const { view, matrix, classified, colors } = data;
   const nRows = matrix.rows.length;
   const nCols = matrix.cols.length;
@@ -151,7 +176,18 @@ export function MatrixView(props: Props) {
   }
 
   return (
-    <div className={styles.root} data-testid={TEST_IDS.panel} style={{ width, height }} onKeyDown={keys.onRootKeyDown}>
+    <div
+      className={styles.root}
+      data-testid={TEST_IDS.panel}
+      data-drawing={data.drawing || undefined}
+      style={{ width, height }}
+      onKeyDown={keys.onRootKeyDown}
+    >
+      {data.drawing && (
+        <div className={styles.drawingBar}>
+          <LoadingBar width={width} />
+        </div>
+      )}
       {areas.toolbar && (
         <Area rect={areas.toolbar} className={styles.toolbar}>
           <Toolbar banner={banner} search={display.showSearch ? search : undefined} width={areas.toolbar.w} />
