@@ -1,10 +1,13 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 
-import { Candidate, Diagnosis, diagnose } from '../insight/diagnosis';
+import { Candidate, Diagnosis, diagnose, diagnoseSteps } from '../insight/diagnosis';
 import { describeCandidate } from '../text/diagnosis';
 import { Classified } from '../model/sla';
 import { MatrixModel } from '../model/types';
 import { timed } from '../util/perf';
+import { runSliced } from '../util/runSliced';
+import { timedSteps } from '../util/steps';
+import { SYNC_CELLS } from './matrix/useViewJob';
 import { Target } from './matrix/useSearch';
 
 export interface DiagnosisEntry {
@@ -41,23 +44,55 @@ export function targetOf(c: Candidate, model: MatrixModel): Target | undefined {
  * The diagnosis of the shown matrix (the model at the picked time on the breach timeline), its words, and which
  * candidate's cells are outlined and whether the ranked list is open.
  */
-export function useDiagnosis(model: MatrixModel, classified: Classified, enabled: boolean) {
-  const diagnosis: Diagnosis | undefined = useMemo(
-    () => (enabled ? timed('pingmesh:diagnose', () => diagnose({ model, status: classified.status })) : undefined),
-    [model, classified, enabled]
-  );
+export function useDiagnosis(
+  model: MatrixModel,
+  classified: Classified,
+  enabled: boolean,
+  /** Tests: the size from which it runs in slices. */
+  syncCells = SYNC_CELLS
+) {
+  const { diagnosis, of, pending } = useDiagnosed(model, classified, enabled, syncCells);
   const entries: DiagnosisEntry[] = useMemo(
     () =>
       (diagnosis?.candidates ?? []).map((candidate) => ({
         candidate,
-        text: describeCandidate(candidate, model),
-        target: targetOf(candidate, model),
+        text: describeCandidate(candidate, of),
+        target: targetOf(candidate, of),
       })),
-    [diagnosis, model]
+    [diagnosis, of]
   );
   // Which entry's cells are outlined, by rank; a refresh keeps the rank (the same place in the list).
   const [outlined, setOutlined] = useState<number | undefined>(undefined);
   const [open, setOpen] = useState(false);
   const shown = outlined !== undefined && outlined < entries.length ? outlined : undefined;
-  return { diagnosis, entries, outlined: shown, setOutlined, open: open && entries.length > 1, setOpen };
+  return { diagnosis, entries, outlined: shown, setOutlined, open: open && entries.length > 1, setOpen, pending };
+}
+
+/**
+ * The diagnosis, at once for a matrix up to SYNC_CELLS cells; above, in slices (its pass over 16 M cells is ~150 ms),
+ * the previous one shown meanwhile with the model it was made for (its words name that model's hosts).
+ */
+function useDiagnosed(model: MatrixModel, classified: Classified, enabled: boolean, syncCells: number) {
+  const sync = model.rows.length * model.cols.length <= syncCells;
+  const now = useMemo(
+    () =>
+      enabled && sync ? timed('pingmesh:diagnose', () => diagnose({ model, status: classified.status })) : undefined,
+    [model, classified, enabled, sync]
+  );
+  const [done, setDone] = useState<{ diagnosis: Diagnosis; of: MatrixModel; classified: Classified }>();
+  useEffect(() => {
+    if (!enabled || sync) {
+      return;
+    }
+    return runSliced(
+      timedSteps('pingmesh:diagnose', diagnoseSteps({ model, status: classified.status })),
+      (diagnosis) => setDone({ diagnosis, of: model, classified }),
+      'pingmesh:diagnose-job'
+    );
+  }, [model, classified, enabled, sync]);
+  if (sync || !enabled) {
+    return { diagnosis: now, of: model, pending: false };
+  }
+  const pending = done?.of !== model || done.classified !== classified;
+  return { diagnosis: done?.diagnosis, of: done?.of ?? model, pending };
 }

@@ -7,6 +7,7 @@ import { MEASURED, Status } from '../model/sla';
 import { MatrixModel, PairSource } from '../model/types';
 import { GroupedAxes, TopologyInput, hostPaths } from './cardinality';
 import { PairAcc } from './fold';
+import { CELLS_PER_STEP } from '../util/steps';
 import { ResolvedMapping } from './mapping';
 
 /** The pair queries besides latency, folded like it. */
@@ -37,9 +38,14 @@ export interface AssembleInput {
 }
 
 const collator = new Intl.Collator(undefined, { numeric: true, sensitivity: 'base' });
+/** Whether to yield at entry or cell i: every CELLS_PER_STEP of them. */
+const due = (i: number) => (i & (CELLS_PER_STEP - 1)) === CELLS_PER_STEP - 1;
 
-/** Folded pairs → the dense rows × cols model: axes, values, presence states, loss, ages, notices. */
-export function assemble({
+/**
+ * Folded pairs → the dense rows × cols model: axes, values, presence states, loss, ages, notices. As steps: it yields
+ * every CELLS_PER_STEP pairs or cells (16 M pairs at 4,096 hosts assemble in slices).
+ */
+export function* assembleSteps({
   acc,
   hostNames,
   config,
@@ -51,7 +57,7 @@ export function assemble({
   extra,
   grouped,
   passive,
-}: AssembleInput): MatrixModel {
+}: AssembleInput): Generator<void, MatrixModel> {
   const isSrc = new Uint8Array(hostNames.length);
   const isDst = new Uint8Array(hostNames.length);
   const pairAccs = [acc, extra.loss, extra.fail, extra.expected, extra.baseline, extra.timestamp].filter(
@@ -59,6 +65,9 @@ export function assemble({
   );
   for (const a of pairAccs) {
     for (let i = 0; i < a.length; i++) {
+      if (due(i)) {
+        yield;
+      }
       isSrc[a.src[i]] = 1;
       isDst[a.dst[i]] = 1;
     }
@@ -89,6 +98,9 @@ export function assemble({
   // A pair with a series in any pair query is expected: without a latency or loss sample it has no data.
   for (const a of pairAccs) {
     for (let i = 0; i < a.length; i++) {
+      if (due(i)) {
+        yield;
+      }
       presence[cellOf(a, i)] = Status.NoData;
     }
   }
@@ -105,6 +117,9 @@ export function assemble({
   const age =
     acc.newest.length > 0 && Number.isFinite(newestAll) ? new Float64Array(nRows * nCols).fill(NaN) : undefined;
   for (let i = 0; i < acc.length; i++) {
+    if (due(i)) {
+      yield;
+    }
     const cell = cellOf(acc, i);
     if (age && Number.isFinite(acc.newest[i])) {
       age[cell] = newestAll - acc.newest[i];
@@ -152,21 +167,27 @@ export function assemble({
     );
   }
   // Loss alone makes a measured pair; a failing probe outranks every measurement.
-  const dense = (a: PairAcc | undefined, onlyValid: boolean) => {
+  function* dense(a: PairAcc | undefined): Generator<void, Float64Array | undefined> {
     if (!a) {
       return undefined;
     }
     const out = new Float64Array(nRows * nCols).fill(NaN);
     for (let i = 0; i < a.length; i++) {
-      if (!onlyValid || a.kind[i] === 1) {
-        out[cellOf(a, i)] = a.kind[i] === 1 ? a.value[i] : NaN;
+      if (due(i)) {
+        yield;
+      }
+      if (a.kind[i] === 1) {
+        out[cellOf(a, i)] = a.value[i];
       }
     }
     return out;
-  };
-  const loss = dense(extra.loss, true);
+  }
+  const loss = yield* dense(extra.loss);
   if (loss) {
     for (let k = 0; k < loss.length; k++) {
+      if (due(k)) {
+        yield;
+      }
       if (!Number.isNaN(loss[k]) && presence[k] === Status.NoData) {
         presence[k] = MEASURED;
       }
@@ -175,6 +196,9 @@ export function assemble({
   let failed = 0;
   if (extra.fail) {
     for (let i = 0; i < extra.fail.length; i++) {
+      if (due(i)) {
+        yield;
+      }
       const cell = cellOf(extra.fail, i);
       if (extra.fail.kind[i] === 1 && extra.fail.value[i] > 0 && presence[cell] !== Status.Self) {
         presence[cell] = Status.Failed;
@@ -183,7 +207,7 @@ export function assemble({
     }
   }
   // Sample times from a timestamp query beat the range frames' own: age against the freshest pair.
-  const stamps = dense(extra.timestamp, true);
+  const stamps = yield* dense(extra.timestamp);
   let ages = age;
   if (stamps) {
     const freshest = stamps.reduce((m, t) => (t > m ? t : m), -Infinity);
@@ -196,11 +220,14 @@ export function assemble({
       }
     }
   }
-  const baseline = dense(extra.baseline, true);
+  const baseline = yield* dense(extra.baseline);
   let unitGuessed: Uint8Array | undefined;
   if (acc.guessed.length > 0) {
     unitGuessed = new Uint8Array(nRows * nCols);
     for (let i = 0; i < acc.length; i++) {
+      if (due(i)) {
+        yield;
+      }
       unitGuessed[cellOf(acc, i)] = acc.guessed[i];
     }
   }

@@ -1,3 +1,4 @@
+import { CELLS_PER_STEP } from '../util/steps';
 import { Gathered } from './gather';
 
 /** One entry per pair: the worst of its series. */
@@ -20,13 +21,12 @@ export interface PairAcc {
 /**
  * One entry per (source, destination), keeping the worst series, through a dense hosts² index. With `invalidWins`
  * (latency), a NaN/±Inf/negative series outranks every finite one — a timeout is worse than any latency; otherwise
- * (loss, failures, baseline, sample times) a valid value outranks an invalid one.
+ * (loss, failures, baseline, sample times) a valid value outranks an invalid one. As steps: it yields every
+ * CELLS_PER_STEP entries (16 M series at 4,096 hosts fold in slices).
  */
-export function foldPairs(raw: Gathered, hosts: number, invalidWins = false): PairAcc {
-  const { src, dst, value } = raw;
-  const newest = raw.newest.length > 0 ? raw.newest : undefined;
+export function* foldPairsSteps(raw: Gathered, hosts: number, invalidWins = false): Generator<void, PairAcc> {
+  const { src, dst, value, hasValue, newest, length: n } = raw.entries;
   const index = new Int32Array(hosts * hosts).fill(-1);
-  const n = src.length;
   const acc: PairAcc = {
     src: new Int32Array(n),
     dst: new Int32Array(n),
@@ -44,6 +44,9 @@ export function foldPairs(raw: Gathered, hosts: number, invalidWins = false): Pa
   const anyGuessed = runs.length > 0;
   let run = 0;
   for (let i = 0; i < n; i++) {
+    if ((i & (CELLS_PER_STEP - 1)) === CELLS_PER_STEP - 1) {
+      yield;
+    }
     const v = value[i];
     let guessed = false;
     if (anyGuessed) {
@@ -52,7 +55,7 @@ export function foldPairs(raw: Gathered, hosts: number, invalidWins = false): Pa
       }
       guessed = run < runs.length && runs[run] <= i;
     }
-    const kind = v === null ? 0 : Number.isFinite(v) && v >= 0 ? 1 : 2;
+    const kind = hasValue[i] === 0 ? 0 : Number.isFinite(v) && v >= 0 ? 1 : 2;
     const key = src[i] * hosts + dst[i];
     const at = index[key];
     if (at < 0) {
@@ -60,7 +63,7 @@ export function foldPairs(raw: Gathered, hosts: number, invalidWins = false): Pa
       index[key] = k;
       acc.src[k] = src[i];
       acc.dst[k] = dst[i];
-      acc.value[k] = kind === 1 ? (v as number) : NaN;
+      acc.value[k] = kind === 1 ? v : NaN;
       acc.kind[k] = kind;
       acc.series[k] = 1;
       if (guessed) {
@@ -87,8 +90,8 @@ export function foldPairs(raw: Gathered, hosts: number, invalidWins = false): Pa
         acc.mixed++;
       }
     }
-    if (kind === 1 && (held === 0 || (held === 2 && !invalidWins) || (held === 1 && (v as number) > acc.value[at]))) {
-      acc.value[at] = v as number;
+    if (kind === 1 && (held === 0 || (held === 2 && !invalidWins) || (held === 1 && v > acc.value[at]))) {
+      acc.value[at] = v;
       acc.kind[at] = 1;
     } else if (kind === 2 && (held === 0 || (held === 1 && invalidWins))) {
       acc.value[at] = NaN;
@@ -100,8 +103,9 @@ export function foldPairs(raw: Gathered, hosts: number, invalidWins = false): Pa
 
 /** Host ids → group ids, in place (cardinality guard). */
 export function remapHosts(raw: Gathered, groupOf: number[]) {
-  for (const ids of [raw.src, raw.dst]) {
-    for (let k = 0; k < ids.length; k++) {
+  const { src, dst, length } = raw.entries;
+  for (const ids of [src, dst]) {
+    for (let k = 0; k < length; k++) {
       ids[k] = groupOf[ids[k]];
     }
   }

@@ -2,6 +2,7 @@ import { Field, FieldType, ReducerID } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
 import { RAW } from '../util/i18n';
+import { EntryColumns } from './entries';
 import { HostJoin } from './join';
 import { PairTopology } from './topology';
 import { ScaleTally, SeriesScale } from './units';
@@ -20,11 +21,8 @@ export const ROWS_PER_STEP = 16384;
 
 /** Every series of one query as (source id, destination id, value), before duplicates are folded. */
 export interface Gathered {
-  src: number[];
-  dst: number[];
-  value: Array<number | null>;
-  /** Time (epoch ms) of each entry's newest non-null sample, NaN when unknown; empty when none is known. */
-  newest: number[];
+  /** One entry per series; `newest`: the time (epoch ms) of its newest non-null sample, when any is known. */
+  entries: EntryColumns;
   /** Entries whose series' unit was guessed, as [start, end) index runs. */
   guessed: number[];
   /** Series read; series without a source or destination label (skipped); series that are no pair check. */
@@ -67,10 +65,7 @@ const VALUE_NAME = /^Value( #.+)?$/;
  */
 export function* gather(input: GatherInput): Generator<void, Gathered> {
   const out: Gathered = {
-    src: [],
-    dst: [],
-    value: [],
-    newest: [],
+    entries: new EntryColumns(1024),
     guessed: [],
     series: 0,
     skipped: 0,
@@ -134,7 +129,7 @@ function* gatherView(
       tally?.count(sc, v);
       if (sc.guessed) {
         // Extend the last run, or start one.
-        const at = out.src.length;
+        const at = out.entries.length;
         const g = out.guessed;
         if (g.length > 0 && g[g.length - 1] === at) {
           g[g.length - 1] = at + 1;
@@ -143,16 +138,8 @@ function* gatherView(
         }
       }
     }
-    // Sample times stay unallocated until one is known (an instant table has none): then every entry gets one.
-    if (withNewest && (out.newest.length > 0 || newest === newest)) {
-      while (out.newest.length < out.src.length) {
-        out.newest.push(NaN);
-      }
-      out.newest.push(newest);
-    }
-    out.src.push(s);
-    out.dst.push(d);
-    out.value.push(v);
+    // Sample times stay unallocated until one is known (an instant table has none).
+    out.entries.push(s, d, v, withNewest ? newest : NaN);
     out.series++;
   };
   const values = view.field.values;
@@ -205,6 +192,7 @@ function* gatherView(
   }
   if (!time || isSingleInstant(time)) {
     // Instant table: every row is its own series, all at one evaluation time (a sample time query gives ages).
+    out.entries.reserve(out.entries.length + values.length);
     const reduce = oneSampleReducer(reducer);
     yield* eachRow((row, s, d) => {
       const v = values[row];

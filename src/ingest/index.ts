@@ -9,10 +9,10 @@ import { parseLevels } from '../model/topology';
 import { MatrixModel, PairSource, UnitReport } from '../model/types';
 import { conversionFactor } from '../model/units';
 import { ModelOptions } from '../options/types';
-import { ExtraMetrics, assemble } from './assemble';
+import { ExtraMetrics, assembleSteps } from './assemble';
 import { bucketsOf, counterNotice } from './buckets';
 import { GroupedAxes, MAX_HOSTS, groupHosts, hostPaths } from './cardinality';
-import { foldPairs, remapHosts } from './fold';
+import { PairAcc, foldPairsSteps, remapHosts } from './fold';
 import { GatherInput, Gathered, blankHostsNotice, gather, notNumbersNotice } from './gather';
 import { HostTable, hostNamer } from './hosts';
 import { listed, orList, resolveMapping } from './mapping';
@@ -233,15 +233,18 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
   yield;
   const axisNames = grouped ? grouped.names : hostNames;
   const hostCount = axisNames.length;
-  const acc = foldPairs(latency, hostCount, true);
-  const fold = (raw: Gathered | undefined) => raw && foldPairs(raw, hostCount);
-  yield;
+  const acc = yield* foldPairsSteps(latency, hostCount, true);
+  const folded: Array<PairAcc | undefined> = [];
+  for (const raw of [rawLoss, rawFail, rawExpected, rawBaseline, rawTimestamp]) {
+    folded.push(raw && (yield* foldPairsSteps(raw, hostCount)));
+  }
+  const [loss, fail, expected, baseline, timestamp] = folded;
   const extra: ExtraMetrics = {
-    loss: fold(rawLoss),
-    fail: fold(rawFail),
-    expected: fold(rawExpected),
-    baseline: fold(rawBaseline),
-    timestamp: fold(rawTimestamp),
+    loss,
+    fail,
+    expected,
+    baseline,
+    timestamp,
     // Breach-only exporters (kubeservice pingmesh-agent) export a pair only when it is slow or failing.
     missing:
       roles.missing === 'auto'
@@ -318,7 +321,7 @@ export function* buildMatrixSteps(input: BuildMatrixInput): Generator<void, Buil
     }
   }
   const config = views.find((v) => (v.field.config?.unit ?? 'ms') === unit)?.field.config ?? {};
-  const model = assemble({
+  const model = yield* assembleSteps({
     acc,
     hostNames: axisNames,
     grouped,

@@ -5,7 +5,7 @@ import { Aggregation, SortBy } from '../options/types';
 import { PRESETS } from '../model/presets';
 import { ViewMatrix, aggregateViewSteps, thresholdLevels } from './aggregate';
 import { AxisTree, GroupNode, buildAxisTree, expandedHeaders, visibleEntries } from './hierarchy';
-import { Classified, DEFAULT_SLA_CONFIG, SlaConfig, Status, classify } from '../model/sla';
+import { Classified, DEFAULT_SLA_CONFIG, SlaConfig, Status, classifySteps } from '../model/sla';
 import { MatrixModel } from '../model/types';
 import { conversionFactor } from '../model/units';
 import { finish, rowsPerStep } from '../util/steps';
@@ -123,6 +123,11 @@ function inside(node: GroupNode, outer: GroupNode): boolean {
 
 /** The model judged against the SLA: the field thresholds, or per-scope SLAs converted to the field unit. */
 export function classifyModel(model: MatrixModel, config: SlaConfig): Classified {
+  return finish(classifyModelSteps(model, config));
+}
+
+/** The same, as steps (util/steps.ts). */
+export function* classifyModelSteps(model: MatrixModel, config: SlaConfig): Generator<void, Classified> {
   // An exporter preset with its own scale (RDMA in µs, HTTP in ms) brings its own defaults where the options keep
   // the built-in ones: scopes left at their defaults, the Thresholds field option at the plugin's default, and the
   // loss thresholds at theirs.
@@ -145,7 +150,7 @@ export function classifyModel(model: MatrixModel, config: SlaConfig): Classified
   const withSelf = (paths: string[][], names: string[]) => paths.map((p, i) => [...p, names[i]]);
   const rowPaths = g ? withSelf(model.rowPaths, model.rows) : model.rowPaths;
   const colPaths = g ? (model.cols === model.rows ? rowPaths : withSelf(model.colPaths, model.cols)) : model.colPaths;
-  return classify({
+  return yield* classifySteps({
     values: model.values,
     presence: model.presence,
     loss: model.loss,

@@ -11,7 +11,6 @@ import { drawableThresholds, statusColors } from '../../render/palette';
 import { unusableColorNotice } from '../../text/matrix';
 import { resolutionNotice } from '../../text/resolution';
 import { slaLines } from '../../text/sla';
-import { timed } from '../../util/perf';
 import { Zoom, classifyModel } from '../../view/view';
 import { worstCells } from '../../view/worst';
 import { separatorsOf } from './MatrixCanvas';
@@ -39,7 +38,6 @@ export function useMatrixData(input: MatrixDataInput): MatrixData | undefined {
   const { grouping, display } = options;
   const { startLevel, aggregation, sortBy } = grouping;
   const hostOrder = useMemo(() => splitLabels(grouping.hostOrder), [grouping.hostOrder]);
-  const judged = useMemo(() => timed('pingmesh:sla', () => classifyModel(model, sla)), [model, sla]);
   const thresholds = model.field.config.thresholds;
   const colors = useMemo(() => statusColors(theme, display.palette, thresholds), [theme, display.palette, thresholds]);
   // A threshold colour the canvas cannot draw ("redd") is drawn in the palette's colour of its state, and said.
@@ -52,7 +50,7 @@ export function useMatrixData(input: MatrixDataInput): MatrixData | undefined {
   );
   const job = useViewJob({
     model,
-    classified: judged,
+    sla,
     startLevel,
     toggled,
     zoom,

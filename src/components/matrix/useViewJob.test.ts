@@ -18,11 +18,12 @@ const HOSTS = Array.from({ length: 520 }, (_, i) => `h${String(i).padStart(4, '0
 const SLOW = 'h0007';
 const frames = [tableFrame(mesh(HOSTS, (s, d) => (s === SLOW || d === SLOW ? 40 : 0.2)))];
 const model = buildMatrix({ frames, options: { ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms' }, theme }).model!;
-const classified = classifyModel(model, { ...DEFAULT_SLA_CONFIG, mode: 'scopes' });
+const sla = { ...DEFAULT_SLA_CONFIG, mode: 'scopes' as const };
+const classified = classifyModel(model, sla);
 
 const input = (over: Partial<ViewJobInput> = {}): ViewJobInput => ({
   model,
-  classified,
+  sla,
   startLevel: 'host',
   toggled: new Set(),
   zoom: [],
@@ -76,6 +77,9 @@ describe('useViewJob', () => {
     await waitFor(() => expect(result.current.drawing).toBe(false), { timeout: 20_000 });
 
     const sorted = result.current.shown!;
+    // Same model and SLA: the cells were judged once, for both orders.
+    expect(sorted.classified).toBe(byName.classified);
+    expect(Array.from(byName.classified.status)).toEqual(Array.from(classified.status));
     const m = sorted.view.matrix;
     expect(m.rows[0].label).toBe(SLOW);
     expect(m.cols[0].label).toBe(SLOW);

@@ -1,5 +1,6 @@
 import { Status } from '../../model/sla';
 import { Axes } from './axes';
+import { rowsPerStep } from '../../util/steps';
 
 // Status codes as plain numbers: hot loops then read module locals, not an import binding (a getter once bundled).
 const OK: number = Status.OK;
@@ -99,9 +100,10 @@ export interface Pass {
 /**
  * The one pass over the cells. Per cell: a status histogram, and for judged cells the row, column and link-level
  * block sums; sums inside groups deeper than the link level only for pairs that share the link-level group. Every
- * other sum (groups, coarser blocks, inside coarser groups) is folded from these. O(cells).
+ * other sum (groups, coarser blocks, inside coarser groups) is folded from these. O(cells), as steps: it yields every
+ * few hundred thousand cells (util/steps.ts).
  */
-export function accumulate(ax: Axes, status: Uint8Array, weight: Float64Array): Pass {
+export function* accumulateSteps(ax: Axes, status: Uint8Array, weight: Float64Array): Generator<void, Pass> {
   const { R, C, L, rowG, colG, colOfRow, linkLevel } = ax;
   const n = emptyCounts(ax);
   const b = emptyCounts(ax);
@@ -119,7 +121,11 @@ export function accumulate(ax: Axes, status: Uint8Array, weight: Float64Array): 
   const measured = new Uint32Array(R);
   const bad: number[] = [];
   const judged = new Uint8Array(R * C);
+  const step = rowsPerStep(C);
   for (let r = 0; r < R; r++) {
+    if (r % step === step - 1) {
+      yield;
+    }
     for (let l = 0; l < L; l++) {
       rg[l] = rowG[l][r];
     }

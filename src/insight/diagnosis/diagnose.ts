@@ -1,7 +1,8 @@
 import { Status } from '../../model/sla';
 import { Axes, hostGroup, hostName, hostPath, indexAxes, isUnknown } from './axes';
 import { enumerateGroups, penaltiesOf } from './candidates';
-import { Pass, accumulate, copyCounts, isJudged, subtract } from './counts';
+import { Pass, accumulateSteps, copyCounts, isJudged, subtract } from './counts';
+import { finish } from '../../util/steps';
 import { forEachCell, insideOf } from './regions';
 import { RULES, Raw, Sink, confidenceOf, net } from './score';
 import { Residual, enumerateSets, roleCounts } from './sets';
@@ -13,6 +14,11 @@ import { Candidate, DiagnoseInput, Diagnosis, Subject } from './types';
  * at the link levels) to score and O(cells) to take the chosen candidate's pairs out.
  */
 export function diagnose(input: DiagnoseInput): Diagnosis {
+  return finish(diagnoseSteps(input));
+}
+
+/** The same, as steps: the pass over the cells yields every few hundred thousand of them, and each round. */
+export function* diagnoseSteps(input: DiagnoseInput): Generator<void, Diagnosis> {
   const { model, status } = input;
   const minBad = input.minBad ?? 1;
   const warningWeight = Math.min(1, Math.max(0, input.warningWeight ?? 0));
@@ -27,7 +33,8 @@ export function diagnose(input: DiagnoseInput): Diagnosis {
   if (status.length !== ax.R * ax.C) {
     return { candidates: [], bad: 0, total: 0, levels };
   }
-  const pass = accumulate(ax, status, weight);
+  const pass = yield* accumulateSteps(ax, status, weight);
+  yield;
   const bad = pass.b.all;
   const total = pass.n.all;
   const candidates: Candidate[] = [];
