@@ -15,7 +15,6 @@ const root = join(__dirname, '..');
 const out = join(root, 'artifacts');
 mkdirSync(out, { recursive: true });
 
-
 let passed = 0;
 let failed = 0;
 
