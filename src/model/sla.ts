@@ -243,40 +243,28 @@ export function* classifySteps(input: ClassifyInput): Generator<void, Classified
     }
   }
 
-  const staleMs = config.staleMs;
-  for (let i = 0; i < n; i++) {
-    if ((i & (CELLS_PER_STEP - 1)) === CELLS_PER_STEP - 1) {
-      yield;
-    }
-    let st: number = presence[i];
-    if (st === MEASURED) {
-      // A measured pair: stale first (its values are old), then the worse of latency and loss.
-      if (staleMs > 0 && age !== undefined && age[i] > staleMs) {
-        st = Status.Stale;
-      } else {
-        const k = scope ? scope[i] : 0;
-        const v = values[i];
-        let lat: number = Status.OK;
-        if (mode === 'baseline' && baseline && baseline[i] > 0 && v === v) {
-          const ratio = v / baseline[i];
-          lat =
-            ratio >= config.baselineBreach ? Status.Breach : ratio >= config.baselineWarn ? Status.Warning : Status.OK;
-        } else if (v === v) {
-          lat = v >= latBreach[k] ? Status.Breach : v >= latWarn[k] ? Status.Warning : Status.OK;
-        }
-        st = lat;
-        if (loss) {
-          const x = loss[i];
-          if (x === x) {
-            const ls = x >= lossBreach[k] ? Status.Breach : x >= lossWarn[k] ? Status.Warning : Status.OK;
-            lossStatus![i] = ls;
-            st = ls > st ? ls : st;
-          }
-        }
-      }
-    }
-    status[i] = st;
-    counts[st]++;
+  const judging: Judging = {
+    presence,
+    values,
+    loss,
+    baseline,
+    age,
+    scope,
+    status,
+    lossStatus,
+    counts,
+    latWarn,
+    latBreach,
+    lossWarn,
+    lossBreach,
+    staleMs: config.staleMs,
+    byBaseline: mode === 'baseline' && baseline !== undefined,
+    baselineWarn: config.baselineWarn,
+    baselineBreach: config.baselineBreach,
+  };
+  for (let from = 0; from < n; from += CELLS_PER_STEP) {
+    judge(judging, from, Math.min(n, from + CELLS_PER_STEP));
+    yield;
   }
   return {
     status,
@@ -301,3 +289,63 @@ export const DEFAULT_SLA_CONFIG: SlaConfig = {
   baselineBreach: 3,
   staleMs: 120_000,
 };
+
+/** What judging a range of cells reads and writes (classifySteps). */
+interface Judging {
+  presence: Uint8Array;
+  values: Float64Array;
+  loss?: Float64Array;
+  baseline?: Float64Array;
+  age?: Float64Array;
+  scope?: Uint8Array;
+  status: Uint8Array;
+  lossStatus?: Uint8Array;
+  counts: Uint32Array;
+  latWarn: Float64Array;
+  latBreach: Float64Array;
+  lossWarn: Float64Array;
+  lossBreach: Float64Array;
+  staleMs: number;
+  byBaseline: boolean;
+  baselineWarn: number;
+  baselineBreach: number;
+}
+
+/**
+ * Cells from..to judged. A plain function, not the generator's own loop: there its locals live in the generator object
+ * across the yield (a million cells: 9.3–9.6 ms that way, 8.4–8.6 ms this way, node 20, one process per variant).
+ */
+function judge(j: Judging, from: number, to: number) {
+  const { presence, values, loss, baseline, age, scope, status, lossStatus, counts, staleMs, byBaseline } = j;
+  const { latWarn, latBreach, lossWarn, lossBreach, baselineWarn, baselineBreach } = j;
+  for (let i = from; i < to; i++) {
+    let st: number = presence[i];
+    if (st === MEASURED) {
+      // A measured pair: stale first (its values are old), then the worse of latency and loss.
+      if (staleMs > 0 && age !== undefined && age[i] > staleMs) {
+        st = Status.Stale;
+      } else {
+        const k = scope ? scope[i] : 0;
+        const v = values[i];
+        let lat: number = Status.OK;
+        if (byBaseline && baseline![i] > 0 && v === v) {
+          const ratio = v / baseline![i];
+          lat = ratio >= baselineBreach ? Status.Breach : ratio >= baselineWarn ? Status.Warning : Status.OK;
+        } else if (v === v) {
+          lat = v >= latBreach[k] ? Status.Breach : v >= latWarn[k] ? Status.Warning : Status.OK;
+        }
+        st = lat;
+        if (loss) {
+          const x = loss[i];
+          if (x === x) {
+            const ls = x >= lossBreach[k] ? Status.Breach : x >= lossWarn[k] ? Status.Warning : Status.OK;
+            lossStatus![i] = ls;
+            st = ls > st ? ls : st;
+          }
+        }
+      }
+    }
+    status[i] = st;
+    counts[st]++;
+  }
+}
