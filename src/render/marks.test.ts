@@ -38,7 +38,6 @@ function fakeContext() {
       current().moves++;
     },
     lineTo() {},
-    closePath() {},
     arc() {
       current().arcs++;
     },
