@@ -1,6 +1,5 @@
 import { createTheme } from '@grafana/data';
 import { renderHook, waitFor } from '@testing-library/react';
-import { MessageChannel as NodeMessageChannel } from 'worker_threads';
 
 import { buildMatrix } from '../ingest';
 import { DEFAULT_SLA_CONFIG } from '../model/sla';
@@ -8,6 +7,7 @@ import { mesh, tableFrame } from '../model/testFrames';
 import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
 import { classifyModel } from '../view/view';
 import { useDiagnosis } from './useDiagnosis';
+import { withNodeMessageChannel } from '../util/testSlices';
 
 const theme = createTheme();
 const HOSTS = Array.from({ length: 40 }, (_, i) => `h${String(i).padStart(2, '0')}`);
@@ -20,14 +20,7 @@ function judged(slow: string) {
 }
 
 describe('useDiagnosis', () => {
-  const saved = global.MessageChannel;
-  beforeAll(() => {
-    // jsdom has no MessageChannel; Node's posts the same kind of task.
-    global.MessageChannel = NodeMessageChannel as unknown as typeof MessageChannel;
-  });
-  afterAll(() => {
-    global.MessageChannel = saved;
-  });
+  withNodeMessageChannel();
 
   it('names the culprit at once for a small matrix', () => {
     const { model, classified } = judged('h07');

@@ -1,10 +1,10 @@
 import { renderHook, waitFor } from '@testing-library/react';
-import { MessageChannel as NodeMessageChannel } from 'worker_threads';
 
 import { INDEX_ROWS_PER_STEP } from '../insight/timeline';
 import { tableFrame } from '../model/testFrames';
 import { SYNC_ROWS } from './useMatrixModel';
 import { useTimeIndex } from './useTimeIndex';
+import { withNodeMessageChannel } from '../util/testSlices';
 
 /** A range table: every pair of `hosts` with `steps` samples, one row per (pair, step). */
 function rangeTable(hosts: number, steps: number) {
@@ -17,17 +17,7 @@ function rangeTable(hosts: number, steps: number) {
 }
 
 describe('useTimeIndex', () => {
-  const saved = { channel: global.MessageChannel, now: performance.now };
-  beforeAll(() => {
-    // jsdom has no MessageChannel; Node's posts the same kind of task.
-    global.MessageChannel = NodeMessageChannel as unknown as typeof MessageChannel;
-  });
-  afterAll(() => {
-    global.MessageChannel = saved.channel;
-  });
-  afterEach(() => {
-    performance.now = saved.now;
-  });
+  withNodeMessageChannel();
 
   it('indexes a small range query at once', () => {
     const frames = [rangeTable(4, 10)];

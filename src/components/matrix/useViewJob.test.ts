@@ -1,6 +1,5 @@
 import { createTheme } from '@grafana/data';
 import { renderHook, waitFor } from '@testing-library/react';
-import { MessageChannel as NodeMessageChannel } from 'worker_threads';
 
 import { buildMatrix } from '../../ingest';
 import { DEFAULT_SLA_CONFIG, Status } from '../../model/sla';
@@ -10,6 +9,7 @@ import { statusColors } from '../../render/palette';
 import { CELLS_PER_STEP } from '../../util/steps';
 import { classifyModel } from '../../view/view';
 import { ViewJobInput, useViewJob } from './useViewJob';
+import { withNodeMessageChannel } from '../../util/testSlices';
 
 const theme = createTheme();
 const colors = statusColors(theme, 'thresholds', undefined);
@@ -35,17 +35,7 @@ const input = (over: Partial<ViewJobInput> = {}): ViewJobInput => ({
 });
 
 describe('useViewJob', () => {
-  const saved = { channel: global.MessageChannel, now: performance.now };
-  beforeAll(() => {
-    // jsdom has no MessageChannel; Node's posts the same kind of task.
-    global.MessageChannel = NodeMessageChannel as unknown as typeof MessageChannel;
-  });
-  afterAll(() => {
-    global.MessageChannel = saved.channel;
-  });
-  afterEach(() => {
-    performance.now = saved.now;
-  });
+  withNodeMessageChannel();
 
   it('draws a small view at once', () => {
     const { result } = renderHook(() => useViewJob(input()));
