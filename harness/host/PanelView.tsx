@@ -16,6 +16,8 @@ import {
 } from '@grafana/data';
 import { PanelContextProvider, useTheme2 } from '@grafana/ui';
 
+import { timedHost } from './timedHost';
+
 /** Options and field config as a dashboard would store them (defaults not yet applied). */
 export interface StoredPanelConfig {
   options?: Record<string, unknown>;
@@ -144,14 +146,16 @@ export function DashboardPanelView(props: PanelViewProps) {
   const processed = useMemo(
     () => ({
       ...data,
-      series: applyFieldOverrides({
-        data: data.series,
-        fieldConfig: fieldConfigWithDefaults,
-        fieldConfigRegistry: plugin.fieldConfigRegistry,
-        replaceVariables,
-        theme,
-        timeZone,
-      }),
+      series: timedHost('host:field-overrides', () =>
+        applyFieldOverrides({
+          data: data.series,
+          fieldConfig: fieldConfigWithDefaults,
+          fieldConfigRegistry: plugin.fieldConfigRegistry,
+          replaceVariables,
+          theme,
+          timeZone,
+        })
+      ),
     }),
     [data, fieldConfigWithDefaults, plugin, replaceVariables, theme, timeZone]
   );
