@@ -7,7 +7,7 @@ import { MEASURED, Status } from '../model/sla';
 import { MatrixModel, PairSource } from '../model/types';
 import { GroupedAxes, TopologyInput, hostPaths } from './cardinality';
 import { PairAcc } from './fold';
-import { CELLS_PER_STEP } from '../util/steps';
+import { CELLS_PER_STEP, inChunks } from '../util/steps';
 import { ResolvedMapping } from './mapping';
 
 /** The pair queries besides latency, folded like it. */
@@ -64,13 +64,7 @@ export function* assembleSteps({
     (a): a is PairAcc => a !== undefined
   );
   for (const a of pairAccs) {
-    for (let i = 0; i < a.length; i++) {
-      if (due(i)) {
-        yield;
-      }
-      isSrc[a.src[i]] = 1;
-      isDst[a.dst[i]] = 1;
-    }
+    yield* inChunks(a.length, (from, to) => markSides(a, isSrc, isDst, from, to));
   }
   const srcIds = hostNames.map((_, i) => i).filter((i) => isSrc[i]);
   const dstIds = hostNames.map((_, i) => i).filter((i) => isDst[i]);
@@ -94,52 +88,30 @@ export function* assembleSteps({
   // Presence: the status ingest decides alone, or MEASURED for the SLA to judge (MatrixModel.presence).
   const absent = { noData: Status.NoData, notProbed: Status.NotProbed, ok: Status.OK }[extra.missing];
   const presence = new Uint8Array(nRows * nCols).fill(absent);
+  const axes: Axes = { rowOf, colOf, nCols };
   const cellOf = (a: PairAcc, i: number) => rowOf[a.src[i]] * nCols + colOf[a.dst[i]];
   // A pair with a series in any pair query is expected: without a latency or loss sample it has no data.
   for (const a of pairAccs) {
-    for (let i = 0; i < a.length; i++) {
-      if (due(i)) {
-        yield;
-      }
-      presence[cellOf(a, i)] = Status.NoData;
-    }
+    yield* inChunks(a.length, (from, to) => markExpected(a, axes, presence, from, to));
   }
   if (sameAxes) {
     for (let r = 0; r < nRows; r++) {
       presence[r * nCols + r] = Status.Self;
     }
   }
-  let duplicates = 0;
-  let invalid = 0;
-  let min = Infinity;
-  let max = -Infinity;
   const newestAll = acc.newest.reduce((m, t) => (t > m ? t : m), -Infinity);
-  const age =
-    acc.newest.length > 0 && Number.isFinite(newestAll) ? new Float64Array(nRows * nCols).fill(NaN) : undefined;
-  for (let i = 0; i < acc.length; i++) {
-    if (due(i)) {
-      yield;
-    }
-    const cell = cellOf(acc, i);
-    if (age && Number.isFinite(acc.newest[i])) {
-      age[cell] = newestAll - acc.newest[i];
-    }
-    if (acc.series[i] > 1) {
-      duplicates++;
-    }
-    if (acc.kind[i] === 1) {
-      const v = acc.value[i];
-      values[cell] = v;
-      presence[cell] = MEASURED;
-      min = Math.min(min, v);
-      max = Math.max(max, v);
-    } else if (acc.kind[i] === 2) {
-      presence[cell] = Status.Invalid;
-      invalid++;
-    } else if (presence[cell] !== Status.Self) {
-      presence[cell] = Status.NoData;
-    }
-  }
+  const filled: Filled = {
+    values,
+    presence,
+    age: acc.newest.length > 0 && Number.isFinite(newestAll) ? new Float64Array(nRows * nCols).fill(NaN) : undefined,
+    newestAll,
+    duplicates: 0,
+    invalid: 0,
+    min: Infinity,
+    max: -Infinity,
+  };
+  yield* inChunks(acc.length, (from, to) => fillLatency(acc, axes, filled, from, to));
+  const { age, duplicates, invalid, min, max } = filled;
   // A passive node's row: nothing was sent from it, so what has no series there was never probed.
   let passiveRows = 0;
   if (passive && passive.size > 0) {
@@ -172,14 +144,7 @@ export function* assembleSteps({
       return undefined;
     }
     const out = new Float64Array(nRows * nCols).fill(NaN);
-    for (let i = 0; i < a.length; i++) {
-      if (due(i)) {
-        yield;
-      }
-      if (a.kind[i] === 1) {
-        out[cellOf(a, i)] = a.value[i];
-      }
-    }
+    yield* inChunks(a.length, (from, to) => fillDense(a, axes, out, from, to));
     return out;
   }
   const loss = yield* dense(extra.loss);
@@ -318,4 +283,81 @@ export function* assembleSteps({
     source,
     unitGuessed,
   };
+}
+
+/** Where a host id goes: its row and column (-1: not on that axis), and the row length. */
+interface Axes {
+  rowOf: Int32Array;
+  colOf: Int32Array;
+  nCols: number;
+}
+
+/** The dense latency model being filled, and what the fill counts. */
+interface Filled {
+  values: Float64Array;
+  presence: Uint8Array;
+  age?: Float64Array;
+  newestAll: number;
+  duplicates: number;
+  invalid: number;
+  min: number;
+  max: number;
+}
+
+// The loops below are plain functions called per chunk (inChunks): hot loops, out of the generator.
+
+function markSides(a: PairAcc, isSrc: Uint8Array, isDst: Uint8Array, from: number, to: number) {
+  for (let i = from; i < to; i++) {
+    isSrc[a.src[i]] = 1;
+    isDst[a.dst[i]] = 1;
+  }
+}
+
+function markExpected(a: PairAcc, { rowOf, colOf, nCols }: Axes, presence: Uint8Array, from: number, to: number) {
+  const { src, dst } = a;
+  for (let i = from; i < to; i++) {
+    presence[rowOf[src[i]] * nCols + colOf[dst[i]]] = Status.NoData;
+  }
+}
+
+function fillLatency(acc: PairAcc, { rowOf, colOf, nCols }: Axes, f: Filled, from: number, to: number) {
+  const { src, dst, kind, value, series, newest } = acc;
+  const { values, presence, age, newestAll } = f;
+  let { duplicates, invalid, min, max } = f;
+  for (let i = from; i < to; i++) {
+    const cell = rowOf[src[i]] * nCols + colOf[dst[i]];
+    if (age && Number.isFinite(newest[i])) {
+      age[cell] = newestAll - newest[i];
+    }
+    if (series[i] > 1) {
+      duplicates++;
+    }
+    const k = kind[i];
+    if (k === 1) {
+      const v = value[i];
+      values[cell] = v;
+      presence[cell] = MEASURED;
+      if (v < min) {
+        min = v;
+      }
+      if (v > max) {
+        max = v;
+      }
+    } else if (k === 2) {
+      presence[cell] = Status.Invalid;
+      invalid++;
+    } else if (presence[cell] !== Status.Self) {
+      presence[cell] = Status.NoData;
+    }
+  }
+  Object.assign(f, { duplicates, invalid, min, max });
+}
+
+function fillDense(a: PairAcc, { rowOf, colOf, nCols }: Axes, out: Float64Array, from: number, to: number) {
+  const { src, dst, kind, value } = a;
+  for (let i = from; i < to; i++) {
+    if (kind[i] === 1) {
+      out[rowOf[src[i]] * nCols + colOf[dst[i]]] = value[i];
+    }
+  }
 }

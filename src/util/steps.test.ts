@@ -1,4 +1,4 @@
-import { CELLS_PER_STEP, finish, rowsPerStep, timedSteps } from './steps';
+import { CELLS_PER_STEP, finish, inChunks, rowsPerStep, timedSteps } from './steps';
 
 function* counting(n: number): Generator<void, number> {
   let sum = 0;
@@ -13,6 +13,20 @@ describe('steps', () => {
   it('finish runs every step and returns the value', () => {
     expect(finish(counting(5))).toBe(10);
     expect(finish(counting(0))).toBe(0);
+  });
+
+  it('inChunks covers [0, n) once, in chunks of at most `per`, with one yield between chunks', () => {
+    for (const n of [0, 1, 9, 10, 11, 25]) {
+      const seen: Array<[number, number]> = [];
+      const steps = inChunks(n, (from, to) => seen.push([from, to]), 5);
+      let yields = 0;
+      for (let step = steps.next(); !step.done; step = steps.next()) {
+        yields++;
+      }
+      const expected = Array.from({ length: Math.ceil(n / 5) }, (_, k) => [k * 5, Math.min(n, k * 5 + 5)]);
+      expect(seen).toEqual(expected);
+      expect(yields).toBe(Math.max(0, expected.length - 1));
+    }
   });
 
   it('rowsPerStep covers about CELLS_PER_STEP cells, never less than one row', () => {
