@@ -80,6 +80,10 @@ function useDiagnosed(model: MatrixModel, classified: Classified, enabled: boole
     [model, classified, enabled, sync]
   );
   const [done, setDone] = useState<{ diagnosis: Diagnosis; of: MatrixModel; classified: Classified }>();
+  // Nothing held from a big model that is gone; React re-renders at once.
+  if ((!enabled || sync) && done !== undefined) {
+    setDone(undefined);
+  }
   useEffect(() => {
     if (!enabled || sync) {
       return;

@@ -30,6 +30,10 @@ export function useMatrixModel(frames: DataFrame[], options: ModelOptions, theme
     [sync, frames, options, theme]
   );
   const [done, setDone] = useState<{ frames: DataFrame[]; options: ModelOptions; result: BuildMatrixResult }>();
+  // Nothing held from a big input that is gone (its frames and model are hundreds of MB); React re-renders at once.
+  if (sync && done !== undefined) {
+    setDone(undefined);
+  }
 
   useEffect(() => {
     if (sync) {

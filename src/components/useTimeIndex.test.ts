@@ -65,4 +65,23 @@ describe('useTimeIndex', () => {
     rerender({ frames: [first], on: false });
     expect(result.current).toEqual({ pending: false });
   });
+
+  // Broke: the index of a big table, and the table's frames (hundreds of MB), stayed in state after a small input
+  // replaced them; the next big input then showed that index, two inputs old, while its own was built.
+  it('holds nothing of a big table once a small one replaces it', async () => {
+    let clock = 0;
+    performance.now = () => (clock += 30);
+    const { result, rerender } = renderHook(({ frames }) => useTimeIndex(frames, true), {
+      initialProps: { frames: [rangeTable(24, 400)] },
+    });
+    await waitFor(() => expect(result.current.pending).toBe(false), { timeout: 20_000 });
+    const big = result.current.index;
+    rerender({ frames: [rangeTable(4, 10)] });
+    expect(result.current.index?.times).toHaveLength(10);
+    rerender({ frames: [rangeTable(24, 300)] });
+    expect(result.current.index).toBeUndefined();
+    expect(big).toBeDefined();
+    await waitFor(() => expect(result.current.pending).toBe(false), { timeout: 20_000 });
+    expect(result.current.index?.times).toHaveLength(300);
+  });
 });

@@ -21,6 +21,10 @@ export function useTimeIndex(frames: DataFrame[], enabled: boolean): TimeIndexSt
   const sync = enabled && rows < SYNC_ROWS;
   const syncIndex = useMemo(() => (sync ? indexTimes(frames) : undefined), [sync, frames]);
   const [done, setDone] = useState<{ frames: DataFrame[]; index: TimeIndex }>();
+  // Nothing held from a big input that is gone (its frames are hundreds of MB); React re-renders at once.
+  if ((!enabled || sync) && done !== undefined) {
+    setDone(undefined);
+  }
 
   useEffect(() => {
     if (!enabled || sync) {

@@ -99,4 +99,27 @@ describe('useViewJob', () => {
     expect(wrong.slice(0, 5)).toEqual([]);
     expect(m.status[1]).toBe(Status.Breach);
   }, 60_000);
+
+  // Broke: a big view stayed in state after a small input replaced it (hundreds of MB held at 4,000 hosts), and the
+  // next big input showed it again, two inputs old, while it was built.
+  it('holds nothing of a big view once a small input replaces it', async () => {
+    let clock = 0;
+    performance.now = () => (clock += 30);
+    const { result, rerender } = renderHook((props: ViewJobInput) => useViewJob(props), {
+      initialProps: input({ syncCells: 0 }),
+    });
+    await waitFor(() => expect(result.current.drawing).toBe(false), { timeout: 20_000 });
+    const big = result.current.shown!;
+    expect(big.view.matrix.rows[7].label).toBe(SLOW);
+
+    rerender(input({ syncCells: Infinity }));
+    expect(result.current.drawing).toBe(false);
+    expect(result.current.shown).not.toBe(big);
+
+    rerender(input({ syncCells: 0, sortBy: 'breaches' }));
+    expect(result.current.drawing).toBe(true);
+    expect(result.current.shown).toBeUndefined();
+    await waitFor(() => expect(result.current.drawing).toBe(false), { timeout: 20_000 });
+    expect(result.current.shown!.view.matrix.rows[0].label).toBe(SLOW);
+  }, 60_000);
 });

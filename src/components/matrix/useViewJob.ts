@@ -76,6 +76,10 @@ export function useViewJob(input: ViewJobInput): ViewJob {
     [view, theme, colors]
   );
   const [done, setDone] = useState<{ deps: unknown[]; shown: Shown }>();
+  // Nothing held from a big model that is gone; React re-renders at once.
+  if (sync && done !== undefined) {
+    setDone(undefined);
+  }
 
   useEffect(() => {
     if (sync) {
