@@ -12,6 +12,9 @@
  *                  ScriptDuration over 200 moves, one per frame, less the same moves beside the panel)
  *   heapMB       – JS heap in use after the runs, after a forced GC (CDP); heapBeforeGcMB without the GC. Every run
  *                  hands the panel new arrays, as a Grafana refresh does, so old responses still held would count
+ *   arrayBuffersMB – typed arrays' memory (outside the JS heap: the model, view and pixels are typed arrays)
+ *   inputMB      – the input frames alone (a copy held by the page, no panel reading it): Grafana holds these
+ *   panelMB      – JS heap and typed arrays less the input's: what the panel (and Grafana's field processing) keeps
  * and, for a range table of N hosts × STEPS steps (the fault starting halfway), the breach timeline:
  *   timelineMs   – matrix drawn → every point of the strip computed (wall time; it runs in slices in the background)
  *   timelineBusyMs – main-thread time of that work; points – how many steps it judged
@@ -182,6 +185,32 @@ async function main() {
       const heapBeforeGc = await heapUsed();
       await cdp.send('HeapProfiler.collectGarbage');
       const heap = await heapUsed();
+      // Where that heap is: the panel's share (its JS objects and its typed arrays, which live outside the JS heap)
+      // apart from the input frames Grafana holds. Measured by handing the panel a one-pair frame (it lets go of the
+      // big one) and then holding a copy of the input in the page, with no panel reading it.
+      const usage = async () => {
+        // Twice, a moment apart: array buffers are freed by a sweeper after the collection that found them dead.
+        await cdp.send('HeapProfiler.collectGarbage');
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        await cdp.send('HeapProfiler.collectGarbage');
+        const u = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number; backingStorageSize?: number };
+        return { js: u.usedSize, buffers: u.backingStorageSize ?? NaN };
+      };
+      const all = await usage();
+      await page.evaluate(async (hosts) => {
+        type Harness = { update(i: number, p: { frames?: unknown[] }): Promise<void> };
+        const w = window as unknown as { harness: Harness; benchInput?: unknown };
+        // A good one-pair answer: the panel keeps the last good matrix for a failed or empty refresh.
+        const pair = { name: 'Value', type: 'number', values: [1], labels: { src: 'a', dst: 'b' } };
+        // Twice: React keeps the previous render's props (the big frames) on its alternate fiber until the next.
+        await w.harness.update(0, { frames: [{ refId: 'A', fields: [pair] }] });
+        await w.harness.update(0, { frames: [{ refId: 'A', fields: [{ ...pair, values: [2] }] }] });
+        const mod = await import(/* webpackIgnore: true */ `${location.origin}/bench/frames.js`);
+        w.benchInput = mod.makeTableFrame(hosts).frame;
+      }, n);
+      const inputOnly = await usage();
+      await page.evaluate(() => delete (window as unknown as { benchInput?: unknown }).benchInput);
+      const empty = await usage();
       results[`N=${run.hosts}`] = {
         hosts: run.hosts,
         rows: run.hosts * (run.hosts - 1),
@@ -199,6 +228,9 @@ async function main() {
         hoverScriptMs: Math.round(hoverScriptMs * 1000) / 1000,
         heapMB: round(heap / 2 ** 20),
         heapBeforeGcMB: round(heapBeforeGc / 2 ** 20),
+        arrayBuffersMB: round(all.buffers / 2 ** 20),
+        inputMB: round((inputOnly.js - empty.js) / 2 ** 20),
+        panelMB: round((all.js + all.buffers - inputOnly.js - inputOnly.buffers) / 2 ** 20),
       };
       await page.close();
     }

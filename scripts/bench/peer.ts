@@ -2,7 +2,7 @@
  * `npm run bench` peer section: our panel and the ESnet Matrix Panel (../shared/peers/esnet-matrix-panel, one SVG
  * rect per cell) in one browser, each on its own page in its own browser context, on the same table frame of N hosts.
  * Refreshes (new arrays each, as Grafana hands them) alternate between the two, and which goes first, so both see the
- * same machine load; the first is a warm-up. Per N, medians over RUNS refreshes of
+ * same machine load; the first WARM_UP of each are not counted. Per N, medians over RUNS refreshes of
  *   dataToPixelsMs – new frames handed to the panel → every cell in place (our canvas drawn; the peer's old SVG gone
  *                    and N² new rects in the DOM), then the next frame rendered (an animation frame and the task
  *                    after it: the peer's SVG styled, laid out and painted); cellsInPlaceMs without that frame
@@ -51,6 +51,8 @@ const PEER_PANELS: Record<string, Pick<HarnessPanelConfig, 'options' | 'fieldCon
 };
 
 const HOVERS = 10;
+/** Refreshes of each panel before the counted ones. */
+const WARM_UP = 5;
 
 /**
  * `armHover(pluginId)` in the page, before each pointer move: `window.hoverDone` resolves with the time from the first
@@ -194,12 +196,13 @@ export async function peerSection(browser: Browser, url: string, sizes: number[]
       const pages = await Promise.all(ids.map((id) => openPeerPage(contexts[id], url, id)));
       const all: Refresh[][] = [[], []];
       let hosts = n;
-      // Refresh 0 warms both up (JIT, fonts) and is not counted; then they alternate, and which goes first too.
-      for (let i = 0; i <= runs; i++) {
+      // The first WARM_UP refreshes of each are not counted (a dashboard refreshes over and over: its code is
+      // compiled and optimised); then they alternate, and which goes first too.
+      for (let i = 0; i < WARM_UP + runs; i++) {
         for (const k of i % 2 ? [1, 0] : [0, 1]) {
           const r = await refresh(pages[k], n);
           hosts = r.hosts;
-          if (i > 0) {
+          if (i >= WARM_UP) {
             all[k].push(r);
           }
         }
