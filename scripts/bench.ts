@@ -133,6 +133,8 @@ async function main() {
             await waitForDraw(1);
             const drawn = performance.getEntriesByName('pingmesh:draw').at(-1)!;
             const t1 = drawn.startTime + drawn.duration;
+            // Above DIAGNOSE_SYNC_CELLS the diagnosis follows the draw: its figure is read once it is there.
+            await waitForMark('pingmesh:diagnose', 1);
             if (i > 0) {
               dataToPixels.push(t1 - t0);
               // No named helper functions in here: tsx would wrap them in a __name() the page does not have.

@@ -8,6 +8,8 @@
  *   profileMs – a CDP CPU profile over the same refreshes, self time per refresh by where the code came from (source
  *              maps of the bundle and the host page): the panel's folders, each package, the garbage collector
  *   panelFilesMs / panelFunctionsMs – the same for the panel's own files and functions (file:line), the biggest first
+ *   callersMs – time outside the panel's code (packages, the browser's own work) by the nearest panel function up
+ *              the stack: which of the panel's calls cost it
  */
 import { SourceMapConsumer } from 'source-map-js';
 
@@ -18,6 +20,7 @@ declare const waitForDraw: (everyMs: number) => Promise<void>;
 
 interface ProfileNode {
   id: number;
+  children?: number[];
   callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
 }
 interface Profile {
@@ -71,9 +74,22 @@ async function attribute(profile: Profile) {
     const pos = map?.originalPositionFor({ line: lineNumber + 1, column: columnNumber });
     byNode.set(node.id, map ? origin(pos?.source, pos?.line) : { category: url });
   }
+  // Each node's nearest panel function up the stack: who asked for a package's time (i18next, emotion, React).
+  const parentOf = new Map<number, number>();
+  profile.nodes.forEach((n) => n.children?.forEach((c) => parentOf.set(c, n.id)));
+  const callerOf = (id: number): string => {
+    for (let at: number | undefined = id; at !== undefined; at = parentOf.get(at)) {
+      const line = byNode.get(at)?.line;
+      if (line) {
+        return line;
+      }
+    }
+    return '(no panel function)';
+  };
   const categories: Record<string, number> = {};
   const files: Record<string, number> = {};
   const lines: Record<string, number> = {};
+  const callers: Record<string, number> = {};
   profile.samples.forEach((id, i) => {
     const ms = (profile.timeDeltas[i + 1] ?? 0) / 1000;
     const where = byNode.get(id)!;
@@ -84,9 +100,12 @@ async function attribute(profile: Profile) {
     if (where.file) {
       files[where.file] = (files[where.file] ?? 0) + ms;
       lines[where.line!] = (lines[where.line!] ?? 0) + ms;
+    } else {
+      const key = `${where.category} ← ${callerOf(id)}`;
+      callers[key] = (callers[key] ?? 0) + ms;
     }
   });
-  return { categories, files, lines };
+  return { categories, files, lines, callers };
 }
 
 const perRefresh = (totals: Record<string, number>, refreshes: number, top: number) =>
@@ -149,7 +168,7 @@ export async function breakdown(browser: Browser, url: string) {
   const r = await run(refreshes);
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
   await page.close();
-  const { categories, files, lines } = await attribute(profile);
+  const { categories, files, lines, callers } = await attribute(profile);
   return {
     [`breakdown N=${r.hosts}`]: {
       hosts: r.hosts,
@@ -159,6 +178,7 @@ export async function breakdown(browser: Browser, url: string) {
       profileMs: perRefresh(categories, refreshes, 16),
       panelFilesMs: perRefresh(files, refreshes, 12),
       panelFunctionsMs: perRefresh(lines, refreshes, 12),
+      callersMs: perRefresh(callers, refreshes, 16),
     },
   };
 }

@@ -7,7 +7,6 @@ import { MatrixModel } from '../model/types';
 import { timed } from '../util/perf';
 import { runSliced } from '../util/runSliced';
 import { timedSteps } from '../util/steps';
-import { SYNC_CELLS } from './matrix/useViewJob';
 import { Target } from './matrix/useSearch';
 
 export interface DiagnosisEntry {
@@ -41,6 +40,13 @@ export function targetOf(c: Candidate, model: MatrixModel): Target | undefined {
 }
 
 /**
+ * Up to this many cells the diagnosis is made in the render that draws the matrix (~2 ms at 65 k cells); above, after
+ * it, in slices: at 1,000 hosts (1 M cells, ~10 ms) the matrix is on screen that much sooner, and the diagnosis line
+ * follows a task later (the previous one, with the hosts it named, stays meanwhile).
+ */
+export const DIAGNOSE_SYNC_CELLS = 1 << 18;
+
+/**
  * The diagnosis of the shown matrix (the model at the picked time on the breach timeline), its words, and which
  * candidate's cells are outlined and whether the ranked list is open.
  */
@@ -49,7 +55,7 @@ export function useDiagnosis(
   classified: Classified,
   enabled: boolean,
   /** Tests: the size from which it runs in slices. */
-  syncCells = SYNC_CELLS
+  syncCells = DIAGNOSE_SYNC_CELLS
 ) {
   const { diagnosis, of, pending } = useDiagnosed(model, classified, enabled, syncCells);
   const entries: DiagnosisEntry[] = useMemo(
@@ -69,8 +75,8 @@ export function useDiagnosis(
 }
 
 /**
- * The diagnosis, at once for a matrix up to SYNC_CELLS cells; above, in slices (its pass over 16 M cells is ~150 ms),
- * the previous one shown meanwhile with the model it was made for (its words name that model's hosts).
+ * The diagnosis, at once for a matrix up to DIAGNOSE_SYNC_CELLS cells; above, in slices (its pass over 16 M cells is
+ * ~150 ms), the previous one shown meanwhile with the model it was made for (its words name that model's hosts).
  */
 function useDiagnosed(model: MatrixModel, classified: Classified, enabled: boolean, syncCells: number) {
   const sync = model.rows.length * model.cols.length <= syncCells;

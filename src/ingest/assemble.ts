@@ -90,8 +90,9 @@ export function* assembleSteps({
   const presence = new Uint8Array(nRows * nCols).fill(absent);
   const axes: Axes = { rowOf, colOf, nCols };
   const cellOf = (a: PairAcc, i: number) => rowOf[a.src[i]] * nCols + colOf[a.dst[i]];
-  // A pair with a series in any pair query is expected: without a latency or loss sample it has no data.
-  for (const a of pairAccs) {
+  // A pair with a series in any pair query is expected: without a latency or loss sample it has no data. (The
+  // latency pairs themselves are marked as they are filled below.)
+  for (const a of pairAccs.slice(1)) {
     yield* inChunks(a.length, (from, to) => markExpected(a, axes, presence, from, to));
   }
   if (sameAxes) {

@@ -70,6 +70,10 @@ export function* foldPairsSteps(raw: Gathered, hosts: number, invalidWins = fals
 function foldRange(f: Folding, from: number, to: number) {
   const { src, dst, value, hasValue, newest } = f.raw.entries;
   const { acc, index, hosts, invalidWins } = f;
+  // Locals, not acc's fields: the loop's stores into typed arrays would make V8 reload every field each time.
+  const { src: pairSrc, dst: pairDst, value: pairValue, kind: pairKind, series, guessed: pairGuessed } = acc;
+  const pairNewest = acc.newest;
+  let length = acc.length;
   const runs = f.raw.guessed;
   const anyGuessed = runs.length > 0;
   let run = f.run;
@@ -86,30 +90,30 @@ function foldRange(f: Folding, from: number, to: number) {
     const key = src[i] * hosts + dst[i];
     const at = index[key];
     if (at < 0) {
-      const k = acc.length++;
+      const k = length++;
       index[key] = k;
-      acc.src[k] = src[i];
-      acc.dst[k] = dst[i];
-      acc.value[k] = kind === 1 ? v : NaN;
-      acc.kind[k] = kind;
-      acc.series[k] = 1;
+      pairSrc[k] = src[i];
+      pairDst[k] = dst[i];
+      pairValue[k] = kind === 1 ? v : NaN;
+      pairKind[k] = kind;
+      series[k] = 1;
       if (guessed) {
-        acc.guessed[k] = 1;
+        pairGuessed[k] = 1;
       }
       if (newest) {
-        acc.newest[k] = newest[i];
+        pairNewest[k] = newest[i];
       }
       continue;
     }
-    acc.series[at]++;
+    series[at]++;
     if (guessed) {
-      acc.guessed[at] = 1;
+      pairGuessed[at] = 1;
     }
-    if (newest && !(newest[i] <= acc.newest[at])) {
-      acc.newest[at] = newest[i];
+    if (newest && !(newest[i] <= pairNewest[at])) {
+      pairNewest[at] = newest[i];
     }
     // Keep the worst: a larger value beats a smaller one; invalid beats valid (invalidWins) or the other way round.
-    const held = acc.kind[at];
+    const held = pairKind[at];
     if (kind !== 0 && held !== 0 && kind !== held) {
       f.mixed ??= new Uint8Array(f.raw.entries.length);
       if (f.mixed[at] === 0) {
@@ -117,14 +121,15 @@ function foldRange(f: Folding, from: number, to: number) {
         acc.mixed++;
       }
     }
-    if (kind === 1 && (held === 0 || (held === 2 && !invalidWins) || (held === 1 && v > acc.value[at]))) {
-      acc.value[at] = v;
-      acc.kind[at] = 1;
+    if (kind === 1 && (held === 0 || (held === 2 && !invalidWins) || (held === 1 && v > pairValue[at]))) {
+      pairValue[at] = v;
+      pairKind[at] = 1;
     } else if (kind === 2 && (held === 0 || (held === 1 && invalidWins))) {
-      acc.value[at] = NaN;
-      acc.kind[at] = 2;
+      pairValue[at] = NaN;
+      pairKind[at] = 2;
     }
   }
+  acc.length = length;
   f.run = run;
 }
 
