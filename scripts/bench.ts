@@ -4,7 +4,8 @@
  *   modelMs      – the panel's model build (user-timing entry `pingmesh:model` from the bundle)
  *   firstPaintMs – model ready → canvas drawn: view + paint + draw (user-timing entries, summed per run)
  *   dataToPixelsMs – new frames handed to the panel → the end of the canvas draw of the new cells, everything
- *                  (Grafana's applyFieldOverrides, model, view, paint, draw, React); refreshes a frame apart
+ *                  (Grafana's applyFieldOverrides, model, view, paint, draw, React); refreshes 100 ms apart
+ *   longestTaskMs – the longest main-thread task within that (Long Tasks API: over 50 ms only, else 0), median
  *   viewMs/paintMs/drawMs – the stages after the model (grouping+aggregation, colours, canvas)
  *   slaMs        – judging every cell against its SLA (part of first paint); diagnoseMs – the pattern diagnosis
  *   regroupMs    – grouped by region > dc > az > tor: switching the start level (DC × DC ↔ ToR × ToR), view → canvas
@@ -61,6 +62,7 @@ declare const waitForDraw: (everyMs: number) => Promise<void>;
 
 interface PageRun {
   hosts: number;
+  longest: number[];
   model: number[];
   firstPaint: number[];
   dataToPixels: number[];
@@ -117,6 +119,13 @@ async function main() {
           const firstPaint: number[] = [];
           const dataToPixels: number[] = [];
           const stages: Record<string, number[]> = { view: [], paint: [], draw: [], sla: [], diagnose: [] };
+          // The longest main-thread task of each refresh (Chrome reports tasks over 50 ms; 0 = none).
+          const longest: number[] = [];
+          const tasks: Array<[number, number]> = [];
+          const observer = new PerformanceObserver((list) =>
+            list.getEntries().forEach((e) => tasks.push([e.startTime, e.duration]))
+          );
+          observer.observe({ type: 'longtask', buffered: false });
           // One extra warm-up run (JIT), not counted.
           for (let i = 0; i <= count; i++) {
             performance.clearMeasures();
@@ -144,9 +153,15 @@ async function main() {
               }
               firstPaint.push(stages.sla.at(-1)! + stages.view.at(-1)! + stages.paint.at(-1)! + stages.draw.at(-1)!);
             }
-            // The next refresh a frame later, as a dashboard's: this one's effects and paint are done.
-            await new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+            // The next refresh a moment later, as a dashboard's: this one's effects and paint are done, and its long
+            // tasks reported.
+            await new Promise((resolve) => setTimeout(resolve, 100));
+            if (i > 0) {
+              const during = tasks.filter(([start, d]) => start < t1 && start + d > t0).map(([, d]) => d);
+              longest.push(Math.max(0, ...during));
+            }
           }
+          observer.disconnect();
           const regroup: number[] = [];
           const levels = 'region,dc,az,tor';
           await harness.update(0, { options: { grouping: { levels, startLevel: 'dc' } } });
@@ -160,7 +175,7 @@ async function main() {
           }
           // Back to hosts for the hover measurement below.
           await harness.update(0, { options: { grouping: { levels: '', startLevel: '' } } });
-          return { hosts: actual, model, firstPaint, dataToPixels, stages, regroup };
+          return { hosts: actual, model, firstPaint, dataToPixels, stages, regroup, longest };
         },
         [n, runs] as const
       );
@@ -220,6 +235,7 @@ async function main() {
         modelMs: round(median(run.model)),
         firstPaintMs: round(median(run.firstPaint)),
         dataToPixelsMs: round(median(run.dataToPixels)),
+        longestTaskMs: round(median(run.longest)),
         viewMs: round(median(run.stages.view)),
         paintMs: round(median(run.stages.paint)),
         drawMs: round(median(run.stages.draw)),
