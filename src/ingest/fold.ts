@@ -39,21 +39,24 @@ interface Folding {
  * V8 optimises a long loop inside a generator less well (no on-stack replacement there).
  */
 export function* foldPairsSteps(raw: Gathered, hosts: number, invalidWins = false): Generator<void, PairAcc> {
-  const n = raw.entries.length;
+  const { length: n, src, dst, value, hasValue, newest } = raw.entries;
+  // In place: pair k is written where entry k was, and k never passes the entry being read (k ≤ i), so the gathered
+  // columns become the pairs' — no second set of arrays the size of the input (17 MB at a million series). The
+  // gathered entries are read by nothing after this.
   const f: Folding = {
     raw,
     hosts,
     invalidWins,
     index: new Int32Array(hosts * hosts).fill(-1),
     acc: {
-      src: new Int32Array(n),
-      dst: new Int32Array(n),
-      value: new Float64Array(n),
-      kind: new Uint8Array(n),
+      src,
+      dst,
+      value,
+      kind: hasValue,
       series: new Uint32Array(n),
       mixed: 0,
       guessed: new Uint8Array(raw.guessed.length > 0 ? n : 0),
-      newest: new Float64Array(raw.entries.newest ? n : 0),
+      newest: newest ?? new Float64Array(0),
       length: 0,
     },
     run: 0,
@@ -64,7 +67,19 @@ export function* foldPairsSteps(raw: Gathered, hosts: number, invalidWins = fals
     }
     foldRange(f, from, Math.min(n, from + CELLS_PER_STEP));
   }
-  return f.acc;
+  // Views of the pairs alone (the columns have room beyond them).
+  const { acc } = f;
+  const k = acc.length;
+  return {
+    ...acc,
+    src: src.subarray(0, k),
+    dst: dst.subarray(0, k),
+    value: value.subarray(0, k),
+    kind: hasValue.subarray(0, k),
+    series: acc.series.subarray(0, k),
+    guessed: acc.guessed.subarray(0, Math.min(k, acc.guessed.length)),
+    newest: acc.newest.subarray(0, Math.min(k, acc.newest.length)),
+  };
 }
 
 function foldRange(f: Folding, from: number, to: number) {
