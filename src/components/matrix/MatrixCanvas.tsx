@@ -27,6 +27,9 @@ interface Props {
  */
 export const MatrixCanvas = memo(function MatrixCanvas({ painted, rows, cols, layout, separators, marks }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
+  // The cells' image, one pixel per cell, kept between draws: a new canvas and context per refresh cost more than
+  // the image at 50 hosts.
+  const image = useRef<HTMLCanvasElement>(undefined);
   const dpr = typeof window !== 'undefined' ? window.devicePixelRatio || 1 : 1;
 
   useEffect(() => {
@@ -36,14 +39,21 @@ export const MatrixCanvas = memo(function MatrixCanvas({ painted, rows, cols, la
       return;
     }
     timed('pingmesh:draw', () => {
-      el.width = Math.max(1, Math.round(layout.w * dpr));
-      el.height = Math.max(1, Math.round(layout.h * dpr));
+      // Setting a canvas' size clears it and resets its context, even to the same size: only when it changes.
+      const w = Math.max(1, Math.round(layout.w * dpr));
+      const h = Math.max(1, Math.round(layout.h * dpr));
+      if (el.width !== w || el.height !== h) {
+        el.width = w;
+        el.height = h;
+      }
+      ctx.save();
       const pooled = poolWorst(painted, rows, cols, Math.min(cols, el.width), Math.min(rows, el.height));
-      const image = new ImageData(pooled.rgba, pooled.width, pooled.height);
-      const source = document.createElement('canvas');
-      source.width = image.width;
-      source.height = image.height;
-      source.getContext('2d')!.putImageData(image, 0, 0);
+      const source = (image.current ??= document.createElement('canvas'));
+      if (source.width !== pooled.width || source.height !== pooled.height) {
+        source.width = pooled.width;
+        source.height = pooled.height;
+      }
+      source.getContext('2d')!.putImageData(new ImageData(pooled.rgba, pooled.width, pooled.height), 0, 0);
       ctx.imageSmoothingEnabled = false;
       ctx.clearRect(0, 0, el.width, el.height);
       ctx.drawImage(source, 0, 0, el.width, el.height);
@@ -69,6 +79,8 @@ export const MatrixCanvas = memo(function MatrixCanvas({ painted, rows, cols, la
         const drawn = drawMarks({ ctx, ...marks, rows, cols, cellW: layout.cellW, cellH: layout.cellH, dpr });
         el.dataset.marks = String(drawn);
       }
+      // Every draw starts from the default state, as it did when the size was set each time.
+      ctx.restore();
     });
   }, [painted, rows, cols, layout, dpr, separators, marks]);
 
