@@ -20,7 +20,10 @@ export interface ModelState {
 /**
  * The matrix model for the panel's frames. Small inputs build synchronously. Big ones (a 4,000-host mesh, a million table
  * rows) build in slices of ~25 ms between which the page handles input, instead of one long freeze; meanwhile the
- * previous matrix stays on screen. Not a worker: posting a million label strings to one costs more than building.
+ * previous matrix stays on screen. Not a worker: posting a million label strings to one costs more than building
+ * (~200 ms of structured clone for a 1 M-row frame's label columns), and typed arrays for it would come from reading
+ * those strings into host ids, which is over half the build. Bench, 2026-12-07, 1,008 hosts (1 M rows): 91 ms of
+ * work in slices, no task over 50 ms, data → pixels 137 ms.
  */
 export function useMatrixModel(frames: DataFrame[], options: ModelOptions, theme: GrafanaTheme2): ModelState {
   const rows = useMemo(() => frames.reduce((n, f) => n + f.length, 0), [frames]);
