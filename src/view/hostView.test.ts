@@ -4,6 +4,7 @@ import { buildMatrix } from '../ingest';
 import { DEFAULT_MODEL_OPTIONS } from '../options/defaults';
 import { DEFAULT_SLA_CONFIG, Status } from '../model/sla';
 import { mesh, tableFrame } from '../model/testFrames';
+import { groupId } from '../model/groupId';
 import { buildView, classifyModel } from './view';
 
 const theme = createTheme();
@@ -60,5 +61,34 @@ describe('a view of hosts in another order', () => {
     const at = (s: string, d: string) => order.indexOf(s) * m.cols.length + order.indexOf(d);
     expect(m.status[at('h2', 'h4')]).toBe(Status.Breach);
     expect(m.loss![at('h2', 'h4')]).toBe(0.2);
+  });
+
+  it('in the model’s own order is the model’s cells, not a copy; any other order is its own arrays', () => {
+    const frames = [tableFrame(latency, 'A', true), tableFrame(loss, 'B', true)];
+    const options = { ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms' as const, levels: 'tor', lossRefId: 'B' };
+    const model = buildMatrix({ frames, options, theme }).model!;
+    const classified = classifyModel(model, { ...DEFAULT_SLA_CONFIG, mode: 'scopes' });
+    const input = {
+      model,
+      startLevel: 'host',
+      toggled: new Set<string>(),
+      zoom: [],
+      aggregation: 'max' as const,
+      classified,
+    };
+    const byName = buildView({ ...input, sortBy: 'name' }).matrix;
+    expect(byName.rows.map((e) => e.label)).toEqual(model.rows);
+    expect(byName.values).toBe(model.values);
+    expect(byName.status).toBe(classified.status);
+    expect(byName.loss).toBe(model.loss);
+    const sorted = buildView({ ...input, sortBy: 'breaches' }).matrix;
+    expect(sorted.values).not.toBe(model.values);
+    expect(sorted.status).not.toBe(classified.status);
+    // Zoomed into one ToR: a part of the model, copied.
+    const t1 = groupId(['t1']);
+    const zoomed = buildView({ ...input, sortBy: 'name', zoom: [{ row: t1, col: t1 }] }).matrix;
+    expect(zoomed.rows.map((e) => e.label)).toEqual(['h1', 'h2']);
+    expect(zoomed.values).not.toBe(model.values);
+    expect(Array.from(zoomed.values)).toEqual([model.values[0], model.values[1], model.values[5], model.values[6]]);
   });
 });
