@@ -8,6 +8,8 @@
  *   profileMs – a CDP CPU profile over the same refreshes, self time per refresh by where the code came from (source
  *              maps of the bundle and the host page): the panel's folders, each package, the garbage collector
  *   panelFilesMs / panelFunctionsMs – the same for the panel's own files and functions (file:line), the biggest first
+ *   hoverProfileMsPerMove / hoverPanelFunctionsMsPerMove – the same for 200 pointer moves over the matrix, per move
+ *              (they include Playwright's own round trips: compare with the matrix section's hoverScriptMs)
  *   callersMs – time outside the panel's code (packages, the browser's own work) by the nearest panel function up
  *              the stack: which of the panel's calls cost it
  */
@@ -167,8 +169,24 @@ export async function breakdown(browser: Browser, url: string) {
   await cdp.send('Profiler.start');
   const r = await run(refreshes);
   const { profile } = (await cdp.send('Profiler.stop')) as unknown as { profile: Profile };
+  // Then pointer moves over the matrix, one a frame, each to another cell: where a hover's script goes.
+  const box = (await page.getByTestId('pingmesh-canvas').boundingBox())!;
+  const moves = 200;
+  const move = async (i: number) => {
+    await page.mouse.move(box.x + ((i * 37) % box.width), box.y + ((i * 53) % box.height));
+    await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => resolve(undefined))));
+  };
+  for (let i = 0; i < 20; i++) {
+    await move(i);
+  }
+  await cdp.send('Profiler.start');
+  for (let i = 0; i < moves; i++) {
+    await move(i);
+  }
+  const hoverProfile = ((await cdp.send('Profiler.stop')) as unknown as { profile: Profile }).profile;
   await page.close();
   const { categories, files, lines, callers } = await attribute(profile);
+  const hover = await attribute(hoverProfile);
   return {
     [`breakdown N=${r.hosts}`]: {
       hosts: r.hosts,
@@ -179,6 +197,8 @@ export async function breakdown(browser: Browser, url: string) {
       panelFilesMs: perRefresh(files, refreshes, 12),
       panelFunctionsMs: perRefresh(lines, refreshes, 12),
       callersMs: perRefresh(callers, refreshes, 16),
+      hoverProfileMsPerMove: perRefresh(hover.categories, moves, 12),
+      hoverPanelFunctionsMsPerMove: perRefresh(hover.lines, moves, 8),
     },
   };
 }
