@@ -63,7 +63,7 @@ describe('a view of hosts in another order', () => {
     expect(m.loss![at('h2', 'h4')]).toBe(0.2);
   });
 
-  it('in the model’s own order is the model’s cells, not a copy; any other order is its own arrays', () => {
+  it('in the model’s own order is the model’s cells, not a copy (aggregate.ts); any other order is its own arrays', () => {
     const frames = [tableFrame(latency, 'A', true), tableFrame(loss, 'B', true)];
     const options = { ...DEFAULT_MODEL_OPTIONS, inputUnit: 'ms' as const, levels: 'tor', lossRefId: 'B' };
     const model = buildMatrix({ frames, options, theme }).model!;
