@@ -14,6 +14,23 @@ import { startHarnessServer } from '../server';
  */
 export const PEERS_DIR = process.env.PEERS_DIR ?? '/work/shared/peers';
 export const ESNET_ID = 'esnet-matrix-panel';
+/** The peer's README options that make it draw every cell of a long-form table (src, dst, Value), with its field config. */
+export const ESNET_PANEL = {
+  options: {
+    sourceField: 'src',
+    targetField: 'dst',
+    valueField: 'Value',
+    sortType: 'natural-asc',
+    cellSize: 15,
+    cellPadding: 5,
+    txtSize: 10,
+    txtLength: 50,
+    showLegend: false,
+    inputList: false,
+    addUrl: false,
+  },
+  fieldConfig: { defaults: { unit: 's', color: { mode: 'thresholds' } }, overrides: [] },
+};
 const harnessDir = path.resolve(__dirname, '..');
 const repoDir = path.resolve(harnessDir, '..');
 

@@ -6,7 +6,7 @@ import { Page, expect, test } from '@playwright/test';
 import { hostFromEnv } from '../hosts';
 import type { HarnessConfig } from '../host/config';
 import { harnessUrl } from '../launch';
-import { ESNET_ID, PEERS_DIR } from './globalSetup';
+import { ESNET_ID, ESNET_PANEL, PEERS_DIR } from './globalSetup';
 
 const host = hostFromEnv();
 
@@ -71,20 +71,7 @@ test('the ESnet Matrix Panel (a peer built with CustomScrollbar) draws one cell 
         width: 600,
         height: 480,
         // Its README's options for drawing every cell of a long-form table.
-        options: {
-          sourceField: 'src',
-          targetField: 'dst',
-          valueField: 'Value',
-          sortType: 'natural-asc',
-          cellSize: 15,
-          cellPadding: 5,
-          txtSize: 10,
-          txtLength: 50,
-          showLegend: false,
-          inputList: false,
-          addUrl: false,
-        },
-        fieldConfig: { defaults: { unit: 's', color: { mode: 'thresholds' } }, overrides: [] },
+        ...ESNET_PANEL,
         targets: [{ refId: 'A', expr: 'pingmesh_pair_latency_seconds', format: 'table', instant: true }],
       },
     ],

@@ -14,7 +14,7 @@
  *                    frames (what the panel keeps for this N)
  *   domNodes       – elements under the panel's container
  * and the median of the paired ratios (each refresh's or move's ESnet figure / ours). */
-import { ESNET_ID } from '../../harness/e2e/globalSetup';
+import { ESNET_ID, ESNET_PANEL } from '../../harness/e2e/globalSetup';
 import type { HarnessPanelConfig } from '../../harness/host/config';
 import { openHarnessPage } from '../../harness/launch';
 import { Browser, PLUGIN_ID, median, round } from './common';
@@ -32,22 +32,7 @@ const TINY_TABLE = {
 /** Each panel's options for the side-by-side run: the peer's README options that draw every cell of a long table. */
 const PEER_PANELS: Record<string, Pick<HarnessPanelConfig, 'options' | 'fieldConfig'>> = {
   [PLUGIN_ID]: { options: {}, fieldConfig: { defaults: { unit: 's' }, overrides: [] } },
-  [ESNET_ID]: {
-    options: {
-      sourceField: 'src',
-      targetField: 'dst',
-      valueField: 'Value',
-      sortType: 'natural-asc',
-      cellSize: 15,
-      cellPadding: 5,
-      txtSize: 10,
-      txtLength: 50,
-      showLegend: false,
-      inputList: false,
-      addUrl: false,
-    },
-    fieldConfig: { defaults: { unit: 's', color: { mode: 'thresholds' } }, overrides: [] },
-  },
+  [ESNET_ID]: ESNET_PANEL,
 };
 
 const HOVERS = 10;
