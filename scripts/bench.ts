@@ -49,7 +49,7 @@ import { launchBrowser } from '../harness/launch';
 import { startHarnessServer } from '../harness/server';
 import { ESNET_ID, PEERS_DIR } from '../harness/e2e/globalSetup';
 import { breakdown } from './bench/breakdown';
-import { flag, median, openBenchPage, round } from './bench/common';
+import { LongTasks, flag, median, openBenchPage, round } from './bench/common';
 import { edges } from './bench/edges';
 import { peerSection } from './bench/peer';
 import { ensureSystemTools } from './systemTools';
@@ -59,6 +59,7 @@ const root = join(__dirname, '..');
 /** In page.evaluate callbacks: the helpers installed by openBenchPage. */
 declare const waitForMark: (name: string, everyMs: number) => Promise<void>;
 declare const waitForDraw: (everyMs: number) => Promise<void>;
+declare const watchLongTasks: () => LongTasks;
 
 interface PageRun {
   hosts: number;
@@ -121,11 +122,7 @@ async function main() {
           const stages: Record<string, number[]> = { view: [], paint: [], draw: [], sla: [], diagnose: [] };
           // The longest main-thread task of each refresh (Chrome reports tasks over 50 ms; 0 = none).
           const longest: number[] = [];
-          const tasks: Array<[number, number]> = [];
-          const observer = new PerformanceObserver((list) =>
-            list.getEntries().forEach((e) => tasks.push([e.startTime, e.duration]))
-          );
-          observer.observe({ type: 'longtask', buffered: false });
+          const { tasks, stop } = watchLongTasks();
           // Three warm-up refreshes, not counted: a dashboard refreshes over and over, its code compiled and
           // optimised (one was not enough at 48 hosts: the first counted refreshes still ran colder code).
           const warmUp = 3;
@@ -165,7 +162,7 @@ async function main() {
               longest.push(Math.max(0, ...during));
             }
           }
-          observer.disconnect();
+          stop();
           const regroup: number[] = [];
           const levels = 'region,dc,az,tor';
           await harness.update(0, { options: { grouping: { levels, startLevel: 'dc' } } });

@@ -24,6 +24,8 @@ export const PLUGIN_ID = 'netobs-pingmesh-panel';
  * - `waitForMark(name, everyMs)` resolves once a performance entry `name` exists;
  * - `waitForDraw(everyMs)` once the canvas was drawn after the newest paint: the new cells on screen. While a big
  *   model builds in slices the previous matrix may be drawn again (a resize, the loading bar), which is not it.
+ * - `watchLongTasks()` starts collecting the page's long tasks (Long Tasks API: over 50 ms) as [start, duration]
+ *   pairs into `tasks`; `stop()` ends it.
  * Installed as a string: a function passed from here would be wrapped by tsx in a `__name()` the page does not have.
  */
 export const WAIT_FOR_MARK = `window.waitUntil = async (done, what, everyMs) => {
@@ -40,7 +42,19 @@ window.waitForDraw = (everyMs) =>
   window.waitUntil(() => {
     const paint = performance.getEntriesByName('pingmesh:paint').at(-1);
     return paint !== undefined && performance.getEntriesByName('pingmesh:draw').some((d) => d.startTime >= paint.startTime);
-  }, 'canvas draw of new cells', everyMs);`;
+  }, 'canvas draw of new cells', everyMs);
+window.watchLongTasks = () => {
+  const tasks = [];
+  const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => tasks.push([e.startTime, e.duration])));
+  observer.observe({ type: 'longtask', buffered: false });
+  return { tasks, stop: () => observer.disconnect() };
+};`;
+
+/** The in-page helpers above, for page.evaluate callbacks (declared where they are used). */
+export interface LongTasks {
+  tasks: Array<[number, number]>;
+  stop(): void;
+}
 
 /** A page with the panel on a one-pair frame, ready for `harness.update`. */
 export async function openBenchPage(browser: Browser, url: string): Promise<Page> {

@@ -1,9 +1,10 @@
 /** `npm run bench` edges: the longest main-thread task at a huge range table's timeline and at the breach sort. */
-import { Browser, flag, median, openBenchPage, round } from './common';
+import { Browser, LongTasks, flag, median, openBenchPage, round } from './common';
 
 /** In page.evaluate callbacks: the helpers installed by openBenchPage. */
 declare const waitForMark: (name: string, everyMs: number) => Promise<void>;
 declare const waitForDraw: (everyMs: number) => Promise<void>;
+declare const watchLongTasks: () => LongTasks;
 
 export async function edges(browser: Browser, url: string) {
   const [hosts, peers, steps] = flag('edge-timeline', '300x100x240').split('x').map(Number);
@@ -30,11 +31,7 @@ export async function edges(browser: Browser, url: string) {
           const harness = (window as unknown as { harness: Harness }).harness;
           const mod = await import(/* webpackIgnore: true */ `${location.origin}/bench/frames.js`);
           const { frame } = mod.makeTableFrame(n, 'tor-down', s, { peers: p });
-          const tasks: Array<[number, number]> = [];
-          const observer = new PerformanceObserver((list) =>
-            list.getEntries().forEach((e) => tasks.push([e.startTime, e.duration]))
-          );
-          observer.observe({ type: 'longtask', buffered: false });
+          const { tasks, stop } = watchLongTasks();
           // Building the frame above is the data source's work, not the panel's: the page idles until the garbage
           // collector is done with it (a forced GC would shrink the heap and skew what follows), then the measure starts.
           await new Promise((resolve) => setTimeout(resolve, 3000));
@@ -46,7 +43,7 @@ export async function edges(browser: Browser, url: string) {
           await waitForMark('pingmesh:timeline-end', 20);
           const t1 = performance.now();
           await new Promise((resolve) => setTimeout(resolve, 200));
-          observer.disconnect();
+          stop();
           if (harness.errors.length > 0) {
             throw new Error(harness.errors.join('\n'));
           }
@@ -92,11 +89,8 @@ export async function edges(browser: Browser, url: string) {
         const mod = await import(/* webpackIgnore: true */ `${location.origin}/bench/frames.js`);
         const { frame, hosts: actual } = mod.makeTableFrame(n, 'tor-down', 1, { lean: true });
         // The first draw: frames handed over → model (in slices) → judged → view and paint → canvas.
-        const first: Array<[number, number]> = [];
-        const firstObserver = new PerformanceObserver((list) =>
-          list.getEntries().forEach((e) => first.push([e.startTime, e.duration]))
-        );
-        firstObserver.observe({ type: 'longtask', buffered: false });
+        const firstWatch = watchLongTasks();
+        const first = firstWatch.tasks;
         await new Promise((resolve) => setTimeout(resolve, 3000));
         performance.clearMeasures();
         const t0 = performance.now();
@@ -105,7 +99,7 @@ export async function edges(browser: Browser, url: string) {
         await waitForDraw(10);
         const firstDrawMs = performance.now() - t0;
         await new Promise((resolve) => setTimeout(resolve, 200));
-        firstObserver.disconnect();
+        firstWatch.stop();
         const firstLongest = Math.max(0, ...first.filter(([start]) => start >= handedOver).map(([, d]) => d));
         const firstHandover = Math.max(
           0,
@@ -118,19 +112,15 @@ export async function edges(browser: Browser, url: string) {
         const paint: number[] = [];
         for (let i = 0; i < count; i++) {
           for (const sortBy of ['breaches', 'name']) {
-            const tasks: number[] = [];
-            const observer = new PerformanceObserver((list) =>
-              list.getEntries().forEach((e) => tasks.push(e.duration))
-            );
-            observer.observe({ type: 'longtask', buffered: false });
+            const { tasks, stop } = watchLongTasks();
             await new Promise((resolve) => setTimeout(resolve, 100));
             tasks.length = 0;
             performance.clearMeasures();
             await harness.update(0, { options: { grouping: { maxHosts: 4096, sortBy } } });
             await waitForDraw(10);
             await new Promise((resolve) => setTimeout(resolve, 200));
-            observer.disconnect();
-            (sortBy === 'breaches' ? longest : back).push(Math.max(0, ...tasks));
+            stop();
+            (sortBy === 'breaches' ? longest : back).push(Math.max(0, ...tasks.map(([, d]) => d)));
             if (sortBy === 'breaches') {
               view.push(performance.getEntriesByName('pingmesh:view').at(-1)?.duration ?? NaN);
               paint.push(performance.getEntriesByName('pingmesh:paint').at(-1)?.duration ?? NaN);
