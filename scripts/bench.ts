@@ -49,7 +49,7 @@ import { launchBrowser } from '../harness/launch';
 import { startHarnessServer } from '../harness/server';
 import { ESNET_ID, PEERS_DIR } from '../harness/e2e/globalSetup';
 import { breakdown } from './bench/breakdown';
-import { LongTasks, flag, median, openBenchPage, round } from './bench/common';
+import { BenchWindow, LongTasks, flag, median, openBenchPage, round } from './bench/common';
 import { edges } from './bench/edges';
 import { peerSection } from './bench/peer';
 import { ensureSystemTools } from './systemTools';
@@ -109,11 +109,7 @@ async function main() {
       const page = await openBenchPage(browser, server.url);
       const run: PageRun = await page.evaluate(
         async ([hosts, count]) => {
-          type Harness = {
-            update(i: number, p: { frames?: unknown[]; options?: object }): Promise<void>;
-            errors: string[];
-          };
-          const harness = (window as unknown as { harness: Harness }).harness;
+          const harness = (window as unknown as BenchWindow).harness;
           const mod = await import(/* webpackIgnore: true */ `${location.origin}/bench/frames.js`);
           const { frame, hosts: actual } = mod.makeTableFrame(hosts);
           const model: number[] = [];
@@ -216,8 +212,7 @@ async function main() {
       };
       const all = await usage();
       await page.evaluate(async (hosts) => {
-        type Harness = { update(i: number, p: { frames?: unknown[] }): Promise<void> };
-        const w = window as unknown as { harness: Harness; benchInput?: unknown };
+        const w = window as unknown as BenchWindow & { benchInput?: unknown };
         // A good one-pair answer: the panel keeps the last good matrix for a failed or empty refresh.
         const pair = { name: 'Value', type: 'number', values: [1], labels: { src: 'a', dst: 'b' } };
         // Twice: React keeps the previous render's props (the big frames) on its alternate fiber until the next.
@@ -259,8 +254,7 @@ async function main() {
       const page = await openBenchPage(browser, server.url);
       const t = await page.evaluate(
         async ([hosts, count, nSteps]) => {
-          type Harness = { update(i: number, p: { frames?: unknown[] }): Promise<void>; errors: string[] };
-          const harness = (window as unknown as { harness: Harness }).harness;
+          const harness = (window as unknown as BenchWindow).harness;
           const mod = await import(/* webpackIgnore: true */ `${location.origin}/bench/frames.js`);
           const { frame, hosts: actual } = mod.makeTableFrame(hosts, 'tor-down', nSteps);
           const wall: number[] = [];

@@ -15,7 +15,7 @@
  */
 import { SourceMapConsumer } from 'source-map-js';
 
-import { Browser, flag, median, openBenchPage, round } from './common';
+import { BenchWindow, Browser, flag, median, openBenchPage, round } from './common';
 
 /** In page.evaluate callbacks: the helper installed by openBenchPage. */
 declare const waitForDraw: (everyMs: number) => Promise<void>;
@@ -126,8 +126,7 @@ export async function breakdown(browser: Browser, url: string) {
   const run = (count: number) =>
     page.evaluate(
       async ([n, k, names]) => {
-        type Harness = { update(i: number, p: { frames?: unknown[] }): Promise<void>; errors: string[] };
-        const harness = (window as unknown as { harness: Harness }).harness;
+        const harness = (window as unknown as BenchWindow).harness;
         const mod = await import(/* webpackIgnore: true */ `${location.origin}/bench/frames.js`);
         const { frame, hosts } = mod.makeTableFrame(n);
         const stages: Record<string, number[]> = Object.fromEntries([...names, 'rest'].map((s) => [s, []]));

@@ -50,6 +50,14 @@ window.watchLongTasks = () => {
   return { tasks, stop: () => observer.disconnect() };
 };`;
 
+/** The harness page's API as the bench uses it, for page.evaluate callbacks: `window.harness`. */
+export interface BenchWindow {
+  harness: {
+    update(i: number, p: { frames?: unknown[]; options?: object; width?: number }): Promise<void>;
+    errors: string[];
+  };
+}
+
 /** The in-page helpers above, for page.evaluate callbacks (declared where they are used). */
 export interface LongTasks {
   tasks: Array<[number, number]>;

@@ -1,5 +1,5 @@
 /** `npm run bench` edges: the longest main-thread task at a huge range table's timeline and at the breach sort. */
-import { Browser, LongTasks, flag, median, openBenchPage, round } from './common';
+import { BenchWindow, Browser, LongTasks, flag, median, openBenchPage, round } from './common';
 
 /** In page.evaluate callbacks: the helpers installed by openBenchPage. */
 declare const waitForMark: (name: string, everyMs: number) => Promise<void>;
@@ -27,8 +27,7 @@ export async function edges(browser: Browser, url: string) {
       const page = await openBenchPage(browser, url);
       const r = await page.evaluate(
         async ([n, p, s]) => {
-          type Harness = { update(i: number, u: { frames?: unknown[] }): Promise<void>; errors: string[] };
-          const harness = (window as unknown as { harness: Harness }).harness;
+          const harness = (window as unknown as BenchWindow).harness;
           const mod = await import(/* webpackIgnore: true */ `${location.origin}/bench/frames.js`);
           const { frame } = mod.makeTableFrame(n, 'tor-down', s, { peers: p });
           const { tasks, stop } = watchLongTasks();
@@ -81,11 +80,7 @@ export async function edges(browser: Browser, url: string) {
     const page = await openBenchPage(browser, url);
     const r = await page.evaluate(
       async ([n, count]) => {
-        type Harness = {
-          update(i: number, u: { frames?: unknown[]; options?: object }): Promise<void>;
-          errors: string[];
-        };
-        const harness = (window as unknown as { harness: Harness }).harness;
+        const harness = (window as unknown as BenchWindow).harness;
         const mod = await import(/* webpackIgnore: true */ `${location.origin}/bench/frames.js`);
         const { frame, hosts: actual } = mod.makeTableFrame(n, 'tor-down', 1, { lean: true });
         // The first draw: frames handed over → model (in slices) → judged → view and paint → canvas.

@@ -17,7 +17,7 @@
 import { ESNET_ID, ESNET_PANEL } from '../../harness/e2e/globalSetup';
 import type { HarnessPanelConfig } from '../../harness/host/config';
 import { openHarnessPage } from '../../harness/launch';
-import { Browser, PLUGIN_ID, median, round } from './common';
+import { BenchWindow, Browser, PLUGIN_ID, median, round } from './common';
 
 /** One pair in the long table shape both panels read, to open a page on before the measured frames arrive. */
 const TINY_TABLE = {
@@ -100,8 +100,7 @@ type PeerPage = Awaited<ReturnType<typeof openPeerPage>>;
 function refresh({ page, pluginId }: PeerPage, size: number): Promise<Refresh & { hosts: number }> {
   return page.evaluate(
     async ([n, id]) => {
-      type Harness = { update(i: number, p: { frames?: unknown[] }): Promise<void>; errors: string[] };
-      const harness = (window as unknown as { harness: Harness }).harness;
+      const harness = (window as unknown as BenchWindow).harness;
       const mod = await import(/* webpackIgnore: true */ `${location.origin}/bench/frames.js`);
       const { frame, hosts } = mod.makeTableFrame(n);
       const panel = document.querySelector('[data-testid="harness-panel-0"]')!;
