@@ -1,4 +1,4 @@
-import { CELLS_PER_STEP } from '../util/steps';
+import { inChunks } from '../util/steps';
 import { Gathered } from './gather';
 
 /** One entry per pair: the worst of its series. */
@@ -61,12 +61,7 @@ export function* foldPairsSteps(raw: Gathered, hosts: number, invalidWins = fals
     },
     run: 0,
   };
-  for (let from = 0; from < n; from += CELLS_PER_STEP) {
-    if (from > 0) {
-      yield;
-    }
-    foldRange(f, from, Math.min(n, from + CELLS_PER_STEP));
-  }
+  yield* inChunks(n, (from, to) => foldRange(f, from, to));
   // Views of the pairs alone (the columns have room beyond them).
   const { acc } = f;
   const k = acc.length;

@@ -2,6 +2,7 @@ import { Field, FieldType, ReducerID } from '@grafana/data';
 import { t } from '@grafana/i18n';
 
 import { RAW } from '../util/i18n';
+import { inChunks } from '../util/steps';
 import { EntryColumns } from './entries';
 import { followIds } from './hosts';
 import { HostJoin } from './join';
@@ -175,12 +176,7 @@ function* gatherView(
    * function (V8 optimises a long loop inside a generator less well: no on-stack replacement there).
    */
   function* eachRow(fn: (row: number, s: number, d: number) => void) {
-    for (let from = 0; from < values.length; from += ROWS_PER_STEP) {
-      if (from > 0) {
-        yield;
-      }
-      rowRange(fn, from, Math.min(values.length, from + ROWS_PER_STEP));
-    }
+    yield* inChunks(values.length, (from, to) => rowRange(fn, from, to), ROWS_PER_STEP);
   }
   const srcId = followIds(hostOf);
   const dstId = followIds(hostOf);
